@@ -1,0 +1,117 @@
+import type { ConversationFacts } from '../conversation/types';
+
+/**
+ * A routing rule as this module sees it. The caller compiles the route's criteria into
+ * `matches`, so routing decisions do not depend on the criteria language (and can be tested
+ * with plain functions). `criteria`, when given, is only quoted in explanations.
+ */
+export interface RouteRule<Facts = ConversationFacts> {
+  id: string;
+  name: string;
+  queueId: string;
+  priority: number;
+  enabled: boolean;
+  matches: (facts: Facts) => boolean;
+  criteria?: string;
+}
+
+export type RouteOutcome = 'MATCHED' | 'NOT_MATCHED' | 'DISABLED' | 'SKIPPED_AFTER_MATCH';
+export type RouteReason = 'ROUTE_MATCHED' | 'DEFAULT_QUEUE' | 'NO_MATCH';
+
+export interface RouteTraceStep {
+  routeId: string;
+  name: string;
+  outcome: RouteOutcome;
+  explanation: string;
+}
+
+export interface RouteDecision {
+  queueId: string | null;
+  routeId: string | null;
+  reason: RouteReason;
+  /** One sentence for people (Slack replies, `routing.simulate`). */
+  explanation: string;
+  /** Every route in the order it was considered, with why it did or did not decide. */
+  trace: RouteTraceStep[];
+}
+
+/** Routes in the order they are tried: ascending priority, ties kept in the given order. */
+export const orderRoutes = <R extends { priority: number }>(routes: readonly R[]): R[] =>
+  routes
+    .map((route, index) => ({ route, index }))
+    .sort((a, b) => a.route.priority - b.route.priority || a.index - b.index)
+    .map(({ route }) => route);
+
+/**
+ * Picks the queue for a conversation: the first enabled route (by priority) whose criteria
+ * match; otherwise the default queue from settings; otherwise none.
+ *
+ * A route whose predicate throws (criteria stored before a field was retired, say) counts as
+ * not matching, with the error in its explanation: one broken rule must not stop every
+ * conversation from being routed, and the trace shows which rule to fix.
+ */
+export const decideRoute = <Facts = ConversationFacts>(
+  routes: readonly RouteRule<Facts>[],
+  facts: Facts,
+  options: { defaultQueueId: string | null },
+): RouteDecision => {
+  const trace: RouteTraceStep[] = [];
+  let winner: RouteRule<Facts> | null = null;
+
+  for (const route of orderRoutes(routes)) {
+    const step = (outcome: RouteOutcome, explanation: string) =>
+      trace.push({ routeId: route.id, name: route.name, outcome, explanation });
+    const label = `Route "${route.name}" (priority ${route.priority})`;
+    const criteria = route.criteria === undefined ? 'its criteria' : `criteria \`${route.criteria}\``;
+
+    if (!route.enabled) {
+      step('DISABLED', `${label} is disabled and was not tried.`);
+    } else if (winner) {
+      step('SKIPPED_AFTER_MATCH', `${label} was not tried: route "${winner.name}" matched first.`);
+    } else {
+      const result = evaluate(route, facts);
+      if (result === true) {
+        winner = route;
+        step('MATCHED', `${label} matched ${criteria}; queue ${route.queueId}.`);
+      } else if (result === false) {
+        step('NOT_MATCHED', `${label} did not match ${criteria}.`);
+      } else {
+        step('NOT_MATCHED', `${label} could not be evaluated (${result.message}); treated as not matching.`);
+      }
+    }
+  }
+
+  if (winner) {
+    return {
+      queueId: winner.queueId,
+      routeId: winner.id,
+      reason: 'ROUTE_MATCHED',
+      explanation: `Matched route "${winner.name}"; routed to queue ${winner.queueId}.`,
+      trace,
+    };
+  }
+  if (options.defaultQueueId !== null) {
+    return {
+      queueId: options.defaultQueueId,
+      routeId: null,
+      reason: 'DEFAULT_QUEUE',
+      explanation: `No route matched; routed to the default queue ${options.defaultQueueId}.`,
+      trace,
+    };
+  }
+  return {
+    queueId: null,
+    routeId: null,
+    reason: 'NO_MATCH',
+    explanation: 'No route matched and no default queue is set; the conversation stays unqueued.',
+    trace,
+  };
+};
+
+const evaluate = <Facts>(route: RouteRule<Facts>, facts: Facts): boolean | Error => {
+  try {
+    return route.matches(facts) === true;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+};

@@ -1,0 +1,2 @@
+export * from './choose-agent';
+export * from './decide-route';

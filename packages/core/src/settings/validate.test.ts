@@ -1,0 +1,123 @@
+import { describe, expect, test } from 'vitest';
+import { DomainError } from '../errors';
+import { defaultSettings } from './settings';
+import { resolveSettings, validateSettings } from './validate';
+
+const withChange = (path: string[], value: unknown): unknown => {
+  const doc = structuredClone(defaultSettings) as unknown as Record<string, unknown>;
+  let node = doc;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path.at(-1) as string] = value;
+  return doc;
+};
+
+const refusedAt = (doc: unknown): string => {
+  try {
+    validateSettings(doc);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('VALIDATION');
+    const { path, field } = (error as DomainError).details ?? {};
+    expect(field).toBe(path);
+    expect((error as DomainError).message).toContain(`"${path || '/'}"`);
+    return path as string;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('defaults', () => {
+  test('the defaults are valid and documented values', () => {
+    expect(validateSettings(defaultSettings)).toEqual({
+      routing: { strategy: 'round_robin', defaultQueueId: null, autoRouteOnCreate: true, autoAssign: true },
+      pagination: { defaultPageSize: 20, maxPageSize: 100 },
+    });
+  });
+
+  test('the defaults cannot be mutated by accident', () => {
+    expect(Object.isFrozen(defaultSettings.routing)).toBe(true);
+  });
+});
+
+describe('accepted documents', () => {
+  test.each([
+    ['strategy least_busy', ['routing', 'strategy'], 'least_busy'],
+    ['a default queue id', ['routing', 'defaultQueueId'], 'q-1'],
+    ['auto-route off', ['routing', 'autoRouteOnCreate'], false],
+    ['auto-assign off', ['routing', 'autoAssign'], false],
+    ['max page size 1000', ['pagination', 'maxPageSize'], 1000],
+    ['default page size equal to the max', ['pagination', 'defaultPageSize'], 100],
+    ['default page size 1', ['pagination', 'defaultPageSize'], 1],
+  ])('%s', (_title, path, value) => {
+    expect(() => validateSettings(withChange(path, value))).not.toThrow();
+  });
+
+  test('the result is a fresh copy', () => {
+    const doc = structuredClone(defaultSettings);
+    expect(validateSettings(doc).routing).not.toBe(doc.routing);
+  });
+});
+
+describe('refused documents name the JSON Pointer of the first bad value', () => {
+  test.each([
+    ['not an object', null, ''],
+    ['an array', [], ''],
+    ['an unknown top-level key', { ...defaultSettings, theme: 'dark' }, '/theme'],
+    ['routing missing', { pagination: defaultSettings.pagination }, '/routing'],
+    ['unknown strategy', withChange(['routing', 'strategy'], 'random'), '/routing/strategy'],
+    ['strategy of the wrong type', withChange(['routing', 'strategy'], 1), '/routing/strategy'],
+    ['empty default queue id', withChange(['routing', 'defaultQueueId'], ''), '/routing/defaultQueueId'],
+    ['default queue id as a number', withChange(['routing', 'defaultQueueId'], 7), '/routing/defaultQueueId'],
+    ['a misspelt routing key', withChange(['routing', 'autoAsign'], true), '/routing/autoAsign'],
+    [
+      'autoRouteOnCreate as a string',
+      withChange(['routing', 'autoRouteOnCreate'], 'true'),
+      '/routing/autoRouteOnCreate',
+    ],
+    ['autoAssign missing', withChange(['routing', 'autoAssign'], undefined), '/routing/autoAssign'],
+    ['pagination as a list', withChange(['pagination'], [20, 100]), '/pagination'],
+    ['max page size over 1000', withChange(['pagination', 'maxPageSize'], 1001), '/pagination/maxPageSize'],
+    ['max page size 0', withChange(['pagination', 'maxPageSize'], 0), '/pagination/maxPageSize'],
+    ['max page size fractional', withChange(['pagination', 'maxPageSize'], 50.5), '/pagination/maxPageSize'],
+    [
+      'default page size above the max',
+      withChange(['pagination', 'defaultPageSize'], 101),
+      '/pagination/defaultPageSize',
+    ],
+    [
+      'default page size negative',
+      withChange(['pagination', 'defaultPageSize'], -1),
+      '/pagination/defaultPageSize',
+    ],
+    [
+      'default page size as a string',
+      withChange(['pagination', 'defaultPageSize'], '20'),
+      '/pagination/defaultPageSize',
+    ],
+    [
+      'default page size NaN',
+      withChange(['pagination', 'defaultPageSize'], Number.NaN),
+      '/pagination/defaultPageSize',
+    ],
+    ['a key with / is escaped per RFC 6901', withChange(['routing', 'a/b~c'], 1), '/routing/a~1b~0c'],
+  ])('%s → %s', (_title, doc, path) => {
+    expect(refusedAt(doc)).toBe(path);
+  });
+});
+
+describe('resolveSettings completes stored documents with the defaults', () => {
+  test.each([
+    ['nothing stored', null, defaultSettings],
+    ['an empty document', {}, defaultSettings],
+    [
+      'a document from before a key existed',
+      { routing: { strategy: 'least_busy' } },
+      { ...defaultSettings, routing: { ...defaultSettings.routing, strategy: 'least_busy' } },
+    ],
+  ])('%s', (_title, stored, expected) => {
+    expect(resolveSettings(stored)).toEqual(expected);
+  });
+
+  test('stored bad values are still refused', () => {
+    expect(() => resolveSettings({ pagination: { maxPageSize: 5000 } })).toThrow(/maxPageSize/);
+  });
+});

@@ -1,0 +1,88 @@
+import { DomainError } from '../errors';
+import { assignmentStrategies } from '../routing/choose-agent';
+import { defaultSettings, maxPageSizeCeiling, type OrganizationSettings } from './settings';
+
+/**
+ * Checks a whole settings document (typically after a JSON Patch was applied) and returns it as
+ * a fresh typed value. The first bad value is reported with its JSON Pointer (RFC 6901, the
+ * path syntax JSON Patch uses), so `{"op":"replace","path":"/pagination/maxPageSize",...}`
+ * is answered with that same path. Unknown keys are refused: a typo such as `autoAsign` would
+ * otherwise be stored and silently ignored.
+ */
+export const validateSettings = (doc: unknown): OrganizationSettings => {
+  const root = object(doc, '');
+  onlyKeys(root, '', ['routing', 'pagination']);
+
+  const routing = object(root.routing, '/routing');
+  onlyKeys(routing, '/routing', ['strategy', 'defaultQueueId', 'autoRouteOnCreate', 'autoAssign']);
+  const strategy = routing.strategy;
+  if (typeof strategy !== 'string' || !(assignmentStrategies as readonly string[]).includes(strategy)) {
+    fail('/routing/strategy', `must be one of ${assignmentStrategies.map((s) => `"${s}"`).join(', ')}`);
+  }
+  const defaultQueueId = routing.defaultQueueId;
+  if (defaultQueueId !== null && (typeof defaultQueueId !== 'string' || defaultQueueId === '')) {
+    fail('/routing/defaultQueueId', 'must be a queue id or null');
+  }
+
+  const pagination = object(root.pagination, '/pagination');
+  onlyKeys(pagination, '/pagination', ['defaultPageSize', 'maxPageSize']);
+  const maxPageSize = integer(pagination.maxPageSize, '/pagination/maxPageSize', 1, maxPageSizeCeiling);
+  const defaultPageSize = integer(pagination.defaultPageSize, '/pagination/defaultPageSize', 1, maxPageSize);
+
+  return {
+    routing: {
+      strategy: strategy as OrganizationSettings['routing']['strategy'],
+      defaultQueueId: defaultQueueId as string | null,
+      autoRouteOnCreate: boolean(routing.autoRouteOnCreate, '/routing/autoRouteOnCreate'),
+      autoAssign: boolean(routing.autoAssign, '/routing/autoAssign'),
+    },
+    pagination: { defaultPageSize, maxPageSize },
+  };
+};
+
+/**
+ * A stored document completed with today's defaults, then validated: settings saved before a
+ * key existed still read as a whole document. Stored values win; unknown keys are still refused.
+ */
+export const resolveSettings = (stored: unknown): OrganizationSettings => {
+  if (stored === null || stored === undefined) return validateSettings(defaultSettings);
+  const root = object(stored, '');
+  return validateSettings({
+    ...root,
+    routing: { ...defaultSettings.routing, ...object(root.routing ?? {}, '/routing') },
+    pagination: { ...defaultSettings.pagination, ...object(root.pagination ?? {}, '/pagination') },
+  });
+};
+
+type Json = Record<string, unknown>;
+
+function fail(path: string, rule: string): never {
+  throw new DomainError('VALIDATION', `Settings value at "${path || '/'}" ${rule}.`, { field: path, path });
+}
+
+function object(value: unknown, path: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
+  return value as Json;
+}
+
+function onlyKeys(value: Json, path: string, allowed: readonly string[]): void {
+  const unknown = Object.keys(value).find((key) => !allowed.includes(key));
+  if (unknown !== undefined) {
+    fail(`${path}/${escapePointer(unknown)}`, `is not a known setting (known: ${allowed.join(', ')})`);
+  }
+}
+
+function boolean(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'must be true or false');
+  return value;
+}
+
+function integer(value: unknown, path: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(path, `must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** RFC 6901: "~" and "/" inside a key are written "~0" and "~1". */
+const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
