@@ -1,0 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { SqlSession } from '../migrate/sql-session';
+
+export interface PgliteDriver {
+  pglite: PGlite;
+  session: SqlSession;
+  adapter: PrismaPGlite;
+}
+
+/**
+ * Opens (or creates) an embedded PostgreSQL in `dataDir`; `undefined` keeps it in memory.
+ * `loadDataDir` seeds a new database from a dump, which skips the slow initdb step.
+ * PGlite has a single connection, so one adapter instance serialises all access.
+ */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PgliteDriver> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const session: SqlSession = {
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          exec: async (script) => {
+            await tx.exec(script);
+          },
+          query: async (sql, params) => (await tx.query(sql, params)).rows as never[],
+        }),
+      ),
+  };
+  return { pglite, session, adapter: new PrismaPGlite(pglite) };
+}

@@ -1,0 +1,37 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { SqlSession } from '../migrate/sql-session';
+
+export interface PostgresDriver {
+  session: SqlSession;
+  adapter: PrismaPg;
+}
+
+/** A PostgreSQL server reached through a connection pool (`@prisma/adapter-pg`). */
+export function openPostgres(options: { databaseUrl: string; poolSize?: number }): PostgresDriver {
+  const session: SqlSession = {
+    async transaction(work) {
+      // A dedicated connection: the migration's advisory lock lives as long as its transaction.
+      const client = new pg.Client({ connectionString: options.databaseUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          exec: async (script) => {
+            await client.query(script);
+          },
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        await client.end();
+      }
+    },
+  };
+  const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  return { session, adapter };
+}
