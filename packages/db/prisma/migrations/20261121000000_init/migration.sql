@@ -295,7 +295,7 @@ CREATE INDEX "Workspace_organizationId_createdAt_idx" ON "Workspace"("organizati
 CREATE INDEX "Space_organizationId_workspaceId_createdAt_idx" ON "Space"("organizationId", "workspaceId", "createdAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ApiKey_prefix_key" ON "ApiKey"("prefix");
+CREATE UNIQUE INDEX "ApiKey_hash_key" ON "ApiKey"("hash");
 
 -- CreateIndex
 CREATE INDEX "ApiKey_organizationId_createdAt_idx" ON "ApiKey"("organizationId", "createdAt");

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@switchboard/db';
+import { DomainError } from '@switchboard/core';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Env } from './env';
+import { authentication } from './http/authentication';
+import { health } from './http/health';
+import { idempotency } from './http/idempotency';
+import { rateLimitPerPrincipal } from './http/rate-limit';
+import type { Logger } from './logger';
+import { createRestRouter } from './rest/adapter';
+import { docsRouter } from './rest/docs';
+import { sendError } from './rest/send-error';
+import { appRouter } from './routers';
+import { contextFromRequest } from './trpc/express-context';
+import { createCallerFactory } from './trpc/init';
+
+export interface AppDependencies {
+  db: Database;
+  env: Pick<Env, 'ADMIN_API_KEY' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;
+  logger: Logger;
+}
+
+const createCaller = createCallerFactory(appRouter);
+
+/** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
+export function createApp({ db, env, logger }: AppDependencies): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+    }),
+  );
+  app.get('/health', health(db));
+  app.use(docsRouter(appRouter));
+
+  app.use(express.json({ limit: env.BODY_LIMIT_BYTES, strict: false }));
+  app.use(authentication(db.prisma, env.ADMIN_API_KEY));
+  app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE));
+  app.use(idempotency(db.prisma));
+
+  const deps = { db, logger };
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req }) => contextFromRequest(req, deps),
+      maxBodySize: env.BODY_LIMIT_BYTES,
+    }),
+  );
+  app.use(
+    createRestRouter({
+      router: appRouter,
+      createContext: (req) => contextFromRequest(req, deps),
+      call: (path, input, ctx) => {
+        const caller = createCaller(ctx) as unknown as Record<string, unknown>;
+        const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+        return (fn as (input: unknown) => Promise<unknown>)(input);
+      },
+    }),
+  );
+
+  app.use((req: Request, res: Response) => {
+    sendError(res, new DomainError('NOT_FOUND', `No route for ${req.method} ${req.path}; see /docs.`), req);
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendError(res, error, req));
+  return app;
+}

@@ -1,0 +1,75 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { DomainError } from '@switchboard/core';
+import type { PrismaClient } from '@switchboard/db';
+import { readCredential } from './credentials';
+import type { Principal } from './principal';
+import { hashSecret, secretsEqual } from './secrets';
+
+export type Authentication =
+  | { kind: 'anonymous' }
+  | { kind: 'principal'; principal: Principal }
+  | { kind: 'admin' }
+  | { kind: 'rejected'; error: DomainError };
+
+const unauthorized = (message: string): Authentication => ({
+  kind: 'rejected',
+  error: new DomainError('UNAUTHORIZED', message),
+});
+
+/** Resolves the request's credential to a principal (or the operator), never throwing. */
+export async function authenticate(
+  prisma: PrismaClient,
+  headers: IncomingHttpHeaders,
+  options: { adminApiKey?: string | undefined; now?: Date },
+): Promise<Authentication> {
+  const presented = readCredential(headers);
+  if (presented.kind === 'none') return { kind: 'anonymous' };
+  if (presented.kind === 'malformed') return unauthorized(presented.reason);
+
+  if (options.adminApiKey && secretsEqual(presented.secret, options.adminApiKey)) return { kind: 'admin' };
+
+  const principal = await findPrincipal(prisma, presented.secret, options.now ?? new Date());
+  if (principal.kind !== 'principal') return principal;
+
+  const claimed = headers.organizationid;
+  if (claimed !== undefined && claimed !== principal.principal.organizationId) {
+    return unauthorized('The organizationid header does not match the organization of this credential.');
+  }
+  return principal;
+}
+
+async function findPrincipal(prisma: PrismaClient, secret: string, now: Date): Promise<Authentication> {
+  const hash = hashSecret(secret);
+  const key = await prisma.apiKey.findUnique({ where: { hash } });
+  if (key) {
+    if (key.revokedAt) return unauthorized('This API key has been revoked.');
+    return {
+      kind: 'principal',
+      principal: {
+        organizationId: key.organizationId,
+        credentialType: 'API_KEY',
+        credentialId: key.id,
+        apiKeyId: key.id,
+        apiKeyPrefix: key.prefix,
+        isOwner: key.isOwner,
+        canActForUsers: key.canActForUsers,
+      },
+    };
+  }
+  const token = await prisma.accessToken.findUnique({ where: { hash }, include: { apiKey: true } });
+  if (!token) return unauthorized('Invalid or missing API key or access token.');
+  if (token.expiresAt <= now) return unauthorized('This access token has expired; generate a new one.');
+  if (token.apiKey.revokedAt) return unauthorized('The API key behind this access token has been revoked.');
+  return {
+    kind: 'principal',
+    principal: {
+      organizationId: token.organizationId,
+      credentialType: 'ACCESS_TOKEN',
+      credentialId: token.id,
+      apiKeyId: token.apiKeyId,
+      apiKeyPrefix: token.apiKey.prefix,
+      isOwner: token.apiKey.isOwner,
+      canActForUsers: token.apiKey.canActForUsers,
+    },
+  };
+}

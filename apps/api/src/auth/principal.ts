@@ -1,0 +1,21 @@
+/** Who is calling: the organization a credential belongs to and what it may do. */
+export interface Principal {
+  organizationId: string;
+  credentialType: 'API_KEY' | 'ACCESS_TOKEN';
+  /** The ApiKey or AccessToken row id; rate limits and idempotency keys are per credential. */
+  credentialId: string;
+  apiKeyId: string;
+  apiKeyPrefix: string;
+  isOwner: boolean;
+  canActForUsers: boolean;
+}
+
+/** Who an audit event names: the credential itself, or the Slack user a bot acts for. */
+export interface Actor {
+  type: 'API_KEY' | 'ACCESS_TOKEN' | 'SLACK_USER' | 'ADMIN' | 'SYSTEM';
+  id: string;
+}
+
+export function actorOf(principal: Principal): Actor {
+  return { type: principal.credentialType, id: principal.credentialId };
+}

@@ -1,0 +1,21 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// API keys and access tokens are 256-bit random secrets, so a single SHA-256 is a safe way to
+// store them (no dictionary to attack) and lets us find a credential by an indexed equality.
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+export function generateApiKey(): { key: string; prefix: string } {
+  const prefix = `sb_${randomBytes(6).toString('hex')}`;
+  return { key: `${prefix}_${randomBytes(32).toString('base64url')}`, prefix };
+}
+
+export const generateAccessToken = (): string => `sbt_${randomBytes(32).toString('base64url')}`;
+
+/** The part of a key that may be shown again: ours are `sb_<12 hex>`, others their first 8 chars. */
+export const visiblePrefix = (key: string): string => (/^sb_[0-9a-f]{12}_/.test(key) ? key.slice(0, 15) : key.slice(0, 8));
+
+export function secretsEqual(a: string, b: string): boolean {
+  const left = Buffer.from(hashSecret(a));
+  const right = Buffer.from(hashSecret(b));
+  return timingSafeEqual(left, right);
+}

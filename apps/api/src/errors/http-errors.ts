@@ -1,0 +1,121 @@
+import { DomainError, type DomainErrorCode, isDomainError } from '@switchboard/core';
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { ZodError } from 'zod';
+
+/**
+ * The one table from domain error codes to the wire. tRPC and REST both answer through it, so a
+ * code means the same status everywhere.
+ */
+const wire: Record<DomainErrorCode, { status: number; trpc: TRPC_ERROR_CODE_KEY; error: string }> = {
+  VALIDATION: { status: 400, trpc: 'BAD_REQUEST', error: 'Bad Request' },
+  INVALID_CRITERIA: { status: 400, trpc: 'BAD_REQUEST', error: 'Invalid Criteria' },
+  UNAUTHORIZED: { status: 401, trpc: 'UNAUTHORIZED', error: 'Unauthorized' },
+  FORBIDDEN: { status: 403, trpc: 'FORBIDDEN', error: 'Forbidden' },
+  NOT_FOUND: { status: 404, trpc: 'NOT_FOUND', error: 'Not Found' },
+  CONFLICT: { status: 409, trpc: 'CONFLICT', error: 'Conflict' },
+  PAYLOAD_TOO_LARGE: { status: 413, trpc: 'PAYLOAD_TOO_LARGE', error: 'Payload Too Large' },
+  UNPROCESSABLE: { status: 422, trpc: 'UNPROCESSABLE_CONTENT', error: 'Unprocessable Entity' },
+  RATE_LIMITED: { status: 429, trpc: 'TOO_MANY_REQUESTS', error: 'Too Many Requests' },
+};
+
+const domainCodeByTrpcCode: Partial<Record<TRPC_ERROR_CODE_KEY, DomainErrorCode>> = {
+  BAD_REQUEST: 'VALIDATION',
+  PARSE_ERROR: 'VALIDATION',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNPROCESSABLE_CONTENT: 'UNPROCESSABLE',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+};
+
+/** What a caller sees of any failure; `internal` ones are logged and described generically. */
+export interface PublicError {
+  status: number;
+  trpc: TRPC_ERROR_CODE_KEY;
+  error: string;
+  message: string;
+  code: DomainErrorCode | 'INTERNAL';
+  details?: Record<string, unknown>;
+  internal: boolean;
+}
+
+export function describeError(cause: unknown): PublicError {
+  const domain = toDomainError(cause);
+  if (!domain) {
+    return {
+      status: 500,
+      trpc: 'INTERNAL_SERVER_ERROR',
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side. It has been logged; please retry later.',
+      code: 'INTERNAL',
+      internal: true,
+    };
+  }
+  const target = wire[domain.code];
+  return { ...target, message: domain.message, code: domain.code, details: domain.details, internal: false };
+}
+
+export function toTrpcError(cause: unknown): TRPCError {
+  const described = describeError(cause);
+  return new TRPCError({ code: described.trpc, message: described.message, cause: asError(cause) });
+}
+
+/** Recognises every error a caller can cause; anything else is ours and returns undefined. */
+function toDomainError(cause: unknown): DomainError | undefined {
+  if (isDomainError(cause)) return cause;
+  if (cause instanceof ZodError) return fromZodError(cause);
+  if (cause instanceof TRPCError) {
+    if (cause.cause && cause.cause !== cause) {
+      const inner = toDomainError(cause.cause);
+      if (inner) return inner;
+    }
+    const code = domainCodeByTrpcCode[cause.code];
+    if (code) return new DomainError(code, cause.message);
+    return undefined;
+  }
+  return fromBodyParserError(cause) ?? fromPrismaError(cause);
+}
+
+// express.json() reports unreadable bodies with a `type`; they are the caller's to fix.
+function fromBodyParserError(cause: unknown): DomainError | undefined {
+  const type = (cause as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    return new DomainError('VALIDATION', 'The request body is not valid JSON; send a JSON document.', { field: '(body)' });
+  }
+  if (type === 'entity.too.large') {
+    return new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large; send less than the configured limit.');
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new DomainError('VALIDATION', 'Unsupported body encoding; send UTF-8 JSON.', { field: '(body)' });
+  }
+  return undefined;
+}
+
+function fromZodError(error: ZodError): DomainError {
+  const problems = error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '(body)';
+    return { field, message: issue.message };
+  });
+  const text = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+  return new DomainError('VALIDATION', `Invalid input — ${text}`, {
+    field: problems[0]?.field,
+    fields: problems,
+  });
+}
+
+// Unique and foreign-key violations that slip past the services' own checks (races between
+// requests) are the caller's conflict, not our failure.
+function fromPrismaError(cause: unknown): DomainError | undefined {
+  const code = (cause as { code?: unknown } | null)?.code;
+  if (code === 'P2002') return new DomainError('CONFLICT', 'An object with the same unique value already exists.');
+  if (code === 'P2025') return new DomainError('NOT_FOUND', 'The object was not found.');
+  if (code === 'P2003') return new DomainError('VALIDATION', 'A referenced object does not exist.');
+  return undefined;
+}
+
+function asError(cause: unknown): Error | undefined {
+  return cause instanceof Error ? cause : undefined;
+}

@@ -1,0 +1,16 @@
+import type { NextFunction, Response } from 'express';
+import type { PrismaClient } from '@switchboard/db';
+import { authenticate } from '../auth/authenticate';
+import type { AuthenticatedRequest } from '../trpc/express-context';
+
+/** Resolves the credential once per request; rate limits, idempotency and procedures read `req.auth`. */
+export function authentication(prisma: PrismaClient, adminApiKey: string | undefined) {
+  return async (req: AuthenticatedRequest, _res: Response, next: NextFunction) => {
+    try {
+      req.auth = await authenticate(prisma, req.headers, { adminApiKey });
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

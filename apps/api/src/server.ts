@@ -1,0 +1,39 @@
+import type { Server } from 'node:http';
+import { openDatabase, type Database } from '@switchboard/db';
+import { createApp } from './app';
+import { bootstrapFirstOrganization } from './auth/bootstrap';
+import type { Env } from './env';
+import type { Logger } from './logger';
+
+export interface RunningServer {
+  server: Server;
+  db: Database;
+  port: number;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, bootstraps the first organization, and listens. */
+export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, poolSize: env.DATABASE_POOL_SIZE });
+  if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, 'applied migrations');
+  await bootstrapFirstOrganization(db.prisma, { bootstrapApiKey: env.BOOTSTRAP_API_KEY, logger });
+
+  const app = createApp({ db, env, logger });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(env.PORT, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  logger.info({ port, database: db.kind }, 'Switchboard API listening');
+
+  const stop = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await db.close();
+  };
+  return { server, db, port, stop };
+}

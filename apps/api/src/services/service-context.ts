@@ -1,0 +1,12 @@
+import type { PrismaClient } from '@switchboard/db';
+import type { Actor } from '../auth/principal';
+import type { Logger } from '../logger';
+
+/** What a service needs to act for a caller: the tenant it is confined to and who is acting. */
+export interface ServiceContext {
+  prisma: PrismaClient;
+  organizationId: string;
+  actor: Actor;
+  requestId: string;
+  logger: Logger;
+}

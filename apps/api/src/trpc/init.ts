@@ -1,0 +1,77 @@
+import { DomainError } from '@switchboard/core';
+import { initTRPC } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { describeError, toTrpcError } from '../errors/http-errors';
+import { type Actor, actorOf, type Principal } from '../auth/principal';
+import type { Context } from './context';
+
+/**
+ * `openapi` places a procedure on a REST path (seed-compatible). `rest.bodyAs` hands the whole
+ * request body to one input field, for seed endpoints whose body is a bare array or a flat map;
+ * `rest.status` is the success status when it is not 200.
+ */
+export type ProcedureMeta = OpenApiMeta & { rest?: { bodyAs?: string; status?: number } };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never put stack traces in responses.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const described = describeError(error);
+      return {
+        ...shape,
+        message: described.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: described.status,
+          path: shape.data.path,
+          error: described.error,
+          domainCode: described.code,
+          details: described.details,
+        },
+      };
+    },
+  });
+
+/** Turns domain errors (and validation, Prisma conflicts…) into tRPC errors with the right code. */
+const mapErrors = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const described = describeError(result.error);
+  if (described.internal) ctx.logger.error({ err: result.error, path, requestId: ctx.requestId }, 'procedure failed');
+  throw toTrpcError(result.error);
+});
+
+const missingCredentials = new DomainError(
+  'UNAUTHORIZED',
+  'Invalid or missing access token: send "x-api-key: <key>", "Authorization: App <key>" or "Authorization: Bearer <token>".',
+);
+
+const requirePrincipal = t.middleware(({ ctx, next }) => {
+  const { auth } = ctx;
+  if (auth.kind === 'rejected') throw auth.error;
+  if (auth.kind !== 'principal') throw missingCredentials;
+  const principal: Principal = auth.principal;
+  let actor: Actor = actorOf(principal);
+  if (ctx.actingSlackUserId) {
+    if (!principal.canActForUsers) {
+      throw new DomainError('FORBIDDEN', 'This API key may not act for Slack users (x-acting-slack-user).');
+    }
+    actor = { type: 'SLACK_USER', id: ctx.actingSlackUserId };
+  }
+  return next({ ctx: { principal, actor, organizationId: principal.organizationId } });
+});
+
+const requireAdmin = t.middleware(({ ctx, next }) => {
+  if (ctx.auth.kind === 'admin') return next({ ctx: { actor: { type: 'ADMIN', id: 'operator' } as Actor } });
+  if (ctx.auth.kind === 'rejected') throw ctx.auth.error;
+  throw new DomainError('UNAUTHORIZED', 'This operation needs the operator key (ADMIN_API_KEY).');
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors);
+export const protectedProcedure = publicProcedure.use(requirePrincipal);
+export const adminProcedure = publicProcedure.use(requireAdmin);
