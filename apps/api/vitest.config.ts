@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Every file starts its own database and server; PGlite needs a few seconds to load.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
