@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@switchboard/db';
 import { DomainError } from '@switchboard/core';
+import type { Database } from '@switchboard/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -63,7 +63,9 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
       createContext: (req) => contextFromRequest(req, deps),
       call: (path, input, ctx) => {
         const caller = createCaller(ctx) as unknown as Record<string, unknown>;
-        const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+        const fn = path
+          .split('.')
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
         return (fn as (input: unknown) => Promise<unknown>)(input);
       },
     }),

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { openDatabase, type Database } from '@switchboard/db';
+import { type Database, openDatabase } from '@switchboard/db';
 import { createApp } from './app';
 import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
@@ -15,7 +15,11 @@ export interface RunningServer {
 
 /** Opens and migrates the database, bootstraps the first organization, and listens. */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, poolSize: env.DATABASE_POOL_SIZE });
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.dataDir,
+    poolSize: env.DATABASE_POOL_SIZE,
+  });
   if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, 'applied migrations');
   await bootstrapFirstOrganization(db.prisma, { bootstrapApiKey: env.BOOTSTRAP_API_KEY, logger });
 

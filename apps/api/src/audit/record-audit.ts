@@ -34,5 +34,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntr
 
 // Dates become ISO strings and undefined disappears, as they would over the wire.
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === undefined || value === null
+    ? undefined
+    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }

@@ -46,6 +46,8 @@ export async function bootstrapFirstOrganization(
 async function warnIfUnknownKey(prisma: PrismaClient, key: string, logger: Logger): Promise<void> {
   const known = await prisma.apiKey.findUnique({ where: { hash: hashSecret(key) }, select: { id: true } });
   if (!known) {
-    logger.warn('BOOTSTRAP_API_KEY is set but the database already has organizations; the key was not registered');
+    logger.warn(
+      'BOOTSTRAP_API_KEY is set but the database already has organizations; the key was not registered',
+    );
   }
 }

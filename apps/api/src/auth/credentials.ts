@@ -4,12 +4,17 @@ import type { IncomingHttpHeaders } from 'node:http';
  * The credential a request presents, from any of the accepted headers:
  * `x-api-key: <key or token>`, `Authorization: App <key>` (Infobip), `Authorization: Bearer <token>`.
  */
-export type PresentedCredential = { kind: 'none' } | { kind: 'secret'; secret: string } | { kind: 'malformed'; reason: string };
+export type PresentedCredential =
+  | { kind: 'none' }
+  | { kind: 'secret'; secret: string }
+  | { kind: 'malformed'; reason: string };
 
 export function readCredential(headers: IncomingHttpHeaders): PresentedCredential {
   const apiKey = single(headers['x-api-key']);
   if (apiKey !== undefined) {
-    return apiKey.trim() ? { kind: 'secret', secret: apiKey.trim() } : { kind: 'malformed', reason: 'x-api-key is empty' };
+    return apiKey.trim()
+      ? { kind: 'secret', secret: apiKey.trim() }
+      : { kind: 'malformed', reason: 'x-api-key is empty' };
   }
   const authorization = single(headers.authorization);
   if (authorization === undefined) return { kind: 'none' };

@@ -12,7 +12,8 @@ export function generateApiKey(): { key: string; prefix: string } {
 export const generateAccessToken = (): string => `sbt_${randomBytes(32).toString('base64url')}`;
 
 /** The part of a key that may be shown again: ours are `sb_<12 hex>`, others their first 8 chars. */
-export const visiblePrefix = (key: string): string => (/^sb_[0-9a-f]{12}_/.test(key) ? key.slice(0, 15) : key.slice(0, 8));
+export const visiblePrefix = (key: string): string =>
+  /^sb_[0-9a-f]{12}_/.test(key) ? key.slice(0, 15) : key.slice(0, 8);
 
 export function secretsEqual(a: string, b: string): boolean {
   const left = Buffer.from(hashSecret(a));

@@ -83,10 +83,15 @@ function toDomainError(cause: unknown): DomainError | undefined {
 function fromBodyParserError(cause: unknown): DomainError | undefined {
   const type = (cause as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed') {
-    return new DomainError('VALIDATION', 'The request body is not valid JSON; send a JSON document.', { field: '(body)' });
+    return new DomainError('VALIDATION', 'The request body is not valid JSON; send a JSON document.', {
+      field: '(body)',
+    });
   }
   if (type === 'entity.too.large') {
-    return new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large; send less than the configured limit.');
+    return new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      'The request body is too large; send less than the configured limit.',
+    );
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new DomainError('VALIDATION', 'Unsupported body encoding; send UTF-8 JSON.', { field: '(body)' });
@@ -110,7 +115,8 @@ function fromZodError(error: ZodError): DomainError {
 // requests) are the caller's conflict, not our failure.
 function fromPrismaError(cause: unknown): DomainError | undefined {
   const code = (cause as { code?: unknown } | null)?.code;
-  if (code === 'P2002') return new DomainError('CONFLICT', 'An object with the same unique value already exists.');
+  if (code === 'P2002')
+    return new DomainError('CONFLICT', 'An object with the same unique value already exists.');
   if (code === 'P2025') return new DomainError('NOT_FOUND', 'The object was not found.');
   if (code === 'P2003') return new DomainError('VALIDATION', 'A referenced object does not exist.');
   return undefined;

@@ -1,5 +1,5 @@
-import type { NextFunction, Response } from 'express';
 import type { PrismaClient } from '@switchboard/db';
+import type { NextFunction, Response } from 'express';
 import { authenticate } from '../auth/authenticate';
 import type { AuthenticatedRequest } from '../trpc/express-context';
 

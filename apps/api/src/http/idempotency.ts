@@ -17,12 +17,18 @@ const header = 'idempotency-key';
 export function idempotency(prisma: PrismaClient) {
   return async (req: AuthenticatedRequest, res: Response, next: NextFunction) => {
     const key = req.headers[header];
-    if (typeof key !== 'string' || !['POST', 'PUT', 'PATCH'].includes(req.method) || req.auth?.kind !== 'principal') {
+    if (
+      typeof key !== 'string' ||
+      !['POST', 'PUT', 'PATCH'].includes(req.method) ||
+      req.auth?.kind !== 'principal'
+    ) {
       return next();
     }
     try {
       if (key.length === 0 || key.length > 255) {
-        throw new DomainError('VALIDATION', 'Idempotency-Key must be 1 to 255 characters.', { field: header });
+        throw new DomainError('VALIDATION', 'Idempotency-Key must be 1 to 255 characters.', {
+          field: header,
+        });
       }
       const scope = {
         organizationId: req.auth.principal.organizationId,
@@ -45,7 +51,11 @@ export function idempotency(prisma: PrismaClient) {
 type Scope = { organizationId: string; principalId: string; key: string };
 type StoredRecord = { requestHash: string; responseStatus: number | null; responseBody: Prisma.JsonValue };
 
-async function claim(prisma: PrismaClient, scope: Scope, requestHash: string): Promise<'claimed' | StoredRecord> {
+async function claim(
+  prisma: PrismaClient,
+  scope: Scope,
+  requestHash: string,
+): Promise<'claimed' | StoredRecord> {
   const now = new Date();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -63,7 +73,10 @@ async function claim(prisma: PrismaClient, scope: Scope, requestHash: string): P
       await prisma.idempotencyRecord.deleteMany({ where: { ...scope, expiresAt: { lte: now } } });
     }
   }
-  throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is already in progress; retry later.');
+  throw new DomainError(
+    'CONFLICT',
+    'A request with this Idempotency-Key is already in progress; retry later.',
+  );
 }
 
 function replay(res: Response, record: StoredRecord, requestHash: string): void {
@@ -74,7 +87,10 @@ function replay(res: Response, record: StoredRecord, requestHash: string): void 
     );
   }
   if (record.responseStatus === null) {
-    throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still in progress; retry later.');
+    throw new DomainError(
+      'CONFLICT',
+      'A request with this Idempotency-Key is still in progress; retry later.',
+    );
   }
   res.setHeader('idempotent-replayed', 'true');
   res.status(record.responseStatus).json(record.responseBody);
@@ -98,7 +114,10 @@ function rememberResponse(prisma: PrismaClient, scope: Scope, res: Response): vo
     const body = parseJson(Buffer.concat(chunks).toString('utf8'));
     const stored = res.writableFinished && res.statusCode < 500 && body !== undefined;
     const settle = stored
-      ? prisma.idempotencyRecord.update({ where, data: { responseStatus: res.statusCode, responseBody: body } })
+      ? prisma.idempotencyRecord.update({
+          where,
+          data: { responseStatus: res.statusCode, responseBody: body },
+        })
       : prisma.idempotencyRecord.delete({ where });
     settle.catch(() => {});
   });

@@ -25,9 +25,13 @@ export function rateLimitPerPrincipal(perMinute: number) {
       const retryAfterSeconds = Math.ceil(options.windowMs / 1000);
       sendError(
         res,
-        new DomainError('RATE_LIMITED', `Rate limit of ${perMinute} requests per minute exceeded; retry later.`, {
-          retryAfterSeconds,
-        }),
+        new DomainError(
+          'RATE_LIMITED',
+          `Rate limit of ${perMinute} requests per minute exceeded; retry later.`,
+          {
+            retryAfterSeconds,
+          },
+        ),
         req,
       );
     },

@@ -1,10 +1,10 @@
-import express, { type Request, type Response } from 'express';
-import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
 import { DomainError } from '@switchboard/core';
+import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
+import express, { type Request, type Response } from 'express';
 import type { Context } from '../trpc/context';
 import type { ProcedureMeta } from '../trpc/init';
-import { sendError } from './send-error';
 import { coerceQuery } from './query-coercion';
+import { sendError } from './send-error';
 
 type Caller = (path: string, input: unknown, ctx: Context) => Promise<unknown>;
 
@@ -65,18 +65,24 @@ function buildInput(operation: RestOperation, req: Request): unknown {
   }
   const body: unknown = req.body;
   if (body === undefined && hasBody(req)) {
-    throw new DomainError('VALIDATION', 'Send the request body as JSON with "Content-Type: application/json".', {
-      field: '(body)',
-    });
+    throw new DomainError(
+      'VALIDATION',
+      'Send the request body as JSON with "Content-Type: application/json".',
+      {
+        field: '(body)',
+      },
+    );
   }
   const bodyAs = operation.meta.rest?.bodyAs;
-  if (bodyAs) return { ...coerceQuery(schema, req.query as Record<string, unknown>), [bodyAs]: body, ...params };
+  if (bodyAs)
+    return { ...coerceQuery(schema, req.query as Record<string, unknown>), [bodyAs]: body, ...params };
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
     throw new DomainError('VALIDATION', 'The request body must be a JSON object.', { field: '(body)' });
   }
   return { ...coerceQuery(schema, req.query as Record<string, unknown>), ...(body as object), ...params };
 }
 
-const hasBody = (req: Request): boolean => Number(req.headers['content-length'] ?? 0) > 0 || 'transfer-encoding' in req.headers;
+const hasBody = (req: Request): boolean =>
+  Number(req.headers['content-length'] ?? 0) > 0 || 'transfer-encoding' in req.headers;
 
 const paramCount = (path: string): number => (path.match(/\{/g) ?? []).length;

@@ -25,7 +25,8 @@ function coerceValue(field: z.ZodType, raw: unknown): unknown {
   }
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (typeof value !== 'string') return value;
-  if (field instanceof z.ZodNumber) return value.trim() === '' || Number.isNaN(Number(value)) ? value : Number(value);
+  if (field instanceof z.ZodNumber)
+    return value.trim() === '' || Number.isNaN(Number(value)) ? value : Number(value);
   if (field instanceof z.ZodBoolean) return value === 'true' ? true : value === 'false' ? false : value;
   return value;
 }
@@ -33,7 +34,11 @@ function coerceValue(field: z.ZodType, raw: unknown): unknown {
 function unwrap(field: z.ZodType): z.ZodType {
   let current = field;
   for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+    if (
+      current instanceof z.ZodOptional ||
+      current instanceof z.ZodNullable ||
+      current instanceof z.ZodDefault
+    ) {
       current = current.unwrap() as z.ZodType;
     } else if (current instanceof z.ZodPipe) {
       current = current.in as z.ZodType;

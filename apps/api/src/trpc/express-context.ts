@@ -1,5 +1,5 @@
-import type { Request } from 'express';
 import type { Database } from '@switchboard/db';
+import type { Request } from 'express';
 import type { Authentication } from '../auth/authenticate';
 import type { Logger } from '../logger';
 import { type Context, createContextInner } from './context';
@@ -11,7 +11,10 @@ export interface AuthenticatedRequest extends Request {
 
 export const actingUserHeader = 'x-acting-slack-user';
 
-export function contextFromRequest(req: AuthenticatedRequest, deps: { db: Database; logger: Logger }): Context {
+export function contextFromRequest(
+  req: AuthenticatedRequest,
+  deps: { db: Database; logger: Logger },
+): Context {
   const acting = req.headers[actingUserHeader];
   return createContextInner({
     db: deps.db,

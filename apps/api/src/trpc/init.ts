@@ -1,8 +1,8 @@
 import { DomainError } from '@switchboard/core';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { describeError, toTrpcError } from '../errors/http-errors';
 import { type Actor, actorOf, type Principal } from '../auth/principal';
+import { describeError, toTrpcError } from '../errors/http-errors';
 import type { Context } from './context';
 
 /**
@@ -40,7 +40,8 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   const result = await next();
   if (result.ok) return result;
   const described = describeError(result.error);
-  if (described.internal) ctx.logger.error({ err: result.error, path, requestId: ctx.requestId }, 'procedure failed');
+  if (described.internal)
+    ctx.logger.error({ err: result.error, path, requestId: ctx.requestId }, 'procedure failed');
   throw toTrpcError(result.error);
 });
 

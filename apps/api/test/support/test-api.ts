@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { DatabaseKind } from '@switchboard/db';
 import { createTestDatabase, type TestDatabase } from '@switchboard/db/testing';
 import { createTRPCClient, httpLink } from '@trpc/client';
@@ -24,7 +24,32 @@ export interface TestTenant extends CreatedOrganization {
   /** A typed tRPC client over real HTTP with this tenant's key. */
   client: ReturnType<typeof createTRPCClient<AppRouter>>;
   /** fetch against the running server with this tenant's key (JSON body, x-api-key). */
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on arbitrary JSON shapes
+  body: any;
+}
+
+/** A request's status, headers and parsed JSON body (undefined when the body is not JSON). */
+export async function send(url: string, init: RequestInit): Promise<TestResponse> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: res.status, headers: res.headers, body };
 }
 
 export interface TestApi {
@@ -79,7 +104,7 @@ export async function startTestApi(
         links: [httpLink({ url: `${url}/trpc`, headers: { 'x-api-key': created.apiKey.key } })],
       }),
       request: (method, path, body, headers = {}) =>
-        fetch(`${url}${path}`, {
+        send(`${url}${path}`, {
           method,
           headers: {
             'x-api-key': created.apiKey.key,

@@ -10,7 +10,10 @@ export function pageArgs(input: { limit: number; cursor?: string | undefined }) 
   };
 }
 
-export function toPage<Row extends { id: string }>(rows: Row[], limit: number): { items: Row[]; nextCursor: string | null } {
+export function toPage<Row extends { id: string }>(
+  rows: Row[],
+  limit: number,
+): { items: Row[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }

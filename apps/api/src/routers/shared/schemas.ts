@@ -11,7 +11,12 @@ export const isoDateSchema = z.string().describe('ISO-8601 instant');
  * for absurd pages gets the largest page we serve.
  */
 export const cursorPageInput = z.object({
-  limit: z.number().int().min(1).default(20).transform((limit) => Math.min(limit, 100)),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .transform((limit) => Math.min(limit, 100)),
   cursor: z.string().min(1).max(128).optional(),
 });
 

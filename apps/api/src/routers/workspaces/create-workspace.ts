@@ -4,7 +4,9 @@ import { protectedProcedure } from '../../trpc/init';
 import { presentWorkspace, workspaceNameSchema, workspaceSchema } from './workspace.types';
 
 export const createWorkspace = protectedProcedure
-  .meta({ openapi: { method: 'POST', path: '/v1/workspaces', tags: ['Workspaces (Sharely)'], protect: true } })
+  .meta({
+    openapi: { method: 'POST', path: '/v1/workspaces', tags: ['Workspaces (Sharely)'], protect: true },
+  })
   .input(z.object({ name: workspaceNameSchema }))
   .output(workspaceSchema)
   .mutation(({ ctx, input }) =>

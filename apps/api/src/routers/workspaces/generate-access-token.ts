@@ -28,7 +28,10 @@ export const generateAccessKeyToken = protectedProcedure
   .output(z.object({ token: z.string(), expiresAt: isoDateSchema }))
   .mutation(async ({ ctx, input }) => {
     if (ctx.principal.credentialType !== 'API_KEY') {
-      throw new DomainError('UNAUTHORIZED', 'Access tokens are generated with an API key (x-api-key), not a token.');
+      throw new DomainError(
+        'UNAUTHORIZED',
+        'Access tokens are generated with an API key (x-api-key), not a token.',
+      );
     }
     await findWorkspace(ctx.prisma, ctx.organizationId, input.workspaceId);
     const token = generateAccessToken();

@@ -3,7 +3,16 @@ import { findWorkspace } from './find-workspace';
 import { presentWorkspace, workspaceIdInput, workspaceSchema } from './workspace.types';
 
 export const getWorkspace = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/workspaces/{workspaceId}', tags: ['Workspaces (Sharely)'], protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/workspaces/{workspaceId}',
+      tags: ['Workspaces (Sharely)'],
+      protect: true,
+    },
+  })
   .input(workspaceIdInput)
   .output(workspaceSchema)
-  .query(async ({ ctx, input }) => presentWorkspace(await findWorkspace(ctx.prisma, ctx.organizationId, input.workspaceId)));
+  .query(async ({ ctx, input }) =>
+    presentWorkspace(await findWorkspace(ctx.prisma, ctx.organizationId, input.workspaceId)),
+  );

@@ -9,7 +9,10 @@ export const listWorkspaces = protectedProcedure
   .input(cursorPageInput)
   .output(z.object({ workspaces: z.array(workspaceSchema), nextCursor: z.string().nullable() }))
   .query(async ({ ctx, input }) => {
-    const rows = await ctx.prisma.workspace.findMany({ where: { organizationId: ctx.organizationId }, ...pageArgs(input) });
+    const rows = await ctx.prisma.workspace.findMany({
+      where: { organizationId: ctx.organizationId },
+      ...pageArgs(input),
+    });
     const page = toPage(rows, input.limit);
     return { workspaces: page.items.map(presentWorkspace), nextCursor: page.nextCursor };
   });

@@ -9,10 +9,19 @@ export const workspaceSchema = z.object({
 });
 export type WorkspaceView = z.infer<typeof workspaceSchema>;
 
-export const workspaceNameSchema = z.string().trim().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
+export const workspaceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(128, 'must be at most 128 characters');
 export const workspaceIdInput = z.object({ workspaceId: idSchema });
 
-export const presentWorkspace = (row: { id: string; name: string; isDefault: boolean; createdAt: Date }): WorkspaceView => ({
+export const presentWorkspace = (row: {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  createdAt: Date;
+}): WorkspaceView => ({
   id: row.id,
   name: row.name,
   isDefault: row.isDefault,
