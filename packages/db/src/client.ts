@@ -1,9 +1,11 @@
+import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { lockDataDir } from './data-dir-lock';
 import { openPglite } from './drivers/pglite';
 import { openPostgres } from './drivers/postgres';
 import { PrismaClient } from './generated/prisma/client';
 import { type MigrationReport, migrate } from './migrate/migrate';
+import { readPgliteTemplate } from './pglite-template';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -20,7 +22,7 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory (default `./.data`); `memory` keeps it in memory. */
   dataDir?: string | undefined;
-  /** Seeds a brand-new PGlite database from a dump instead of running initdb. */
+  /** Seeds a brand-new PGlite database from this dump instead of the install-time template. */
   pgliteTemplate?: Blob | undefined;
   poolSize?: number | undefined;
 }
@@ -42,7 +44,9 @@ async function openPgliteDatabase(options: DatabaseOptions): Promise<Database> {
   const dataDir = inMemory ? undefined : resolve(options.dataDir ?? '.data');
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const driver = await openPglite({ dataDir, loadDataDir: options.pgliteTemplate });
+    // A new database starts from the install-time template (no initdb); an existing one opens as is.
+    const template = dataDir && (await hasDatabase(dataDir)) ? undefined : (options.pgliteTemplate ?? (await readPgliteTemplate()));
+    const driver = await openPglite({ dataDir, loadDataDir: template });
     const migration = await migrate(driver.session);
     const prisma = new PrismaClient({ adapter: driver.adapter });
     const close = once(async () => {
@@ -54,6 +58,14 @@ async function openPgliteDatabase(options: DatabaseOptions): Promise<Database> {
   } catch (error) {
     unlock();
     throw error;
+  }
+}
+
+async function hasDatabase(dataDir: string): Promise<boolean> {
+  try {
+    return (await readdir(dataDir)).length > 0;
+  } catch {
+    return false;
   }
 }
 

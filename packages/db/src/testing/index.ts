@@ -1,4 +1,4 @@
-export { migratedPgliteTemplate } from './pglite-template';
+export { migratedPgliteTemplate } from '../pglite-template';
 export {
   createPostgresDatabase,
   createTestDatabase,

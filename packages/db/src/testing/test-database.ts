@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, type DatabaseKind, openDatabase } from '../client';
-import { migratedPgliteTemplate } from './pglite-template';
+import { migratedPgliteTemplate } from '../pglite-template';
 
 export interface TestDatabase extends Database {
   /** Connection string of the dedicated PostgreSQL database, when kind is postgresql. */
