@@ -1,4 +1,12 @@
-import type { DmmfDatamodel, DmmfDefault, DmmfField, DmmfIndex, DmmfModel } from './prisma-dmmf';
+import {
+  type DmmfDatamodel,
+  type DmmfDefault,
+  type DmmfEnum,
+  type DmmfField,
+  type DmmfIndex,
+  type DmmfModel,
+  getDmmf,
+} from './prisma-dmmf';
 import {
   type ColumnShape,
   emptyTable,
@@ -16,13 +24,13 @@ import {
  * change the drift test cannot check yet fails loudly instead of being skipped.
  */
 export function expectedSchema(datamodel: DmmfDatamodel): SchemaShape {
-  const enumDbNames = new Map(datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
+  const enums = new Map(datamodel.enums.map((e) => [e.name, e]));
   const models = new Map(datamodel.models.map((model) => [model.name, model]));
   const shape: SchemaShape = { tables: new Map(), enums: new Map() };
 
   for (const e of datamodel.enums) {
     shape.enums.set(
-      e.dbName ?? e.name,
+      identifier(e.dbName ?? e.name),
       e.values.map((value) => value.dbName ?? value.name),
     );
   }
@@ -34,14 +42,11 @@ export function expectedSchema(datamodel: DmmfDatamodel): SchemaShape {
       if (field.kind === 'object') {
         const foreignKey = expectedForeignKey(model, field, models);
         if (foreignKey) {
-          table.foreignKeys.set(
-            constraintName(tableName, foreignKey.columns, '_fkey'),
-            foreignKey,
-          );
+          table.foreignKeys.set(constraintName(tableName, foreignKey.columns, '_fkey'), foreignKey);
         }
         continue;
       }
-      table.columns.set(columnNameOf(field), expectedColumn(model, field, enumDbNames));
+      table.columns.set(columnNameOf(field), expectedColumn(model, field, enums));
     }
     shape.tables.set(tableName, table);
   }
@@ -56,12 +61,53 @@ export function expectedSchema(datamodel: DmmfDatamodel): SchemaShape {
   return shape;
 }
 
+/** PostgreSQL's identifier limit; Prisma cuts the table/column part of default names to fit it. */
+const MAX_IDENTIFIER_LENGTH = 63;
+
+/**
+ * The expected schema of a schema.prisma text. The DMMF is the client's view of the schema: it
+ * leaves out `Unsupported(...)` fields, `@ignore`d fields and `@@ignore`d models (and views), all
+ * of which still exist in the database, and foreign key names set with `map:`. Rather than report
+ * those as drift, refuse schemas that use them until this file is extended.
+ */
+export function expectedSchemaOf(schema: string, fileName = 'schema.prisma'): SchemaShape {
+  const code = schema.replace(/\/\/.*$/gm, '');
+  const blindSpots = [
+    [/\bUnsupported\s*\(/, 'Unsupported(...) fields'],
+    [/@@?ignore\b/, '@ignore / @@ignore'],
+    [/^\s*view\s+\w+\s*\{/m, 'views'],
+    // Not in the DMMF either, so the expected names would be wrong.
+    [/@relation\([^)]*\bmap\s*:/, 'foreign key names given with @relation(map: …)'],
+    [/@@schema\s*\(/, 'several database schemas (@@schema)'],
+  ] as const;
+  for (const [pattern, what] of blindSpots) {
+    if (pattern.test(code)) {
+      throw new Error(
+        `${fileName} uses ${what}, which the DMMF leaves out; extend the drift test (expected-schema.ts)`,
+      );
+    }
+  }
+  return expectedSchema(getDmmf(schema, fileName));
+}
+
 export function tableNameOf(model: DmmfModel): string {
-  return model.dbName ?? model.name;
+  return identifier(model.dbName ?? model.name);
 }
 
 function columnNameOf(field: DmmfField): string {
-  return field.dbName ?? field.name;
+  return identifier(field.dbName ?? field.name);
+}
+
+/** PostgreSQL silently cuts identifiers to 63 bytes (NAMEDATALEN - 1), keeping whole characters. */
+export function identifier(name: string): string {
+  let bytes = 0;
+  let cut = '';
+  for (const character of name) {
+    bytes += Buffer.byteLength(character);
+    if (bytes > MAX_IDENTIFIER_LENGTH) break;
+    cut += character;
+  }
+  return cut;
 }
 
 function fieldColumn(model: DmmfModel, fieldName: string): string {
@@ -70,11 +116,12 @@ function fieldColumn(model: DmmfModel, fieldName: string): string {
   return columnNameOf(field);
 }
 
-/** PostgreSQL's identifier limit; Prisma cuts the table/column part of default names to fit it. */
-const MAX_IDENTIFIER_LENGTH = 63;
-
 /** Prisma's default constraint/index names: `<table>_<columns>_<pkey|key|idx|fkey>`, cut to 63. */
-export function constraintName(table: string, columns: string[], suffix: '_pkey' | '_key' | '_idx' | '_fkey') {
+export function constraintName(
+  table: string,
+  columns: string[],
+  suffix: '_pkey' | '_key' | '_idx' | '_fkey',
+) {
   const base = suffix === '_pkey' ? table : `${table}_${columns.join('_')}`;
   return `${base.slice(0, MAX_IDENTIFIER_LENGTH - suffix.length)}${suffix}`;
 }
@@ -97,7 +144,8 @@ const DEFAULT_TYPES: Record<string, string> = {
 /** `@db.*` native types, spelled as `format_type` prints them. */
 function nativeColumnType(name: string, args: string[]): string | undefined {
   const [first] = args;
-  const sized = (base: string, suffix = '') => (args.length > 0 ? `${base}(${args.join(',')})${suffix}` : base + suffix);
+  const sized = (base: string, suffix = '') =>
+    args.length > 0 ? `${base}(${args.join(',')})${suffix}` : base + suffix;
   switch (name) {
     case 'Text':
       return 'text';
@@ -152,11 +200,12 @@ function nativeColumnType(name: string, args: string[]): string | undefined {
   }
 }
 
-function expectedColumn(model: DmmfModel, field: DmmfField, enumDbNames: Map<string, string>): ColumnShape {
+function expectedColumn(model: DmmfModel, field: DmmfField, enums: Map<string, DmmfEnum>): ColumnShape {
   const where = `${model.name}.${field.name}`;
   let type: string | undefined;
-  if (field.kind === 'enum') {
-    type = `enum ${enumDbNames.get(field.type) ?? field.type}`;
+  const fieldEnum = field.kind === 'enum' ? enums.get(field.type) : undefined;
+  if (fieldEnum) {
+    type = `enum ${identifier(fieldEnum.dbName ?? fieldEnum.name)}`;
   } else if (field.kind === 'scalar') {
     type = field.nativeType
       ? nativeColumnType(field.nativeType[0], field.nativeType[1])
@@ -164,7 +213,9 @@ function expectedColumn(model: DmmfModel, field: DmmfField, enumDbNames: Map<str
   }
   if (!type) {
     const declared = field.nativeType ? `@db.${field.nativeType[0]}` : field.type;
-    throw new Error(`${where}: the drift test does not know the PostgreSQL type of ${declared}; extend expected-schema.ts`);
+    throw new Error(
+      `${where}: the drift test does not know the PostgreSQL type of ${declared}; extend expected-schema.ts`,
+    );
   }
   const isSerial = isFunctionDefault(field.default, 'autoincrement');
   if (isSerial && field.type !== 'Int' && field.type !== 'BigInt') {
@@ -175,7 +226,7 @@ function expectedColumn(model: DmmfModel, field: DmmfField, enumDbNames: Map<str
     type: columnType,
     // Prisma never puts NOT NULL on a scalar list column.
     nullable: !field.isRequired || field.isList,
-    default: expectedDefault(where, field, columnType, tableNameOf(model), columnNameOf(field)),
+    default: expectedDefault(where, field, columnType, tableNameOf(model), columnNameOf(field), fieldEnum),
   };
 }
 
@@ -190,6 +241,7 @@ function expectedDefault(
   columnType: string,
   table: string,
   column: string,
+  fieldEnum: DmmfEnum | undefined,
 ): string | null {
   const value = field.default;
   if (!field.hasDefaultValue || value === undefined) return null;
@@ -200,7 +252,7 @@ function expectedDefault(
     if (!field.isList) throw unsupported();
     if (value.length === 0) return `ARRAY[]::${columnType}`;
     const elementType = columnType.slice(0, -2);
-    return `ARRAY[${value.map((item) => literal(item, field, elementType, unsupported)).join(', ')}]`;
+    return `ARRAY[${value.map((item) => literal(item, field, elementType, fieldEnum, unsupported)).join(', ')}]`;
   }
   if (typeof value === 'object') {
     switch (value.name) {
@@ -221,19 +273,33 @@ function expectedDefault(
         throw unsupported();
     }
   }
-  return literal(value, field, columnType, unsupported);
+  return literal(value, field, columnType, fieldEnum, unsupported);
 }
 
-function literal(value: DmmfDefault, field: DmmfField, columnType: string, unsupported: () => Error): string {
+function literal(
+  value: DmmfDefault,
+  field: DmmfField,
+  columnType: string,
+  fieldEnum: DmmfEnum | undefined,
+  unsupported: () => Error,
+): string {
   const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
   // The cast PostgreSQL prints after a quoted literal: the type without its modifier.
   const cast = columnType.replace(/\(\d+(,\d+)?\)/, '');
-  if (field.kind === 'enum' && typeof value === 'string') {
-    return `${quoted(value)}::${quoteIfNeeded(columnType.replace(/^enum /, ''))}`;
+  if (fieldEnum) {
+    // The default names the Prisma value; the database holds its @map label.
+    const label = fieldEnum.values.find((candidate) => candidate.name === value);
+    if (!label) throw unsupported();
+    return `${quoted(label.dbName ?? label.name)}::${quoteIfNeeded(columnType.replace(/^enum /, ''))}`;
   }
   switch (field.type) {
-    case 'String':
     case 'Json':
+      if (typeof value !== 'string') throw unsupported();
+      // jsonb stores parsed JSON and prints it canonically; json keeps the text as written.
+      return cast === 'jsonb'
+        ? `${quoted(jsonbText(JSON.parse(value)))}::jsonb`
+        : `${quoted(value)}::${cast}`;
+    case 'String':
     case 'Bytes':
       if (typeof value !== 'string') throw unsupported();
       return `${quoted(value)}::${cast === 'character' ? 'bpchar' : cast}`;
@@ -260,6 +326,25 @@ function literal(value: DmmfDefault, field: DmmfField, columnType: string, unsup
     default:
       throw unsupported();
   }
+}
+
+/**
+ * jsonb's text output: `{"a": 1, "b": [1, 2]}`, object keys ordered shortest first, then
+ * bytewise. (Numbers go through JavaScript, so `1.50` would print as `1.5`: fine for defaults.)
+ */
+export function jsonbText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort((a, b) => {
+      const byLength = Buffer.byteLength(a) - Buffer.byteLength(b);
+      return byLength !== 0 ? byLength : Buffer.compare(Buffer.from(a), Buffer.from(b));
+    });
+    const entries = keys.map(
+      (key) => `${JSON.stringify(key)}: ${jsonbText((value as Record<string, unknown>)[key])}`,
+    );
+    return `{${entries.join(', ')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** format_type / regclass output quotes an identifier unless it is a plain lower-case name. */
@@ -295,10 +380,12 @@ function expectedIndex(model: DmmfModel, index: DmmfIndex): [string, IndexShape]
   const columns = index.fields.map((field) => fieldColumn(model, field.name));
   const method = METHODS[index.algorithm ?? 'BTree'];
   if (!method || index.type === 'fulltext') {
-    throw new Error(`${model.name}: index type ${index.algorithm ?? index.type} is not mapped; extend expected-schema.ts`);
+    throw new Error(
+      `${model.name}: index type ${index.algorithm ?? index.type} is not mapped; extend expected-schema.ts`,
+    );
   }
   const suffix = index.type === 'id' ? '_pkey' : index.type === 'unique' ? '_key' : '_idx';
-  const name = index.dbName ?? constraintName(table, columns, suffix);
+  const name = index.dbName ? identifier(index.dbName) : constraintName(table, columns, suffix);
   return [
     name,
     {

@@ -52,7 +52,9 @@ export async function introspect(tx: SqlTransaction): Promise<SchemaShape> {
     });
   }
 
-  for (const row of await tx.query<{ table_name: string; name: string; definition: string }>(OTHER_CONSTRAINTS)) {
+  for (const row of await tx.query<{ table_name: string; name: string; definition: string }>(
+    OTHER_CONSTRAINTS,
+  )) {
     table(row.table_name).otherConstraints.set(row.name, row.definition);
   }
 
@@ -81,7 +83,12 @@ interface IndexRow {
   method: string;
   predicate: string | null;
   key_count: number;
-  columns: { name: string; option: number | null; opclass: string | null; opclass_is_default: boolean | null }[];
+  columns: {
+    name: string;
+    option: number | null;
+    opclass: string | null;
+    opclass_is_default: boolean | null;
+  }[];
 }
 
 interface ForeignKeyRow {

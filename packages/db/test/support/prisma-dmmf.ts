@@ -83,9 +83,32 @@ export function readSchemaDmmf(path = schemaPath): DmmfDatamodel {
 
 // --- wasm-bindgen glue -------------------------------------------------------------------------
 
+// The project compiles without the DOM lib, whose declarations @types/node's WebAssembly relies
+// on, so the little of the WebAssembly API used here is typed locally.
+interface WasmModule {
+  readonly __brand: 'WebAssembly.Module';
+}
+interface WasmApi {
+  Module: (new (
+    bytes: Uint8Array,
+  ) => WasmModule) & {
+    exports(module: WasmModule): { name: string; kind: string }[];
+    imports(module: WasmModule): { module: string; name: string; kind: string }[];
+  };
+  Instance: new (
+    module: WasmModule,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { exports: unknown };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 interface SchemaWasmExports {
-  memory: WebAssembly.Memory;
-  __wbindgen_externrefs: WebAssembly.Table;
+  memory: { buffer: ArrayBuffer };
+  __wbindgen_externrefs: {
+    grow(delta: number): number;
+    get(index: number): unknown;
+    set(index: number, value: unknown): void;
+  };
   __wbindgen_malloc(size: number, align: number): number;
   __wbindgen_free(ptr: number, size: number, align: number): void;
   __externref_table_dealloc(index: number): void;
@@ -115,14 +138,14 @@ export function prismaSchemaWasmPath(): string {
 function load(): SchemaWasmExports {
   if (instance) return instance;
   const path = prismaSchemaWasmPath();
-  const module = new WebAssembly.Module(readFileSync(path));
+  const module = new wasmApi.Module(readFileSync(path));
   const incompatible = (detail: string) =>
     new Error(
       `${path} does not have the interface test/support/prisma-dmmf.ts was written for (prisma 7.10): ${detail}. ` +
         'Compare with the wasm-bindgen glue around "get_dmmf" in prisma/build/cli.js and update the glue.',
     );
 
-  const exported = new Set(WebAssembly.Module.exports(module).map((entry) => entry.name));
+  const exported = new Set(wasmApi.Module.exports(module).map((entry) => entry.name));
   const missing = REQUIRED_EXPORTS.filter((name) => !exported.has(name));
   if (missing.length > 0) throw incompatible(`missing exports ${missing.join(', ')}`);
 
@@ -133,7 +156,7 @@ function load(): SchemaWasmExports {
     );
   // wasm-bindgen suffixes its import names with a hash of the signature; match on the prefix.
   const imports: Record<string, (ptr: number, len: number) => unknown> = {};
-  for (const { name } of WebAssembly.Module.imports(module)) {
+  for (const { name } of wasmApi.Module.imports(module)) {
     if (name.startsWith('__wbg_Error_')) imports[name] = (ptr, len) => new Error(text(ptr, len));
     else if (name.startsWith('__wbg___wbindgen_throw_'))
       imports[name] = (ptr, len) => {
@@ -155,7 +178,7 @@ function load(): SchemaWasmExports {
       };
     else throw incompatible(`unknown import ${name}`);
   }
-  exports = new WebAssembly.Instance(module, { __wbindgen_placeholder__: imports })
+  exports = new wasmApi.Instance(module, { __wbindgen_placeholder__: imports })
     .exports as unknown as SchemaWasmExports;
   exports.__wbindgen_start();
   instance = exports;
@@ -182,7 +205,9 @@ function callStringFunction(name: 'get_dmmf', input: string): string {
     throw new Error(readableSchemaError(error.message));
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(wasm.memory.buffer, outPtr, outLen));
+    return new TextDecoder('utf-8', { fatal: true }).decode(
+      new Uint8Array(wasm.memory.buffer, outPtr >>> 0, outLen >>> 0),
+    );
   } finally {
     wasm.__wbindgen_free(outPtr, outLen, 1);
   }

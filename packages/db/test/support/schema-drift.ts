@@ -17,7 +17,11 @@ export interface DriftOptions {
  * (`actual`), one sentence each, naming the table, column, index, constraint or enum. Empty when
  * they agree. Sorted, so a test can compare the whole list.
  */
-export function schemaDrift(expected: SchemaShape, actual: SchemaShape, options: DriftOptions = {}): string[] {
+export function schemaDrift(
+  expected: SchemaShape,
+  actual: SchemaShape,
+  options: DriftOptions = {},
+): string[] {
   const drift: string[] = [];
   const extraTables = new Set(options.extraTables ?? ['_prisma_migrations']);
 
@@ -57,12 +61,16 @@ function tableDrift(table: string, want: TableShape, have: TableShape): string[]
       const parts: string[] = [];
       if (w.type !== h.type) parts.push(`type ${h.type}, schema.prisma declares ${w.type}`);
       if (w.nullable !== h.nullable) {
-        parts.push(`${h.nullable ? 'NULL' : 'NOT NULL'}, schema.prisma declares ${w.nullable ? 'NULL' : 'NOT NULL'}`);
+        parts.push(
+          `${h.nullable ? 'NULL' : 'NOT NULL'}, schema.prisma declares ${w.nullable ? 'NULL' : 'NOT NULL'}`,
+        );
       }
       if (w.default !== h.default) {
         parts.push(`default ${h.default ?? '(none)'}, schema.prisma declares ${w.default ?? '(none)'}`);
       }
-      return parts.length > 0 ? `column ${t}.${quoteIdent(name)}: database has ${parts.join('; ')}` : undefined;
+      return parts.length > 0
+        ? `column ${t}.${quoteIdent(name)}: database has ${parts.join('; ')}`
+        : undefined;
     },
   });
   compare(want.indexes, have.indexes, {
@@ -75,7 +83,8 @@ function tableDrift(table: string, want: TableShape, have: TableShape): string[]
   });
   compare(want.foreignKeys, have.foreignKeys, {
     missing: (name, w) => `foreign key ${quoteIdent(name)} on ${t} is missing: ${describeForeignKey(w)}`,
-    extra: (name, h) => `foreign key ${quoteIdent(name)} on ${t} is not in schema.prisma: ${describeForeignKey(h)}`,
+    extra: (name, h) =>
+      `foreign key ${quoteIdent(name)} on ${t} is not in schema.prisma: ${describeForeignKey(h)}`,
     changed: (name, w, h) =>
       describeForeignKey(w) === describeForeignKey(h)
         ? undefined
