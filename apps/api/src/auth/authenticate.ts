@@ -11,6 +11,9 @@ export type Authentication =
   | { kind: 'admin' }
   | { kind: 'rejected'; error: DomainError };
 
+/** Sharely's documented message, for a credential that is missing or matches nothing. */
+export const invalidOrMissing = 'Invalid or missing access token';
+
 const unauthorized = (message: string): Authentication => ({
   kind: 'rejected',
   error: new DomainError('UNAUTHORIZED', message),
@@ -57,7 +60,7 @@ async function findPrincipal(prisma: PrismaClient, secret: string, now: Date): P
     };
   }
   const token = await prisma.accessToken.findUnique({ where: { hash }, include: { apiKey: true } });
-  if (!token) return unauthorized('Invalid or missing API key or access token.');
+  if (!token) return unauthorized(invalidOrMissing);
   if (token.expiresAt <= now) return unauthorized('This access token has expired; generate a new one.');
   if (token.apiKey.revokedAt) return unauthorized('The API key behind this access token has been revoked.');
   return {

@@ -18,6 +18,8 @@ export function readCredential(headers: IncomingHttpHeaders): PresentedCredentia
   }
   const authorization = single(headers.authorization);
   if (authorization === undefined) return { kind: 'none' };
+  // `Bearer` with nothing after it (an empty $ACCESS_TOKEN in a script) is a missing token.
+  if (/^(App|Bearer)$/i.test(authorization.trim())) return { kind: 'none' };
   const match = /^(App|Bearer)\s+(\S+)\s*$/i.exec(authorization.trim());
   if (!match?.[2]) {
     return { kind: 'malformed', reason: 'Authorization must be "App <api key>" or "Bearer <access token>"' };

@@ -96,30 +96,39 @@ function replay(res: Response, record: StoredRecord, requestHash: string): void 
   res.status(record.responseStatus).json(record.responseBody);
 }
 
+/**
+ * Stores the answer before it reaches the client: a client that retries as soon as it has the
+ * answer must get the replay, not "still in progress". Until `end`, chunks are only collected
+ * alongside the real writes; `end` waits for the record, then finishes the response. A request
+ * that never ends normally (client gone, 5xx) releases the key instead.
+ */
 function rememberResponse(prisma: PrismaClient, scope: Scope, res: Response): void {
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  const where = { organizationId_principalId_key: scope };
+  let settled = false;
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     collect(chunks, chunk);
     return write(chunk, ...rest);
   }) as typeof res.write;
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    collect(chunks, chunk);
-    return end(chunk, ...rest);
+    if (typeof chunk !== 'function') collect(chunks, chunk);
+    settled = true;
+    const body = parseJson(Buffer.concat(chunks).toString('utf8'));
+    const settle =
+      res.statusCode < 500 && body !== undefined
+        ? prisma.idempotencyRecord.update({
+            where,
+            data: { responseStatus: res.statusCode, responseBody: body },
+          })
+        : prisma.idempotencyRecord.delete({ where });
+    settle.catch(() => {}).finally(() => end(chunk, ...rest));
+    return res;
   }) as typeof res.end;
 
-  const where = { organizationId_principalId_key: scope };
   res.on('close', () => {
-    const body = parseJson(Buffer.concat(chunks).toString('utf8'));
-    const stored = res.writableFinished && res.statusCode < 500 && body !== undefined;
-    const settle = stored
-      ? prisma.idempotencyRecord.update({
-          where,
-          data: { responseStatus: res.statusCode, responseBody: body },
-        })
-      : prisma.idempotencyRecord.delete({ where });
-    settle.catch(() => {});
+    if (!settled) prisma.idempotencyRecord.delete({ where }).catch(() => {});
   });
 }
 

@@ -22,7 +22,11 @@ export function rateLimitPerPrincipal(perMinute: number) {
       return `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
     handler: (req: Request, res: Response, _next, options) => {
-      const retryAfterSeconds = Math.ceil(options.windowMs / 1000);
+      // Seconds until this principal's window resets, not the whole window.
+      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const retryAfterSeconds = resetTime
+        ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
+        : Math.ceil(options.windowMs / 1000);
       sendError(
         res,
         new DomainError(

@@ -1,5 +1,7 @@
-import type { AnyTRPCRouter } from '@trpc/server';
+import { type AnyTRPCRouter, TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
+import { describeError } from '../errors/http-errors';
 import { restOperations } from './adapter';
 
 type OpenApiDocument = ReturnType<typeof generateOpenApiDocument>;
@@ -32,5 +34,33 @@ export function buildOpenApiDocument(router: AnyTRPCRouter): OpenApiDocument {
     const field = content?.schema?.properties?.[bodyAs];
     if (content && field) content.schema = field as SchemaObject;
   }
+  describeErrorBodies(document);
   return document;
+}
+
+/**
+ * trpc-to-openapi documents tRPC's own error shape (`{ message, code, issues }`); the REST adapter
+ * answers `{ error, message, details? }` (./send-error), so the document says that instead.
+ */
+function describeErrorBodies(document: OpenApiDocument): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!name.startsWith('error.')) continue;
+    const example = schema.example as { code?: TRPC_ERROR_CODE_KEY; message?: string } | undefined;
+    const described = describeError(
+      new TRPCError({ code: example?.code ?? 'INTERNAL_SERVER_ERROR', message: example?.message }),
+    );
+    schemas[name] = {
+      type: 'object',
+      title: schema.title,
+      description: 'The error: a short reason and what went wrong and how to fix it.',
+      properties: {
+        error: { type: 'string', description: 'Short reason, e.g. "Not Found"' },
+        message: { type: 'string', description: 'What went wrong and how to fix it' },
+        details: { type: 'object', description: 'Machine-readable detail, e.g. the bad field' },
+      },
+      required: ['error', 'message'],
+      example: { error: described.error, message: described.message },
+    };
+  }
 }

@@ -1,6 +1,7 @@
 import { DomainError } from '@switchboard/core';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
+import { invalidOrMissing } from '../auth/authenticate';
 import { type Actor, actorOf, type Principal } from '../auth/principal';
 import { describeError, toTrpcError } from '../errors/http-errors';
 import type { Context } from './context';
@@ -45,14 +46,19 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   throw toTrpcError(result.error);
 });
 
-const missingCredentials = new DomainError(
-  'UNAUTHORIZED',
-  'Invalid or missing access token: send "x-api-key: <key>", "Authorization: App <key>" or "Authorization: Bearer <token>".',
-);
+// Sharely documents this exact body for a missing or unknown credential; how to authenticate is
+// described in /docs and the OpenAPI document.
+const missingCredentials = new DomainError('UNAUTHORIZED', invalidOrMissing);
 
 const requirePrincipal = t.middleware(({ ctx, next }) => {
   const { auth } = ctx;
   if (auth.kind === 'rejected') throw auth.error;
+  if (auth.kind === 'admin') {
+    throw new DomainError(
+      'UNAUTHORIZED',
+      "The operator key (ADMIN_API_KEY) only authorises admin operations; use an organization's API key.",
+    );
+  }
   if (auth.kind !== 'principal') throw missingCredentials;
   const principal: Principal = auth.principal;
   let actor: Actor = actorOf(principal);

@@ -6,7 +6,7 @@ import { createTRPCClient, httpLink } from '@trpc/client';
 import { createApp } from '../../src/app';
 import type { Authentication } from '../../src/auth/authenticate';
 import type { Principal } from '../../src/auth/principal';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import type { AppRouter } from '../../src/routers';
 import { appRouter } from '../../src/routers';
 import { type CreatedOrganization, createOrganization } from '../../src/services/organizations';
@@ -14,7 +14,7 @@ import { createContextInner } from '../../src/trpc/context';
 import { createCallerFactory } from '../../src/trpc/init';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
-const logger = createLogger('silent');
+const silentLogger = createLogger('silent');
 const createCaller = createCallerFactory(appRouter);
 
 export interface TestTenant extends CreatedOrganization {
@@ -65,8 +65,9 @@ export interface TestApi {
 /** A real server on a random port over a fresh database of the given kind, with two tenants. */
 export async function startTestApi(
   kind: DatabaseKind,
-  options: { rateLimitPerMinute?: number; bodyLimitBytes?: number } = {},
+  options: { rateLimitPerMinute?: number; bodyLimitBytes?: number; logger?: Logger } = {},
 ): Promise<TestApi> {
+  const logger = options.logger ?? silentLogger;
   const db = await createTestDatabase(kind);
   const app = createApp({
     db,

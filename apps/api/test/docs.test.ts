@@ -1,0 +1,191 @@
+import { existsSync } from 'node:fs';
+import { testDatabaseKinds } from '@switchboard/db/testing';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { send, startTestApi, type TestApi } from './support/test-api';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+// Every seed path with the methods its seed gives it (Sharely, Symbl, Infobip), plus ours.
+const seedOperations: Record<string, string[]> = {
+  '/workspaces/{workspaceId}/generate-access-key-token': ['post'],
+  '/v1/workspaces': ['get', 'post'],
+  '/v1/workspaces/{workspaceId}': ['get'],
+  '/v1/workspaces/{workspaceId}/spaces': ['get', 'post'],
+  '/v1/workspaces/{workspaceId}/spaces/{spaceId}': ['get'],
+  '/v1/workspaces/{workspaceId}/spaces/{spaceId}/group': ['post'],
+  '/v1/workspaces/{workspaceId}/spaces/{spaceId}/groups': ['get'],
+  '/v1/api-keys': ['get', 'post'],
+  '/v1/api-keys/{apiKeyId}': ['delete'],
+  '/admin/organizations': ['post'],
+  '/v1/manage/group': ['post'],
+  '/v1/manage/groups': ['get', 'post'],
+  '/v1/manage/group/{groupId}': ['delete', 'get', 'put'],
+  '/v1/groups/{groupId}/conversations': ['get'],
+  '/v1/manage/entity': ['delete', 'post'],
+  '/v1/manage/entities': ['get', 'post'],
+  '/v1/manage/tracker': ['post'],
+  '/v1/manage/trackers': ['get', 'post'],
+  '/v1/manage/settings': ['get', 'patch'],
+  '/ccaas/1/conversations': ['get', 'post'],
+  '/ccaas/1/conversations/{conversationId}': ['get', 'patch', 'put'],
+  '/ccaas/1/conversations/{conversationId}/route': ['post'],
+  '/ccaas/1/conversations/{conversationId}/tags': ['get', 'post'],
+  '/ccaas/1/conversations/{conversationId}/tags/{tagName}': ['delete'],
+  '/ccaas/1/conversations/{conversationId}/metadata': ['get', 'put'],
+  '/ccaas/1/conversations/{conversationId}/assignee': ['delete', 'put'],
+  '/ccaas/1/conversations/{conversationId}/messages': ['get', 'post'],
+  '/ccaas/1/conversations/{conversationId}/history': ['get'],
+  '/ccaas/1/tags': ['get'],
+  '/ccaas/1/tags/{tagName}': ['delete'],
+  '/ccaas/1/queues': ['get'],
+  '/ccaas/1/agents': ['get'],
+  '/ccaas/1/routing': ['get', 'put'],
+};
+// What the docs page must show, at least: the Sharely flow this suite's routers serve.
+const shownPaths = [
+  '/workspaces/{workspaceId}/generate-access-key-token',
+  '/v1/workspaces/{workspaceId}/spaces/{spaceId}/group',
+  '/v1/manage/group',
+  '/ccaas/1/conversations',
+];
+
+type OpenApiOperation = {
+  operationId?: string;
+  responses?: Record<string, unknown>;
+  parameters?: Array<{ in: string; name: string; required?: boolean }>;
+};
+type OpenApiDocument = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
+};
+const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Every `$ref` in the document, to check that each one resolves. */
+function collectRefs(value: unknown, refs: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) collectRefs(item, refs);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string') refs.push(item);
+      else collectRefs(item, refs);
+    }
+  }
+  return refs;
+}
+
+const resolvePointer = (document: unknown, ref: string): unknown =>
+  ref
+    .replace(/^#\//, '')
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+
+describe.each(testDatabaseKinds())('OpenAPI document and docs page on %s', (kind) => {
+  let api: TestApi;
+  let document: OpenApiDocument;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    const res = await send(`${api.url}/openapi.json`, {});
+    expect(res.status).toBe(200);
+    document = res.body;
+  });
+  afterAll(() => api.close());
+
+  test('/openapi.json is a well-formed OpenAPI 3 document', () => {
+    expect(document.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(document.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    const operationIds = new Set<string>();
+    for (const [path, item] of Object.entries(document.paths)) {
+      expect(path).toMatch(/^\//);
+      const templated = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      for (const [method, operation] of Object.entries(item)) {
+        expect(httpMethods, `${method} ${path}`).toContain(method);
+        expect(Object.keys(operation.responses ?? {}).length, `${method} ${path} responses`).toBeGreaterThan(
+          0,
+        );
+        if (operation.operationId) {
+          expect(operationIds.has(operation.operationId), operation.operationId).toBe(false);
+          operationIds.add(operation.operationId);
+        }
+        // Every templated segment is a required path parameter, and nothing else is in the path.
+        const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path');
+        expect(pathParams.map((p) => p.name).sort(), `${method} ${path}`).toEqual([...templated].sort());
+        for (const param of pathParams) expect(param.required).toBe(true);
+      }
+    }
+    for (const ref of collectRefs(document)) {
+      expect(ref).toMatch(/^#\//);
+      expect(resolvePointer(document, ref), ref).toBeDefined();
+    }
+  });
+
+  test('it lists the seed paths with their methods', () => {
+    for (const [path, methods] of Object.entries(seedOperations)) {
+      expect(Object.keys(document.paths), path).toContain(path);
+      expect(Object.keys(document.paths[path] ?? {}), path).toEqual(expect.arrayContaining(methods));
+    }
+  });
+
+  test('errors are documented as the adapter answers them: { error, message }', () => {
+    const unauthorized = document.components?.schemas?.['error.UNAUTHORIZED'];
+    expect(Object.keys(unauthorized?.properties ?? {})).toEqual(expect.arrayContaining(['error', 'message']));
+  });
+
+  test('/docs renders Swagger UI in headless Chromium with no request beyond localhost', async () => {
+    if (!existsSync(chromiumPath)) {
+      throw new Error(
+        `Chromium is needed to check the docs page but was not found at ${chromiumPath}. ` +
+          'Install it (apt-get install -y chromium) or set CHROMIUM_PATH to its executable.',
+      );
+    }
+    let browser: Browser | undefined;
+    try {
+      browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+      const context = await browser.newContext();
+      const foreign: string[] = [];
+      const local: string[] = [];
+      // Every request the page makes passes here; anything not for our server is recorded and refused.
+      await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname === '127.0.0.1') {
+          local.push(url.pathname);
+          return route.continue();
+        }
+        foreign.push(route.request().url());
+        return route.abort();
+      });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+
+      const response = await page.goto(`${api.url}/docs`, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      await page.locator('.opblock-summary-path').first().waitFor({ timeout: 30_000 });
+      const shown = await page.locator('.opblock-summary-path').allTextContents();
+      // Swagger UI breaks long paths with zero-width spaces.
+      const shownText = shown.map((text) => text.replace(/\u200b/g, '').trim());
+      for (const path of shownPaths) expect(shownText).toContain(path);
+      expect(shownText.length).toBe(
+        Object.values(document.paths).reduce((sum, item) => sum + Object.keys(item).length, 0),
+      );
+      expect(await page.locator('.info .title').first().textContent()).toContain('Switchboard API');
+
+      expect(local).toEqual(expect.arrayContaining(['/docs', '/openapi.json']));
+      expect(foreign).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await browser?.close();
+    }
+  });
+});
