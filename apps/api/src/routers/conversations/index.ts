@@ -1,0 +1,23 @@
+import { router } from '../../trpc/init';
+import { historyProcedure } from './conversation-history';
+import { createConversationProcedure } from './create-conversation';
+import { getConversation } from './get-conversation';
+import { getMetadata } from './get-metadata';
+import { listConversationsProcedure } from './list-conversations';
+import { patchConversation } from './patch-conversation';
+import { replaceMetadata } from './replace-metadata';
+import { setStatus } from './set-status';
+import { updateConversation } from './update-conversation';
+
+/** Routing and assignment procedures (conversation-routing/) are merged into this namespace by the lead. */
+export const conversationsRouter = router({
+  create: createConversationProcedure,
+  get: getConversation,
+  list: listConversationsProcedure,
+  update: updateConversation,
+  patch: patchConversation,
+  setStatus,
+  history: historyProcedure,
+  getMetadata,
+  replaceMetadata,
+});

@@ -1,0 +1,8 @@
+import { router } from '../../trpc/init';
+import { createMessage } from './create-message';
+import { listMessages } from './list-messages';
+
+export const messagesRouter = router({
+  create: createMessage,
+  list: listMessages,
+});

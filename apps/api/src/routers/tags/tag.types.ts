@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from '../shared/schemas';
+
+export const tagsTag = ['Tags (Infobip)'];
+
+/** Checked by core's validateTagName (trimmed, 1–100 characters, no control characters). */
+export const tagNameSchema = z.string().max(1000);
+
+export const conversationTagInput = z.object({ conversationId: idSchema, tagName: tagNameSchema });
+
+export const conversationTagSchema = z.object({ name: z.string(), createdAt: isoDateSchema });
+
+export const organizationTagSchema = z.object({
+  name: z.string(),
+  createdAt: isoDateSchema,
+  conversationCount: z.number().int(),
+});
+
+export const paginationSchema = z.object({
+  totalItems: z.number().int(),
+  page: z.number().int(),
+  limit: z.number().int(),
+  orderBy: z.string(),
+});

@@ -1,0 +1,62 @@
+import { type ConversationCreateInput, planConversationCreate } from '@switchboard/core';
+import type { Prisma } from '@switchboard/db';
+import { findQueue } from '../routing/find-routing-objects';
+import type { ServiceContext } from '../service-context';
+import { takeAgent } from './agent-capacity';
+import { autoRouteNewConversation } from './auto-route';
+import { recordConversationAudit } from './conversation-audit';
+import { type ConversationView, presentConversation } from './conversation-view';
+import { findConversation } from './find-conversation';
+import { resolvePlacement } from './references';
+import { syncConversationTags } from './tag-links';
+
+export interface CreateConversationInput extends ConversationCreateInput {
+  /** Absent: the organization's default workspace (or the space's workspace). */
+  workspaceId?: string | undefined;
+  spaceId?: string | null | undefined;
+}
+
+/**
+ * Creates a conversation with Infobip's defaults (OPEN, NORMAL, NO_CHANNEL) in one transaction.
+ * Used by `conversations.create` and by Sharely's "group conversation" (a conversation in a space,
+ * named by its topic).
+ */
+export function createConversation(
+  ctx: ServiceContext,
+  input: CreateConversationInput,
+): Promise<ConversationView> {
+  return ctx.prisma.$transaction((tx) => createConversationIn(tx, ctx, input));
+}
+
+/** The same, inside a transaction the caller already holds. */
+export async function createConversationIn(
+  tx: Prisma.TransactionClient,
+  ctx: ServiceContext,
+  input: CreateConversationInput,
+): Promise<ConversationView> {
+  const { organizationId } = ctx;
+  const { workspaceId, spaceId, ...fields } = input;
+  const now = new Date();
+  // Core validates every field first, so a bad value is a 400 before any lookup.
+  const draft = planConversationCreate(fields, now);
+  const placement = await resolvePlacement(tx, organizationId, { workspaceId, spaceId });
+  if (draft.queueId) await findQueue(tx, organizationId, draft.queueId);
+  if (draft.agentId)
+    await takeAgent(tx, organizationId, { status: draft.status, agentId: null }, draft.agentId, now);
+
+  const { tags, metadata, version: _version, ...columns } = draft;
+  const created = await tx.conversation.create({
+    data: { ...columns, metadata, organizationId, ...placement },
+    select: { id: true },
+  });
+  await syncConversationTags(tx, { organizationId, conversationId: created.id }, tags, []);
+  const view = presentConversation(await findConversation(tx, organizationId, created.id));
+  await recordConversationAudit(tx, ctx, {
+    action: 'conversation.create',
+    conversationId: view.id,
+    after: view,
+  });
+
+  const routed = await autoRouteNewConversation(tx, ctx, view, { queueGiven: input.queueId != null });
+  return routed ? presentConversation(await findConversation(tx, organizationId, view.id)) : view;
+}

@@ -1,0 +1,39 @@
+import type { Prisma } from '@switchboard/db';
+import { pageArgs, toPage } from '../../routers/shared/pagination';
+import type { ServiceContext } from '../service-context';
+import { findConversation } from './find-conversation';
+
+export interface HistoryEventView {
+  id: string;
+  action: string;
+  actor: { type: string; id: string };
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+  requestId: string | null;
+  createdAt: string;
+}
+
+/** A conversation's audit events, oldest first (newest last), in keyset pages. */
+export async function conversationHistory(
+  ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
+  input: { conversationId: string; limit: number; cursor?: string | undefined },
+): Promise<{ events: HistoryEventView[]; nextCursor: string | null }> {
+  await findConversation(ctx.prisma, ctx.organizationId, input.conversationId);
+  const rows = await ctx.prisma.auditEvent.findMany({
+    where: { organizationId: ctx.organizationId, entityType: 'conversation', entityId: input.conversationId },
+    ...pageArgs(input),
+  });
+  const page = toPage(rows, input.limit);
+  return {
+    events: page.items.map((row) => ({
+      id: row.id,
+      action: row.action,
+      actor: { type: row.actorType, id: row.actorId },
+      before: row.before,
+      after: row.after,
+      requestId: row.requestId,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

@@ -1,0 +1,89 @@
+import { testDatabaseKinds } from '@switchboard/db/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestApi, type TestApi } from './support/test-api';
+
+describe.each(testDatabaseKinds())('conversation metadata (Infobip) on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api.close());
+
+  const path = (id: string) => `/ccaas/1/conversations/${id}/metadata`;
+  const storedMetadata = async (id: string) =>
+    (await api.db.prisma.conversation.findUnique({ where: { id } }))?.metadata;
+
+  test('GET is the flat map; PUT replaces it whole', async () => {
+    const conversation = await api.a.caller.conversations.create({ metadata: { customerId: '88338833' } });
+    const got = await api.a.request('GET', path(conversation.id));
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual({ customerId: '88338833' });
+
+    const put = await api.a.request('PUT', path(conversation.id), { agentId: 'johndoe', 'a.b': 'dotted' });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ agentId: 'johndoe', 'a.b': 'dotted' });
+    expect(await storedMetadata(conversation.id)).toEqual({ agentId: 'johndoe', 'a.b': 'dotted' });
+    expect((await api.a.request('GET', path(conversation.id))).body).toEqual(put.body);
+
+    const emptied = await api.a.request('PUT', path(conversation.id), {});
+    expect(emptied.body).toEqual({});
+  });
+
+  test('criteria see the replaced metadata', async () => {
+    const conversation = await api.a.caller.conversations.create({});
+    await api.a.caller.conversations.replaceMetadata({
+      conversationId: conversation.id,
+      metadata: { tier: 'gold' },
+    });
+    const listed = await api.a.caller.conversations.list({ criteria: 'metadata.tier==gold' });
+    expect(listed.conversations.map((c) => c.id)).toEqual([conversation.id]);
+  });
+
+  test('limits: 101 keys, long values and non-string values are 400 naming the field', async () => {
+    const conversation = await api.a.caller.conversations.create({ metadata: { keep: 'me' } });
+    const tooMany = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, 'v']));
+    const cases: [unknown, string][] = [
+      [tooMany, 'metadata'],
+      [{ k: 'x'.repeat(129) }, 'metadata'],
+      [{ ['k'.repeat(129)]: 'v' }, 'metadata'],
+      [{ k: 1 }, 'metadata.k'],
+      [['a', 'b'], 'metadata'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await api.a.request('PUT', path(conversation.id), body);
+      expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(400);
+      expect(res.body.details.field).toBe(field);
+    }
+    const hundred = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, 'v']));
+    expect((await api.a.request('PUT', path(conversation.id), hundred)).status).toBe(200);
+  });
+
+  test('a CLOSED conversation refuses new metadata (409) and keeps its own', async () => {
+    const conversation = await api.a.caller.conversations.create({ status: 'CLOSED', metadata: { a: '1' } });
+    for (const body of [{ a: '2' }, { a: '1' }]) {
+      const res = await api.a.request('PUT', path(conversation.id), body);
+      expect(res.status).toBe(409);
+      expect(res.body.details.rule).toBe('CLOSED_IS_TERMINAL');
+    }
+    expect(await storedMetadata(conversation.id)).toEqual({ a: '1' });
+  });
+
+  test('If-Match style expectedVersion: a stale one is 409', async () => {
+    const conversation = await api.a.caller.conversations.create({});
+    await expect(
+      api.a.caller.conversations.replaceMetadata({
+        conversationId: conversation.id,
+        metadata: { x: 'y' },
+        expectedVersion: conversation.version + 5,
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await storedMetadata(conversation.id)).toEqual({});
+  });
+
+  test("another tenant's conversation is 404 and its metadata unchanged", async () => {
+    const conversation = await api.a.caller.conversations.create({ metadata: { owner: 'a' } });
+    expect((await api.b.request('GET', path(conversation.id))).status).toBe(404);
+    expect((await api.b.request('PUT', path(conversation.id), { owner: 'b' })).status).toBe(404);
+    expect(await storedMetadata(conversation.id)).toEqual({ owner: 'a' });
+  });
+});

@@ -1,0 +1,152 @@
+import { testDatabaseKinds } from '@switchboard/db/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestApi, type TestApi, type TestTenant } from './support/test-api';
+
+describe.each(testDatabaseKinds())('tags (Infobip) on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api.close());
+
+  const tagsOf = (tenant: TestTenant, id: string) =>
+    tenant
+      .request('GET', `/ccaas/1/conversations/${id}/tags`)
+      .then((res) => res.body.tags.map((t: { name: string }) => t.name));
+  const orgTag = (tenant: TestTenant, name: string) =>
+    api.db.prisma.tag.findFirst({ where: { organizationId: tenant.organization.id, name } });
+
+  test('POST { tagName } tags a conversation, creating the tag; adding it again changes nothing', async () => {
+    const conversation = await api.a.caller.conversations.create({ topic: 'tagging' });
+    const res = await api.a.request('POST', `/ccaas/1/conversations/${conversation.id}/tags`, {
+      tagName: 'vip',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ name: 'vip', createdAt: expect.any(String) });
+    expect(await orgTag(api.a, 'vip')).not.toBeNull();
+
+    const again = await api.a.request('POST', `/ccaas/1/conversations/${conversation.id}/tags`, {
+      tagName: ' vip ',
+    });
+    expect(again.body).toEqual(res.body);
+    const got = await api.a.caller.conversations.get({ conversationId: conversation.id });
+    expect(got.tags).toEqual(['vip']);
+    expect(got.version).toBe(conversation.version + 1);
+  });
+
+  test('GET lists the tags in the order added; DELETE removes the link only', async () => {
+    const conversation = await api.a.caller.conversations.create({ tags: ['first'] });
+    await api.a.caller.tags.addToConversation({ conversationId: conversation.id, tagName: 'needs review' });
+    const listed = await api.a.request('GET', `/ccaas/1/conversations/${conversation.id}/tags`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual({
+      tags: [
+        { name: 'first', createdAt: expect.any(String) },
+        { name: 'needs review', createdAt: expect.any(String) },
+      ],
+    });
+
+    const removed = await api.a.request(
+      'DELETE',
+      `/ccaas/1/conversations/${conversation.id}/tags/needs%20review`,
+    );
+    expect(removed.status).toBe(200);
+    expect(removed.body).toEqual({ name: 'needs review', deleted: true });
+    expect(await tagsOf(api.a, conversation.id)).toEqual(['first']);
+    expect(await orgTag(api.a, 'needs review')).not.toBeNull();
+
+    const missing = await api.a.request(
+      'DELETE',
+      `/ccaas/1/conversations/${conversation.id}/tags/needs%20review`,
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.details.field).toBe('tagName');
+  });
+
+  test('bad tag names are 400 naming tagName', async () => {
+    const conversation = await api.a.caller.conversations.create({});
+    for (const tagName of ['', '   ', 'x'.repeat(101), 'bad\nname']) {
+      const res = await api.a.request('POST', `/ccaas/1/conversations/${conversation.id}/tags`, { tagName });
+      expect(res.status, JSON.stringify(tagName)).toBe(400);
+      expect(res.body.details.field).toBe('tagName');
+    }
+    const missing = await api.a.request('POST', `/ccaas/1/conversations/${conversation.id}/tags`, {});
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.field).toBe('tagName');
+    expect(await tagsOf(api.a, conversation.id)).toEqual([]);
+  });
+
+  test('tags may change on a CLOSED conversation', async () => {
+    const conversation = await api.a.caller.conversations.create({ status: 'CLOSED', tags: ['old'] });
+    const added = await api.a.request('POST', `/ccaas/1/conversations/${conversation.id}/tags`, {
+      tagName: 'reported',
+    });
+    expect(added.status).toBe(200);
+    const removed = await api.a.request('DELETE', `/ccaas/1/conversations/${conversation.id}/tags/old`);
+    expect(removed.status).toBe(200);
+    expect(await tagsOf(api.a, conversation.id)).toEqual(['reported']);
+  });
+
+  test("another tenant's conversation is 404 for every tag endpoint and stays as it was", async () => {
+    const conversation = await api.a.caller.conversations.create({ tags: ['secret'] });
+    const path = `/ccaas/1/conversations/${conversation.id}/tags`;
+    expect((await api.b.request('POST', path, { tagName: 'x' })).status).toBe(404);
+    expect((await api.b.request('GET', path)).status).toBe(404);
+    expect((await api.b.request('DELETE', `${path}/secret`)).status).toBe(404);
+    expect((await api.b.request('DELETE', '/ccaas/1/tags/secret')).status).toBe(404);
+    expect(await orgTag(api.b, 'x')).toBeNull();
+    expect(await tagsOf(api.a, conversation.id)).toEqual(['secret']);
+  });
+
+  test('GET /ccaas/1/tags lists the organization tags with counts, Infobip-paged', async () => {
+    const tenant = await api.newTenant('Tag list');
+    await tenant.caller.conversations.create({ tags: ['beta', 'alpha'] });
+    await tenant.caller.conversations.create({ tags: ['beta'] });
+    const res = await tenant.request('GET', '/ccaas/1/tags');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      tags: [
+        { name: 'alpha', createdAt: expect.any(String), conversationCount: 1 },
+        { name: 'beta', createdAt: expect.any(String), conversationCount: 2 },
+      ],
+      pagination: { totalItems: 2, page: 0, limit: 10, orderBy: 'name:asc' },
+    });
+    const paged = await tenant.request('GET', '/ccaas/1/tags?limit=1&page=1&orderBy=name:desc');
+    expect(paged.body.tags.map((t: { name: string }) => t.name)).toEqual(['alpha']);
+    expect((await tenant.request('GET', '/ccaas/1/tags?orderBy=size')).status).toBe(400);
+    const viaTrpc = await tenant.caller.tags.list({});
+    expect(viaTrpc.tags).toHaveLength(2);
+  });
+
+  test('DELETE /ccaas/1/tags/{tagName} unlinks the tag everywhere and deletes it', async () => {
+    const one = await api.a.caller.conversations.create({ tags: ['doomed', 'keep'] });
+    const two = await api.a.caller.conversations.create({ status: 'CLOSED', tags: ['doomed'] });
+    const untouched = await api.a.caller.conversations.create({ tags: ['keep'] });
+    const bConversation = await api.b.caller.conversations.create({ tags: ['doomed'] });
+
+    const res = await api.a.request('DELETE', '/ccaas/1/tags/doomed');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ name: 'doomed', deleted: true, unlinkedConversations: 2 });
+    expect(await orgTag(api.a, 'doomed')).toBeNull();
+    expect(await tagsOf(api.a, one.id)).toEqual(['keep']);
+    expect(await tagsOf(api.a, two.id)).toEqual([]);
+
+    const after = await api.a.caller.conversations.get({ conversationId: one.id });
+    expect(after.version).toBe(one.version + 1);
+    expect((await api.a.caller.conversations.get({ conversationId: untouched.id })).version).toBe(
+      untouched.version,
+    );
+    const history = await api.a.caller.conversations.history({ conversationId: two.id, limit: 100 });
+    expect(history.events.at(-1)).toMatchObject({
+      action: 'conversation.tag.remove',
+      before: { tags: ['doomed'] },
+      after: { tags: [] },
+    });
+
+    expect(await tagsOf(api.b, bConversation.id)).toEqual(['doomed']);
+    expect((await api.a.request('DELETE', '/ccaas/1/tags/doomed')).status).toBe(404);
+    await expect(api.a.caller.tags.delete({ tagName: 'doomed' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
