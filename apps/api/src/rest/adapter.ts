@@ -73,13 +73,30 @@ function buildInput(operation: RestOperation, req: Request): unknown {
       },
     );
   }
+  const query = coerceQuery(schema, req.query as Record<string, unknown>);
+  const preconditions = expectedVersionFrom(req);
   const bodyAs = operation.meta.rest?.bodyAs;
-  if (bodyAs)
-    return { ...coerceQuery(schema, req.query as Record<string, unknown>), [bodyAs]: body, ...params };
+  if (bodyAs) return { ...query, [bodyAs]: body, ...preconditions, ...params };
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
     throw new DomainError('VALIDATION', 'The request body must be a JSON object.', { field: '(body)' });
   }
-  return { ...coerceQuery(schema, req.query as Record<string, unknown>), ...(body as object), ...params };
+  return { ...query, ...(body as object), ...preconditions, ...params };
+}
+
+/**
+ * `If-Match: "<version>"` (or a bare number) is optimistic concurrency over HTTP; procedures that
+ * support it take `expectedVersion`, others drop the extra field.
+ */
+function expectedVersionFrom(req: Request): { expectedVersion?: number } {
+  const header = req.headers['if-match'];
+  if (header === undefined) return {};
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match?.[1]) {
+    throw new DomainError('VALIDATION', 'If-Match must be a conversation version, e.g. If-Match: "3".', {
+      field: 'if-match',
+    });
+  }
+  return { expectedVersion: Number(match[1]) };
 }
 
 const hasBody = (req: Request): boolean =>
