@@ -1,0 +1,2 @@
+export { createSlackbot, type RunningSlackbot, startSlackbot } from './app';
+export { ConfigError, loadSlackbotConfig, type SlackbotConfig, type SlackbotEnv } from './env';

@@ -1,0 +1,44 @@
+import { startSlackbot } from './app';
+import { ConfigError, loadSlackbotConfig } from './env';
+
+// `npm start` runs this beside the API. Without the Slack secrets the bot says so and exits 0,
+// so the API runs alone; a half or malformed configuration names the variable and exits 1.
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadSlackbotConfig>;
+  try {
+    config = loadSlackbotConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.enabled) {
+    process.stdout.write(`${config.reason}\n`);
+    return;
+  }
+  const { env } = config;
+  const running = await startSlackbot(env);
+  process.stdout.write(
+    `Slack bot listening on http://0.0.0.0:${running.port}/slack/events, calling Switchboard at ${env.apiUrl}\n`,
+  );
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Slack bot failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

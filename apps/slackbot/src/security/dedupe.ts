@@ -1,0 +1,49 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { ExpiringSet } from './expiring-set';
+
+/**
+ * One key per delivery that a retry repeats unchanged: Slack re-sends an event with the same
+ * `event_id` (and an `x-slack-retry-num` header) when the first answer was late, and a client can
+ * re-send an interactive payload. A click is identified by who clicked what, when (`action_ts`),
+ * and its `trigger_id`; a slash command by its user and `trigger_id`.
+ */
+export function deliveryKey(body: Record<string, unknown>): string | undefined {
+  if (typeof body.event_id === 'string') return `event:${body.event_id}`;
+  if (typeof body.command === 'string' && typeof body.trigger_id === 'string') {
+    return `command:${String(body.user_id)}:${body.trigger_id}`;
+  }
+  if (body.type === 'block_actions') {
+    const user = (body.user as { id?: unknown } | undefined)?.id;
+    const action = (body.actions as { action_id?: unknown; action_ts?: unknown }[] | undefined)?.[0];
+    if (action && typeof action.action_ts === 'string') {
+      return `action:${String(user)}:${String(action.action_id)}:${action.action_ts}:${String(body.trigger_id ?? '')}`;
+    }
+  }
+  if (typeof body.trigger_id === 'string' && typeof body.type === 'string') {
+    const user = (body.user as { id?: unknown } | undefined)?.id;
+    return `${body.type}:${String(user)}:${body.trigger_id}`;
+  }
+  return undefined;
+}
+
+/**
+ * Global middleware: a delivery seen in the last `ttlMs` is acknowledged and dropped, so a
+ * retried click or event runs its action once. In-memory: with several bot processes behind a
+ * load balancer, a retry that lands on another process is not caught (Slack retries rarely).
+ */
+export function dedupeDeliveries(
+  options: { maxEntries?: number; ttlMs?: number } = {},
+): Middleware<AnyMiddlewareArgs> {
+  const seen = new ExpiringSet(options.maxEntries ?? 10_000, options.ttlMs ?? 10 * 60_000);
+  return async (args) => {
+    const key = deliveryKey(args.body as unknown as Record<string, unknown>);
+    if (key !== undefined && !seen.addIfNew(key)) {
+      args.logger.info(
+        `Dropped a repeated delivery (${key.split(':')[0]}, retry ${args.context.retryNum ?? 0})`,
+      );
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
+      return;
+    }
+    await args.next();
+  };
+}

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `tsx src/main.ts` (what `npm start` runs) with only the given variables. */
+function runMain(env: Record<string, string>, stopWhen?: RegExp): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ['src/main.ts'], {
+      cwd: appDir,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (stopWhen?.test(stdout)) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const slack = { SLACK_SIGNING_SECRET: '8f14e45fceea167a5a36dedd4bea2543', SLACK_BOT_TOKEN: 'xoxb-1-2-abc' };
+
+describe('npm start (src/main.ts)', () => {
+  test('without the Slack secrets it says how to enable the bot and exits 0', async () => {
+    const run = await runMain({});
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(
+      'Slack bot not started: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it',
+    );
+  });
+
+  test('one secret without the other stops with exit 1, naming the missing variable', async () => {
+    const run = await runMain({
+      SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET,
+      SWITCHBOARD_API_KEY: 'x'.repeat(24),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('SLACK_BOT_TOKEN: is required');
+  });
+
+  test('a malformed variable stops with exit 1, naming it', async () => {
+    const run = await runMain({
+      ...slack,
+      SLACK_BOT_TOKEN: 'not-a-token',
+      SWITCHBOARD_API_KEY: 'x'.repeat(24),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('SLACK_BOT_TOKEN: must be a bot token starting with "xoxb-"');
+  });
+
+  test('with everything set it listens, and stops cleanly on SIGTERM', async () => {
+    const run = await runMain(
+      { ...slack, SWITCHBOARD_API_KEY: 'x'.repeat(24), SLACKBOT_PORT: '0', LOG_LEVEL: 'error' },
+      /Slack bot listening/,
+    );
+    expect(run.stdout).toMatch(
+      /Slack bot listening on http:\/\/0\.0\.0\.0:\d+\/slack\/events, calling Switchboard at http:\/\/127\.0\.0\.1:3000/,
+    );
+    expect(run.code).toBe(0);
+  });
+});
