@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { protectedProcedure } from '../../trpc/init';
+import { pageArgs, toPage } from '../shared/pagination';
+import { entitiesTag, entitySchema, presentEntity } from './entity.types';
+
+/** All custom entities (pages of up to 100, oldest first), optionally of one type and/or subType. */
+export const listEntities = protectedProcedure
+  .meta({ openapi: { method: 'GET', path: '/v1/manage/entities', tags: entitiesTag, protect: true } })
+  .input(
+    z.object({
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .default(100)
+        .transform((limit) => Math.min(limit, 100)),
+      cursor: z.string().min(1).max(128).optional(),
+      type: z.string().optional(),
+      subType: z.string().optional(),
+    }),
+  )
+  .output(z.object({ entities: z.array(entitySchema), nextCursor: z.string().nullable() }))
+  .query(async ({ ctx, input }) => {
+    const rows = await ctx.prisma.customEntity.findMany({
+      where: {
+        organizationId: ctx.organizationId,
+        ...(input.type === undefined ? {} : { type: input.type }),
+        ...(input.subType === undefined ? {} : { subType: input.subType }),
+      },
+      ...pageArgs(input),
+    });
+    const page = toPage(rows, input.limit);
+    return { entities: page.items.map(presentEntity), nextCursor: page.nextCursor };
+  });

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { conversationSchema } from '../../services/conversations/conversation-view';
+import { idSchema } from '../shared/schemas';
+
+/**
+ * Symbl's member query: `limit` (capped at the organization's maxPageSize; default its
+ * defaultPageSize), `offset`, `order` by createdAt (default desc, newest first), `startTime` /
+ * `endTime` (ISO-8601, inclusive createdAt window) and `filter` (criteria ANDed with the
+ * group's). tRPC clients may page with `cursor` (the previous page's nextCursor) instead of offset.
+ */
+export const membersInput = z.object({
+  groupId: idSchema,
+  limit: z.number().int().min(1).optional(),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  cursor: z.string().min(1).max(512).optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  startTime: z.string().max(64).optional(),
+  endTime: z.string().max(64).optional(),
+  filter: z.string().optional(),
+});
+
+export const membersOutput = z.object({
+  conversations: z.array(conversationSchema),
+  /** Members matching criteria, filter and time window, over all pages. */
+  totalCount: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { loadSettings } from '../../services/settings/load-settings';
+import { protectedProcedure } from '../../trpc/init';
+import { settingsSchema, settingsTag } from './settings.types';
+
+export const getSettings = protectedProcedure
+  .meta({ openapi: { method: 'GET', path: '/v1/manage/settings', tags: settingsTag, protect: true } })
+  .input(z.object({}))
+  .output(settingsSchema)
+  .query(({ ctx }) => loadSettings(ctx.prisma, ctx.organizationId));

@@ -1,0 +1,30 @@
+import { assignmentStrategies } from '@switchboard/core';
+import { z } from 'zod';
+
+/** The organization's settings document (core's OrganizationSettings), always complete. */
+export const settingsSchema = z.object({
+  routing: z.object({
+    strategy: z.enum(assignmentStrategies),
+    defaultQueueId: z.string().nullable(),
+    autoRouteOnCreate: z.boolean(),
+    autoAssign: z.boolean(),
+  }),
+  pagination: z.object({
+    defaultPageSize: z.number().int(),
+    maxPageSize: z.number().int(),
+  }),
+});
+
+/**
+ * One RFC 6902 operation. Only the shape is checked here; whether it applies (value present,
+ * path exists, `test` holds) is checked against the document by apply-settings-patch.
+ */
+export const patchOperationSchema = z.object({
+  op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
+  path: z.string().max(512),
+  from: z.string().max(512).optional(),
+  value: z.unknown().optional(),
+});
+export type PatchOperation = z.infer<typeof patchOperationSchema>;
+
+export const settingsTag = ['Settings (Symbl)'];

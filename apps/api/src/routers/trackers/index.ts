@@ -1,0 +1,18 @@
+import { router } from '../../trpc/init';
+import { createTracker } from './create-tracker';
+import { createTrackers } from './create-trackers';
+import { deleteTracker } from './delete-tracker';
+import { getTracker } from './get-tracker';
+import { listTrackers } from './list-trackers';
+import { trackerDetections } from './tracker-detections';
+import { updateTracker } from './update-tracker';
+
+export const trackersRouter = router({
+  list: listTrackers,
+  get: getTracker,
+  create: createTracker,
+  createMany: createTrackers,
+  update: updateTracker,
+  delete: deleteTracker,
+  detections: trackerDetections,
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { protectedProcedure } from '../../trpc/init';
+import { toPage } from '../shared/pagination';
+import { presentTracker, trackerSchema, trackersTag } from './tracker.types';
+
+/** All trackers (pages of up to 100, oldest first), or Symbl's `?name=` lookup (exact, case-sensitive). */
+export const listTrackers = protectedProcedure
+  .meta({ openapi: { method: 'GET', path: '/v1/manage/trackers', tags: trackersTag, protect: true } })
+  .input(
+    z.object({
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .default(100)
+        .transform((limit) => Math.min(limit, 100)),
+      cursor: z.string().min(1).max(128).optional(),
+      name: z.string().optional(),
+    }),
+  )
+  .output(z.object({ trackers: z.array(trackerSchema), nextCursor: z.string().nullable() }))
+  .query(async ({ ctx, input }) => {
+    const rows = await ctx.prisma.tracker.findMany({
+      where: {
+        organizationId: ctx.organizationId,
+        ...(input.name === undefined ? {} : { name: input.name }),
+      },
+      take: input.limit + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      orderBy: [{ createdOn: 'asc' }, { id: 'asc' }],
+    });
+    const page = toPage(rows, input.limit);
+    return { trackers: page.items.map(presentTracker), nextCursor: page.nextCursor };
+  });

@@ -1,0 +1,42 @@
+import type { DetectionKind, Prisma } from '@switchboard/db';
+import { z } from 'zod';
+import { findConversation } from '../conversations/find-conversation';
+
+/** One mention: the message it is in, the text as written and its UTF-16 offsets in the message. */
+export const detectionMatchSchema = z.object({
+  messageId: z.string(),
+  value: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type DetectionMatch = z.infer<typeof detectionMatchSchema>;
+
+export interface DetectionsByRef {
+  refId: string;
+  name: string;
+  matches: DetectionMatch[];
+}
+
+/**
+ * A conversation's detections of one kind, grouped by tracker / entity in order of first
+ * mention (messages by time, then offset). 404 for another tenant's conversation.
+ */
+export async function conversationDetections(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  conversationId: string,
+  kind: DetectionKind,
+): Promise<DetectionsByRef[]> {
+  await findConversation(tx, organizationId, conversationId);
+  const rows = await tx.detection.findMany({
+    where: { organizationId, conversationId, kind },
+    orderBy: [{ message: { createdAt: 'asc' } }, { messageId: 'asc' }, { start: 'asc' }],
+  });
+  const groups = new Map<string, DetectionsByRef>();
+  for (const row of rows) {
+    const group = groups.get(row.refId) ?? { refId: row.refId, name: row.name, matches: [] };
+    group.matches.push({ messageId: row.messageId, value: row.value, start: row.start, end: row.end });
+    groups.set(row.refId, group);
+  }
+  return [...groups.values()];
+}
