@@ -44,7 +44,13 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
   app.use(docsRouter(appRouter));
 
   // application/json-patch+json (settings PATCH) is JSON too.
-  app.use(express.json({ limit: env.BODY_LIMIT_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: env.BODY_LIMIT_BYTES,
+      strict: false,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
   app.use(authentication(db.prisma, env.ADMIN_API_KEY));
   app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE));
   app.use(idempotency(db.prisma));

@@ -47,6 +47,18 @@ describe.each(testDatabaseKinds())('settings (Symbl) on %s', (kind) => {
     expect((await tenant.caller.groups.members({ groupId: group.id })).limit).toBe(2);
   });
 
+  test('PATCH accepts Content-Type application/json-patch+json (RFC 6902)', async () => {
+    const tenant = await api.newTenant('Json patch media type');
+    const res = await tenant.request(
+      'PATCH',
+      '/v1/manage/settings',
+      [{ op: 'replace', path: '/routing/autoAssign', value: false }],
+      { 'content-type': 'application/json-patch+json' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.routing.autoAssign).toBe(false);
+  });
+
   test('refused patches are 400 naming the operation or the settings pointer, and change nothing', async () => {
     const tenant = await api.newTenant('Refused patches');
     const before = await stored(tenant);
