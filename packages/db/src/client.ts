@@ -29,13 +29,15 @@ export interface DatabaseOptions {
 
 /** The one way to get a ready (migrated) Prisma client, on PGlite or PostgreSQL. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  return options.databaseUrl ? openPostgresDatabase(options.databaseUrl, options) : openPgliteDatabase(options);
+  return options.databaseUrl
+    ? openPostgresDatabase(options.databaseUrl, options)
+    : openPgliteDatabase(options);
 }
 
 async function openPostgresDatabase(databaseUrl: string, options: DatabaseOptions): Promise<Database> {
   const driver = openPostgres({ databaseUrl, poolSize: options.poolSize });
   const migration = await migrate(driver.session);
-  const prisma = new PrismaClient({ adapter: driver.adapter });
+  const prisma = new PrismaClient({ adapter: driver.adapter, transactionOptions });
   return { prisma, kind: 'postgresql', migration, close: once(() => prisma.$disconnect()) };
 }
 
@@ -45,10 +47,13 @@ async function openPgliteDatabase(options: DatabaseOptions): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     // A new database starts from the install-time template (no initdb); an existing one opens as is.
-    const template = dataDir && (await hasDatabase(dataDir)) ? undefined : (options.pgliteTemplate ?? (await readPgliteTemplate()));
+    const template =
+      dataDir && (await hasDatabase(dataDir))
+        ? undefined
+        : (options.pgliteTemplate ?? (await readPgliteTemplate()));
     const driver = await openPglite({ dataDir, loadDataDir: template });
     const migration = await migrate(driver.session);
-    const prisma = new PrismaClient({ adapter: driver.adapter });
+    const prisma = new PrismaClient({ adapter: driver.adapter, transactionOptions });
     const close = once(async () => {
       await prisma.$disconnect();
       await driver.pglite.close();
@@ -68,6 +73,13 @@ async function hasDatabase(dataDir: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Interactive transactions wait for row locks (routing serialises on agents) and, on PGlite, for
+ * the single connection; Prisma's defaults (2 s to start, 5 s in all) turn a burst of requests
+ * into errors, so every transaction may wait longer. Lock order is fixed, so waits always end.
+ */
+const transactionOptions = { maxWait: 30_000, timeout: 30_000 };
 
 function once(action: () => Promise<void>): () => Promise<void> {
   let done: Promise<void> | undefined;

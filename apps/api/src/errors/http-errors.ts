@@ -44,6 +44,18 @@ export interface PublicError {
 
 export function describeError(cause: unknown): PublicError {
   const domain = toDomainError(cause);
+  if (!domain && isTransactionTimeout(cause)) {
+    // Overload, not a fault in the request: the client may retry shortly.
+    return {
+      status: 503,
+      trpc: 'SERVICE_UNAVAILABLE',
+      error: 'Service Unavailable',
+      message: 'The service is too busy to take this request now; retry in a moment.',
+      code: 'INTERNAL',
+      details: { retryAfterSeconds: 1 },
+      internal: false,
+    };
+  }
   if (!domain) {
     return {
       status: 500,
@@ -120,6 +132,12 @@ function fromPrismaError(cause: unknown): DomainError | undefined {
   if (code === 'P2025') return new DomainError('NOT_FOUND', 'The object was not found.');
   if (code === 'P2003') return new DomainError('VALIDATION', 'A referenced object does not exist.');
   return undefined;
+}
+
+// Prisma's P2028: a transaction could not start or ran out of time while waiting for locks.
+function isTransactionTimeout(cause: unknown): boolean {
+  const inner = cause instanceof TRPCError && cause.cause ? cause.cause : cause;
+  return (inner as { code?: unknown } | null)?.code === 'P2028';
 }
 
 function asError(cause: unknown): Error | undefined {

@@ -5,7 +5,7 @@ import { describeError } from '../errors/http-errors';
 export function sendError(res: Response, cause: unknown, req: Request): void {
   const described = describeError(cause);
   if (described.internal) req.log?.error({ err: cause }, 'request failed');
-  if (described.code === 'RATE_LIMITED' && described.details?.retryAfterSeconds !== undefined) {
+  if (described.details?.retryAfterSeconds !== undefined) {
     res.setHeader('Retry-After', String(described.details.retryAfterSeconds));
   }
   res.status(described.status).json({

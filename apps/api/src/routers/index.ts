@@ -1,8 +1,36 @@
-import { router } from '../trpc/init';
+import { mergeRouters, router } from '../trpc/init';
+import { adminRouter } from './admin';
+import { agentsRouter } from './agents';
+import { apiKeysRouter } from './api-keys';
+import { conversationRoutingRouter } from './conversation-routing';
+import { conversationsRouter } from './conversations';
+import { entitiesRouter } from './entities';
+import { groupsRouter } from './groups';
+import { messagesRouter } from './messages';
+import { queuesRouter } from './queues';
+import { routingRouter } from './routing';
+import { settingsRouter } from './settings';
+import { spacesRouter } from './spaces';
+import { tagsRouter } from './tags';
+import { trackersRouter } from './trackers';
 import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
+  queues: queuesRouter,
+  agents: agentsRouter,
+  routing: routingRouter,
+  // route / assign / unassign live with the routing engine but belong to the conversation.
+  conversations: mergeRouters(conversationsRouter, conversationRoutingRouter),
+  messages: messagesRouter,
+  tags: tagsRouter,
   workspaces: workspacesRouter,
+  spaces: spacesRouter,
+  apiKeys: apiKeysRouter,
+  admin: adminRouter,
+  groups: groupsRouter,
+  entities: entitiesRouter,
+  trackers: trackersRouter,
+  settings: settingsRouter,
 });
 
 /** The type internal apps import to get a fully typed `@trpc/client`. */

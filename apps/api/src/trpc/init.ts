@@ -78,6 +78,7 @@ const requireAdmin = t.middleware(({ ctx, next }) => {
 });
 
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 export const protectedProcedure = publicProcedure.use(requirePrincipal);

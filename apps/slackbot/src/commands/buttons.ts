@@ -1,4 +1,3 @@
-import { routingOf } from '../api/routing';
 import { actionIds, groupPageActionPattern, untagActionPattern } from '../blocks/action-ids';
 import type { Reply } from '../blocks/kit';
 import { escapeMrkdwn } from '../parsing/slack-text';
@@ -35,7 +34,7 @@ export const buttonHandlers: ButtonHandler[] = [
     usage: convUsage.route,
     run: async (id, session) => {
       const routed = await call(session.timeoutMs, () =>
-        routingOf(session.api).route.mutate({ conversationId: id }),
+        session.api.conversations.route.mutate({ conversationId: id }),
       );
       const why = `${routed.routing.explanation} ${routed.routing.assignment.explanation}`;
       return cardReply(session, routed, `Routed by <@${session.slackUserId}>: ${escapeMrkdwn(why)}`);

@@ -1,4 +1,3 @@
-import { routingOf } from '../../api/routing';
 import type { Assignee } from '../../parsing/conv-command';
 import { CommandRefusal, call } from '../refusal';
 import type { Session } from '../session';
@@ -22,14 +21,14 @@ export async function assignConversation(session: Session, conversationId: strin
   const { api, timeoutMs } = session;
   if (assignee.kind === 'nobody') {
     return {
-      conversation: await call(timeoutMs, () => routingOf(api).unassign.mutate({ conversationId })),
+      conversation: await call(timeoutMs, () => api.conversations.unassign.mutate({ conversationId })),
       agent: null,
     };
   }
   const slackUserId = assignee.kind === 'me' ? session.slackUserId : assignee.slackUserId;
   const agent = await agentForSlackUser(session, slackUserId);
   const conversation = await call(timeoutMs, () =>
-    routingOf(api).assign.mutate({ conversationId, agentId: agent.id }),
+    api.conversations.assign.mutate({ conversationId, agentId: agent.id }),
   );
   return { conversation, agent };
 }

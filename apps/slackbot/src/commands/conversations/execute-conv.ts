@@ -1,4 +1,3 @@
-import { routingOf } from '../../api/routing';
 import { convHelp } from '../../blocks/help';
 import type { Reply } from '../../blocks/kit';
 import { type ConvCommand, parseConvCommand } from '../../parsing/conv-command';
@@ -51,7 +50,7 @@ async function runConvCommand(
     case 'show':
       return cardReply(session, found);
     case 'route': {
-      const routed = await call(timeoutMs, () => routingOf(api).route.mutate({ conversationId }));
+      const routed = await call(timeoutMs, () => api.conversations.route.mutate({ conversationId }));
       return cardReply(
         session,
         routed,

@@ -1,0 +1,73 @@
+import { type AgentStatus, agentStatuses } from '@switchboard/core';
+import type { AgentModel } from '@switchboard/db';
+import { z } from 'zod';
+import { idSchema, isoDateSchema, toIso, toIsoOrNull } from '../shared/schemas';
+
+export const agentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Infobip's name for `name`, so Infobip clients read what they expect. */
+  displayName: z.string(),
+  email: z.string().nullable(),
+  slackUserId: z.string().nullable(),
+  status: z.enum(agentStatuses),
+  capacity: z.number().int(),
+  queueIds: z.array(z.string()),
+  lastAssignedAt: isoDateSchema.nullable(),
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+});
+export type AgentView = z.infer<typeof agentSchema>;
+
+/** What every agent read includes: the ids of the queues it belongs to. */
+export const agentInclude = {
+  queues: { select: { queueId: true }, orderBy: { createdAt: 'asc' } },
+} as const;
+type AgentRow = AgentModel & { queues: { queueId: string }[] };
+
+export const presentAgent = (row: AgentRow): AgentView => ({
+  id: row.id,
+  name: row.name,
+  displayName: row.name,
+  email: row.email,
+  slackUserId: row.slackUserId,
+  status: row.status,
+  capacity: row.capacity,
+  queueIds: row.queues.map((member) => member.queueId),
+  lastAssignedAt: toIsoOrNull(row.lastAssignedAt),
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+});
+
+// Infobip's availability words, accepted so its clients work: ACTIVE is ONLINE, BUSY cannot
+// take new conversations (AWAY), INVISIBLE is OFFLINE.
+const infobipStatuses = { ACTIVE: 'ONLINE', BUSY: 'AWAY', INVISIBLE: 'OFFLINE' } as const;
+export const agentStatusInput = z
+  .enum([...agentStatuses, ...(Object.keys(infobipStatuses) as (keyof typeof infobipStatuses)[])])
+  .transform(
+    (status): AgentStatus =>
+      status in infobipStatuses
+        ? infobipStatuses[status as keyof typeof infobipStatuses]
+        : (status as AgentStatus),
+  );
+
+export const agentNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters');
+export const agentEmailSchema = z.email('must be an email address').max(254);
+export const slackUserIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters');
+export const capacitySchema = z
+  .number()
+  .int()
+  .min(0, 'must be at least 0')
+  .max(1000, 'must be at most 1000')
+  .describe('How many open conversations the agent may hold at once');
+
+export const agentIdInput = z.object({ agentId: idSchema });
+export const agentTags = ['Agents (Infobip)'];

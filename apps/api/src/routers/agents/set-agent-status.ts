@@ -1,0 +1,16 @@
+import { protectedProcedure } from '../../trpc/init';
+import { agentIdInput, agentSchema, agentStatusInput, agentTags } from './agent.types';
+import { changeAgent } from './write-agent';
+
+/** Presence: only ONLINE agents receive conversations from automatic assignment. */
+export const setAgentStatus = protectedProcedure
+  .meta({
+    openapi: { method: 'PUT', path: '/ccaas/1/agents/{agentId}/status', tags: agentTags, protect: true },
+  })
+  .input(agentIdInput.extend({ status: agentStatusInput }))
+  .output(agentSchema)
+  .mutation(({ ctx, input }) =>
+    ctx.prisma.$transaction((tx) =>
+      changeAgent(tx, ctx, input.agentId, { status: input.status }, 'agent.status'),
+    ),
+  );

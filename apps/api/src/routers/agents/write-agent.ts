@@ -1,0 +1,43 @@
+import type { AgentStatus } from '@switchboard/core';
+import type { Prisma } from '@switchboard/db';
+import { recordAudit } from '../../audit/record-audit';
+import type { ServiceContext } from '../../services/service-context';
+import { type AgentView, agentInclude, presentAgent } from './agent.types';
+import { assertSlackUserFree, loadAgent } from './agent-rules';
+
+export interface AgentChanges {
+  name?: string | undefined;
+  email?: string | null | undefined;
+  slackUserId?: string | null | undefined;
+  status?: AgentStatus | undefined;
+  capacity?: number | undefined;
+}
+
+/**
+ * Changes the given fields of an agent (absent fields stay; null clears email / slackUserId).
+ * Lowering capacity below the current load is allowed: nothing new is assigned until it drops.
+ * The UPDATE takes the agent's row lock, so it waits for any assignment in progress.
+ */
+export async function changeAgent(
+  tx: Prisma.TransactionClient,
+  ctx: ServiceContext,
+  agentId: string,
+  changes: AgentChanges,
+  action: string,
+): Promise<AgentView> {
+  const before = presentAgent(await loadAgent(tx, ctx.organizationId, agentId));
+  await assertSlackUserFree(tx, ctx.organizationId, changes.slackUserId, agentId);
+  const data = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const agent = presentAgent(await tx.agent.update({ where: { id: agentId }, data, include: agentInclude }));
+  await recordAudit(tx, {
+    organizationId: ctx.organizationId,
+    actor: ctx.actor,
+    action,
+    entityType: 'agent',
+    entityId: agentId,
+    before,
+    after: agent,
+    requestId: ctx.requestId,
+  });
+  return agent;
+}

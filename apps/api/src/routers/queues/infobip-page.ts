@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { loadSettings, pageSize } from '../../services/settings/load-settings';
+
+type Direction = 'asc' | 'desc';
+type Ordering = { createdAt?: Direction; name?: Direction; id?: Direction }[];
+
+const orderings = {
+  'createdAt:asc': [{ createdAt: 'asc' }, { id: 'asc' }],
+  'createdAt:desc': [{ createdAt: 'desc' }, { id: 'desc' }],
+  'name:asc': [{ name: 'asc' }, { id: 'asc' }],
+  'name:desc': [{ name: 'desc' }, { id: 'desc' }],
+} satisfies Record<string, Ordering>;
+type OrderBy = keyof typeof orderings;
+
+/**
+ * Infobip's list paging (`limit`, 0-based `page`, `orderBy=field:direction`) plus a `cursor`
+ * for tRPC clients: when a cursor (the previous page's `nextCursor`) is sent, `page` is ignored
+ * and the list continues after that row, which stays stable while rows are added.
+ */
+export const infobipPageInput = z.object({
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("Page size; the organization's default and maximum apply"),
+  page: z.number().int().min(0).max(100_000).default(0),
+  orderBy: z.enum(Object.keys(orderings) as [OrderBy, ...OrderBy[]]).default('createdAt:asc'),
+  cursor: z.string().min(1).max(128).optional(),
+});
+export type InfobipPageInput = z.infer<typeof infobipPageInput>;
+
+export const paginationSchema = z.object({
+  totalItems: z.number().int(),
+  page: z.number().int(),
+  limit: z.number().int(),
+  orderBy: z.string(),
+});
+
+/** Prisma arguments for one page (one extra row tells whether there is a next page). */
+export async function pageQuery(
+  prisma: Parameters<typeof loadSettings>[0],
+  organizationId: string,
+  input: InfobipPageInput,
+) {
+  const limit = pageSize(await loadSettings(prisma, organizationId), input.limit);
+  const args: { take: number; skip: number; cursor?: { id: string }; orderBy: Ordering } = {
+    take: limit + 1,
+    orderBy: orderings[input.orderBy],
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : { skip: input.page * limit }),
+  };
+  return { limit, args };
+}
+
+export function pageResult<Row extends { id: string }>(
+  rows: Row[],
+  input: InfobipPageInput,
+  limit: number,
+  totalItems: number,
+) {
+  const items = rows.slice(0, limit);
+  return {
+    items,
+    pagination: { totalItems, page: input.cursor ? 0 : input.page, limit, orderBy: input.orderBy },
+    nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null,
+  };
+}

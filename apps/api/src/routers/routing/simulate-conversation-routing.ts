@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { simulateRouting } from '../../services/routing/simulate-routing';
+import { protectedProcedure } from '../../trpc/init';
+import { idSchema } from '../shared/schemas';
+import { routingTags } from './routing.types';
+
+/**
+ * Infobip's "simulate routing result for conversation": `{ id, queueId, priority }` for an
+ * existing conversation, plus which rule decided and an explanation. CLOSED is refused (409).
+ */
+export const simulateConversationRouting = protectedProcedure
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/ccaas/1/conversations/{conversationId}/simulate-routing',
+      tags: routingTags,
+      protect: true,
+    },
+  })
+  .input(z.object({ conversationId: idSchema }))
+  .output(
+    z.object({
+      id: z.string(),
+      queueId: z.string().nullable(),
+      priority: z.string(),
+      routeId: z.string().nullable(),
+      explanation: z.string(),
+    }),
+  )
+  .query(async ({ ctx, input }) => {
+    const { decision, facts } = await simulateRouting(ctx.prisma, ctx.organizationId, input);
+    return {
+      id: input.conversationId,
+      queueId: decision.queueId,
+      priority: facts.priority,
+      routeId: decision.routeId,
+      explanation: decision.explanation,
+    };
+  });

@@ -1,0 +1,53 @@
+import { chooseAgent, type NoAgentReason, type OrganizationSettings } from '@switchboard/core';
+import type { Prisma } from '@switchboard/db';
+import { memberLoads, queueMemberIds } from './member-loads';
+
+export type AssignmentReason = 'ASSIGNED' | NoAgentReason | 'AUTO_ASSIGN_OFF' | 'NO_QUEUE' | 'NOT_REQUESTED';
+
+export interface AssignmentOutcome {
+  agentId: string | null;
+  reason: AssignmentReason;
+  explanation: string;
+}
+
+export interface AssigneeRequest {
+  organizationId: string;
+  /** The conversation being assigned: its current agent must not count it as load. */
+  conversationId: string | undefined;
+  queueId: string | null;
+  settings: OrganizationSettings;
+  /** The caller wants an agent (route does; a create may route without assigning). */
+  requested: boolean;
+  /** Lock the members' rows (a real assignment) or only read them (a simulation). */
+  lock: boolean;
+}
+
+/** Which agent of the queue takes the conversation, by the organization's strategy, and why. */
+export async function chooseAssignee(
+  tx: Prisma.TransactionClient,
+  request: AssigneeRequest,
+): Promise<AssignmentOutcome> {
+  const { organizationId, queueId, settings } = request;
+  if (!request.requested) {
+    return { agentId: null, reason: 'NOT_REQUESTED', explanation: 'No assignment was requested.' };
+  }
+  if (!settings.routing.autoAssign) {
+    return {
+      agentId: null,
+      reason: 'AUTO_ASSIGN_OFF',
+      explanation: 'Automatic assignment is off in settings (routing.autoAssign).',
+    };
+  }
+  if (!queueId) {
+    return { agentId: null, reason: 'NO_QUEUE', explanation: 'No queue, so no agent is assigned.' };
+  }
+  const agentIds = await queueMemberIds(tx, organizationId, queueId);
+  const members = await memberLoads(tx, organizationId, agentIds, {
+    lock: request.lock,
+    excludeConversationId: request.conversationId,
+  });
+  const choice = chooseAgent(members, settings.routing.strategy);
+  return choice.agentId === null
+    ? { agentId: null, reason: choice.reason, explanation: choice.explanation }
+    : { agentId: choice.agentId, reason: 'ASSIGNED', explanation: choice.explanation };
+}

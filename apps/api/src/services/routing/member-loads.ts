@@ -1,0 +1,96 @@
+import type { AgentStatus, QueueMember } from '@switchboard/core';
+import type { Prisma } from '@switchboard/db';
+
+interface AgentRow {
+  id: string;
+  status: AgentStatus;
+  capacity: number;
+  lastAssignedAt: Date | null;
+}
+
+export async function queueMemberIds(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  queueId: string,
+): Promise<string[]> {
+  const rows = await tx.queueMember.findMany({
+    where: { organizationId, queueId },
+    select: { agentId: true },
+  });
+  return rows.map((row) => row.agentId);
+}
+
+/**
+ * Locks the agents' rows until the transaction ends. Every path that gives an agent an open
+ * conversation takes these locks before counting the agent's load, so two API processes can
+ * never both see the same free slot. Rows are locked in id order (ORDER BY runs below the
+ * locking step in PostgreSQL), so transactions that lock overlapping sets cannot deadlock.
+ */
+export async function lockAgentRows(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  agentIds: readonly string[],
+): Promise<AgentRow[]> {
+  if (agentIds.length === 0) return [];
+  return tx.$queryRaw<AgentRow[]>`
+    SELECT "id", "status"::text AS "status", "capacity", "lastAssignedAt"
+    FROM "Agent"
+    WHERE "organizationId" = ${organizationId} AND "id" = ANY(${[...new Set(agentIds)]})
+    ORDER BY "id"
+    FOR UPDATE`;
+}
+
+/**
+ * Open (not CLOSED) conversations per agent, leaving out the conversation being (re)assigned.
+ * Run it after lockAgentRows and as its own statement: a statement started after the locks were
+ * granted sees every assignment committed by the transactions that held them before.
+ */
+export async function openConversationCounts(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  agentIds: readonly string[],
+  excludeConversationId?: string,
+): Promise<Map<string, number>> {
+  if (agentIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ agentId: string; open: number }[]>`
+    SELECT "agentId", count(*)::int AS "open"
+    FROM "Conversation"
+    WHERE "organizationId" = ${organizationId}
+      AND "agentId" = ANY(${[...agentIds]})
+      AND "status" <> 'CLOSED'
+      AND "id" <> ${excludeConversationId ?? ''}
+    GROUP BY "agentId"`;
+  return new Map(rows.map((row) => [row.agentId, row.open]));
+}
+
+/**
+ * The members' status, capacity and load as core's chooseAgent wants them. With `lock`, the
+ * agent rows are locked first and the counts read after, so they are exact for this transaction.
+ */
+export async function memberLoads(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  agentIds: readonly string[],
+  options: { lock: boolean; excludeConversationId?: string | undefined },
+): Promise<QueueMember[]> {
+  const agents = options.lock
+    ? await lockAgentRows(tx, organizationId, agentIds)
+    : await tx.agent.findMany({
+        where: { organizationId, id: { in: [...agentIds] } },
+        select: { id: true, status: true, capacity: true, lastAssignedAt: true },
+        orderBy: { id: 'asc' },
+      });
+  const counts = await openConversationCounts(
+    tx,
+    organizationId,
+    agents.map((agent) => agent.id),
+    options.excludeConversationId,
+  );
+  return agents.map((agent) => ({
+    agentId: agent.id,
+    status: agent.status,
+    capacity: agent.capacity,
+    openCount: counts.get(agent.id) ?? 0,
+    lastAssignedAt: agent.lastAssignedAt,
+  }));
+}

@@ -1,0 +1,60 @@
+import {
+  type CriteriaPredicate,
+  compilePredicate,
+  isCriteriaError,
+  parseCriteria,
+  type RouteRule,
+} from '@switchboard/core';
+import type { Prisma } from '@switchboard/db';
+
+// Compiled predicates by criteria text. Routing runs on every create and route call, while
+// rules change rarely, so parsing once per distinct text pays off; the bound keeps a process
+// that sees many organizations' rules from growing without limit.
+const MAX_CACHED = 2000;
+const compiled = new Map<string, CriteriaPredicate | Error>();
+
+/**
+ * The predicate of a route's criteria. Criteria are validated when rules are saved; should a
+ * stored text fail anyway (a field retired later), the predicate throws and core's decideRoute
+ * counts that route as not matching, with the error in its trace.
+ */
+export function predicateFor(criteria: string): CriteriaPredicate {
+  let entry = compiled.get(criteria);
+  if (entry === undefined) {
+    try {
+      entry = compilePredicate(parseCriteria(criteria));
+    } catch (error) {
+      if (!isCriteriaError(error)) throw error;
+      entry = error;
+    }
+    if (compiled.size >= MAX_CACHED) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(criteria, entry);
+  }
+  const result = entry;
+  return result instanceof Error
+    ? () => {
+        throw result;
+      }
+    : result;
+}
+
+/** The organization's routes in the order they are tried, as core's RouteRule (compiled lazily). */
+export async function loadRouteRules(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+): Promise<RouteRule[]> {
+  const routes = await tx.route.findMany({
+    where: { organizationId },
+    orderBy: [{ priority: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+  });
+  // Disabled routes are loaded too: the trace names them, which is what explains a surprise.
+  return routes.map((route) => ({
+    id: route.id,
+    name: route.name,
+    queueId: route.queueId,
+    priority: route.priority,
+    enabled: route.enabled,
+    criteria: route.criteria,
+    matches: (facts) => predicateFor(route.criteria)(facts),
+  }));
+}

@@ -1,0 +1,143 @@
+import { testDatabaseKinds } from '@switchboard/db/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { insertConversation } from './support/concurrency/fixtures';
+import { startTestApi, type TestApi } from './support/test-api';
+
+describe.each(testDatabaseKinds())('agents on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api.close());
+
+  test('create with defaults, get, and the Infobip spellings (displayName, ACTIVE)', async () => {
+    const created = await api.a.request('POST', '/ccaas/1/agents', { name: 'Angus Young' });
+    expect(created.status).toBe(200);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      name: 'Angus Young',
+      displayName: 'Angus Young',
+      email: null,
+      slackUserId: null,
+      status: 'OFFLINE',
+      capacity: 5,
+      queueIds: [],
+      lastAssignedAt: null,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect((await api.a.request('GET', `/ccaas/1/agents/${created.body.id}`)).body).toEqual(created.body);
+
+    const infobip = await api.a.request('POST', '/ccaas/1/agents', {
+      displayName: 'Bon Scott',
+      status: 'ACTIVE',
+    });
+    expect(infobip.body).toMatchObject({ name: 'Bon Scott', status: 'ONLINE' });
+
+    const nameless = await api.a.request('POST', '/ccaas/1/agents', { email: 'x@example.com' });
+    expect(nameless.status).toBe(400);
+    expect(nameless.body.details).toMatchObject({ field: 'name' });
+  });
+
+  test('capacity must be 0…1000 and email an address (400 naming the field, nothing stored)', async () => {
+    const before = await api.db.prisma.agent.count();
+    for (const [body, field] of [
+      [{ name: 'x', capacity: -1 }, 'capacity'],
+      [{ name: 'x', capacity: 1001 }, 'capacity'],
+      [{ name: 'x', capacity: 1.5 }, 'capacity'],
+      [{ name: 'x', email: 'not-an-email' }, 'email'],
+      [{ name: 'x', status: 'SLEEPING' }, 'status'],
+    ] as const) {
+      const res = await api.a.request('POST', '/ccaas/1/agents', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.details.field).toBe(field);
+    }
+    expect(await api.db.prisma.agent.count()).toBe(before);
+    const zero = await api.a.caller.agents.create({ name: 'Trainee', capacity: 0 });
+    expect(zero.capacity).toBe(0);
+  });
+
+  test('slackUserId is unique per organization: 409, and the Slack bot finds agents by it', async () => {
+    const ann = await api.a.caller.agents.create({ name: 'Ann', slackUserId: 'U0ANN' });
+    const dup = await api.a.request('POST', '/ccaas/1/agents', { name: 'Other Ann', slackUserId: 'U0ANN' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.details).toMatchObject({ field: 'slackUserId', agentId: ann.id });
+    expect(await api.db.prisma.agent.count({ where: { slackUserId: 'U0ANN' } })).toBe(1);
+    // Same Slack user id in another organization is another person's mapping.
+    expect(
+      (await api.b.request('POST', '/ccaas/1/agents', { name: 'B Ann', slackUserId: 'U0ANN' })).status,
+    ).toBe(200);
+
+    const found = await api.a.request('GET', '/ccaas/1/agents?slackUserId=U0ANN');
+    expect(found.body.agents.map((a: { id: string }) => a.id)).toEqual([ann.id]);
+    expect(found.body.pagination).toMatchObject({ totalItems: 1, page: 0 });
+
+    const bob = await api.a.caller.agents.create({ name: 'Bob' });
+    const taken = await api.a.request('PUT', `/ccaas/1/agents/${bob.id}`, { slackUserId: 'U0ANN' });
+    expect(taken.status).toBe(409);
+  });
+
+  test('setStatus and update; the status filter; null clears optional fields', async () => {
+    const org = await api.newTenant('Status org');
+    const cy = await org.caller.agents.create({ name: 'Cy', email: 'cy@example.com', slackUserId: 'U0CY' });
+    const online = await org.request('PUT', `/ccaas/1/agents/${cy.id}/status`, { status: 'ONLINE' });
+    expect(online.status).toBe(200);
+    expect(online.body.status).toBe('ONLINE');
+    await org.caller.agents.create({ name: 'Dee' });
+
+    const onlineOnly = await org.request('GET', '/ccaas/1/agents?status=ONLINE');
+    expect(onlineOnly.body.agents.map((a: { name: string }) => a.name)).toEqual(['Cy']);
+
+    const updated = await org.client.agents.update.mutate({ agentId: cy.id, capacity: 2, email: null });
+    expect(updated).toMatchObject({
+      name: 'Cy',
+      capacity: 2,
+      email: null,
+      slackUserId: 'U0CY',
+      status: 'ONLINE',
+    });
+    const events = await api.db.prisma.auditEvent.findMany({
+      where: { entityId: cy.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((event) => event.action)).toEqual(['agent.create', 'agent.status', 'agent.update']);
+    expect(events[2]?.before).toMatchObject({ capacity: 5, email: 'cy@example.com' });
+  });
+
+  test('delete unassigns the agent’s conversations (they keep their queue)', async () => {
+    const queue = await api.a.caller.queues.create({ name: 'Agent delete' });
+    const eve = await api.a.caller.agents.create({ name: 'Eve', status: 'ONLINE' });
+    const conversationId = await insertConversation(api.db.prisma, api.a, {
+      queueId: queue.id,
+      agentId: eve.id,
+    });
+    const res = await api.a.request('DELETE', `/ccaas/1/agents/${eve.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(eve.id);
+    expect(
+      await api.db.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } }),
+    ).toMatchObject({
+      agentId: null,
+      queueId: queue.id,
+      version: 2,
+    });
+    expect((await api.a.request('GET', `/ccaas/1/agents/${eve.id}`)).status).toBe(404);
+  });
+
+  test("another tenant's agent is 404 and unchanged", async () => {
+    const agent = await api.a.caller.agents.create({ name: 'Guarded', capacity: 3 });
+    for (const res of await Promise.all([
+      api.b.request('GET', `/ccaas/1/agents/${agent.id}`),
+      api.b.request('PUT', `/ccaas/1/agents/${agent.id}`, { capacity: 9 }),
+      api.b.request('PUT', `/ccaas/1/agents/${agent.id}/status`, { status: 'ONLINE' }),
+      api.b.request('DELETE', `/ccaas/1/agents/${agent.id}`),
+    ])) {
+      expect(res.status).toBe(404);
+    }
+    expect((await api.b.caller.agents.list({})).agents.some((a) => a.id === agent.id)).toBe(false);
+    expect(await api.a.caller.agents.get({ agentId: agent.id })).toMatchObject({
+      capacity: 3,
+      status: 'OFFLINE',
+    });
+  });
+});
