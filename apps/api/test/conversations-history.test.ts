@@ -49,6 +49,33 @@ describe.each(testDatabaseKinds())('conversation history and auto-routing on %s'
     expect(res.body.nextCursor).toBeNull();
   });
 
+  test('events written in one transaction keep their write order; order=desc gives newest first', async () => {
+    const tenant = await api.newTenant('Same millisecond');
+    const queue = await tenant.caller.queues.create({ name: 'Only' });
+    await tenant.caller.routing.set({
+      routes: [{ name: 'All', queueId: queue.id, criteria: 'status==OPEN' }],
+    });
+    const agent = await tenant.caller.agents.create({ name: 'Ann', status: 'ONLINE', capacity: 5 });
+    await tenant.caller.queues.addAgent({ queueId: queue.id, agentId: agent.id });
+    // create + auto-route + assign are written in one transaction, usually within one millisecond.
+    const created = await tenant.caller.conversations.create({ topic: 'Routed on create' });
+    const oldestFirst = await tenant.caller.conversations.history({ conversationId: created.id });
+    expect(oldestFirst.events.map((e) => e.action)).toEqual([
+      'conversation.create',
+      'conversation.route',
+      'conversation.assign',
+    ]);
+    const newestFirst = await tenant.caller.conversations.history({
+      conversationId: created.id,
+      order: 'desc',
+    });
+    expect(newestFirst.events.map((e) => e.action)).toEqual([
+      'conversation.assign',
+      'conversation.route',
+      'conversation.create',
+    ]);
+  });
+
   test('history pages with a cursor; another tenant gets 404', async () => {
     const created = await api.a.caller.conversations.create({ topic: 'paged' });
     for (const topic of ['b', 'c', 'd']) {

@@ -14,7 +14,7 @@ const historyEventSchema = z.object({
   createdAt: isoDateSchema,
 });
 
-/** The conversation's audit trail: who changed what, with the views before and after; newest last. */
+/** The conversation's audit trail: who changed what, with the views before and after. */
 export const historyProcedure = protectedProcedure
   .meta({
     openapi: {
@@ -22,9 +22,13 @@ export const historyProcedure = protectedProcedure
       path: '/ccaas/1/conversations/{conversationId}/history',
       tags: conversationsTag,
       protect: true,
-      summary: "A conversation's audit events, oldest first",
+      summary: "A conversation's audit events in write order (order=desc: newest first)",
     },
   })
-  .input(conversationIdInput.extend(cursorPageInput.shape))
+  .input(
+    conversationIdInput
+      .extend(cursorPageInput.shape)
+      .extend({ order: z.enum(['asc', 'desc']).default('asc') }),
+  )
   .output(z.object({ events: z.array(historyEventSchema), nextCursor: z.string().nullable() }))
   .query(({ ctx, input }) => conversationHistory(ctx, input));

@@ -1,5 +1,5 @@
 import type { Prisma } from '@switchboard/db';
-import { pageArgs, toPage } from '../../routers/shared/pagination';
+import { toPage } from '../../routers/shared/pagination';
 import type { ServiceContext } from '../service-context';
 import { findConversation } from './find-conversation';
 
@@ -13,15 +13,20 @@ export interface HistoryEventView {
   createdAt: string;
 }
 
-/** A conversation's audit events, oldest first (newest last), in keyset pages. */
+/**
+ * A conversation's audit events in the order they were written — oldest first by default
+ * (newest last), or newest first with `order: 'desc'` — in keyset pages.
+ */
 export async function conversationHistory(
   ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
-  input: { conversationId: string; limit: number; cursor?: string | undefined },
+  input: { conversationId: string; limit: number; cursor?: string | undefined; order?: 'asc' | 'desc' },
 ): Promise<{ events: HistoryEventView[]; nextCursor: string | null }> {
   await findConversation(ctx.prisma, ctx.organizationId, input.conversationId);
   const rows = await ctx.prisma.auditEvent.findMany({
     where: { organizationId: ctx.organizationId, entityType: 'conversation', entityId: input.conversationId },
-    ...pageArgs(input),
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    orderBy: { sequence: input.order ?? 'asc' },
   });
   const page = toPage(rows, input.limit);
   return {

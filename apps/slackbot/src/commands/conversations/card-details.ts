@@ -5,13 +5,8 @@ import type { Session } from '../session';
 import { describeEvent } from './describe-event';
 
 type Conversation = Awaited<ReturnType<SwitchboardApi['conversations']['get']['query']>>;
-type HistoryEvent = Awaited<
-  ReturnType<SwitchboardApi['conversations']['history']['query']>
->['events'][number];
-
-// History comes oldest first; a card shows the newest few, so it reads to the end (bounded).
-const historyPageSize = 100;
-const maxHistoryPages = 5;
+// A card shows the newest few events.
+const latestEvents = 5;
 
 /**
  * Everything a card shows beyond the conversation: queue and agent names and the latest history.
@@ -37,24 +32,14 @@ export async function cardDetails(
 }
 
 async function latestHistory(session: Session, conversationId: string): Promise<HistoryLine[]> {
-  const events: HistoryEvent[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < maxHistoryPages; page++) {
-    const result = await call(session.timeoutMs, () =>
-      session.api.conversations.history.query({
-        conversationId,
-        limit: historyPageSize,
-        ...(cursor ? { cursor } : {}),
-      }),
-    );
-    events.push(...result.events);
-    if (!result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return events
-    .slice(-5)
-    .reverse()
-    .map((event) => ({ at: event.createdAt, who: actorText(event.actor), what: describeEvent(event) }));
+  const { events } = await call(session.timeoutMs, () =>
+    session.api.conversations.history.query({ conversationId, limit: latestEvents, order: 'desc' }),
+  );
+  return events.map((event) => ({
+    at: event.createdAt,
+    who: actorText(event.actor),
+    what: describeEvent(event),
+  }));
 }
 
 function actorText(actor: { type: string; id: string }): string {
