@@ -40,7 +40,10 @@ describe.each(testDatabaseKinds())('admin on %s', (kind) => {
       expect.objectContaining({ id: apiKey.id, prefix: apiKey.prefix, isOwner: true, canActForUsers: true }),
     ]);
 
-    const audit = await api.db.prisma.auditEvent.findMany({ where: { organizationId: organization.id } });
+    const audit = await api.db.prisma.auditEvent.findMany({
+      where: { organizationId: organization.id },
+      omit: { sequence: true },
+    });
     expect(audit).toEqual([expect.objectContaining({ action: 'organization.create', actorType: 'ADMIN' })]);
     expect(JSON.stringify(audit)).not.toContain(apiKey.key);
 

@@ -55,7 +55,10 @@ describe.each(testDatabaseKinds())('API keys on %s', (kind) => {
 
   test('create is audited without the key or its hash', async () => {
     const created = await api.a.caller.apiKeys.create({ name: 'Audited', canActForUsers: true });
-    const events = await api.db.prisma.auditEvent.findMany({ where: { entityId: created.id } });
+    const events = await api.db.prisma.auditEvent.findMany({
+      where: { entityId: created.id },
+      omit: { sequence: true },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: 'apiKey.create',
