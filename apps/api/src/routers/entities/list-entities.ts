@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
 import { pageArgs, toPage } from '../shared/pagination';
+import { largestPageInput } from '../shared/schemas';
 import { entitiesTag, entitySchema, presentEntity } from './entity.types';
 
 /** All custom entities (pages of up to 100, oldest first), optionally of one type and/or subType. */
 export const listEntities = protectedProcedure
   .meta({ openapi: { method: 'GET', path: '/v1/manage/entities', tags: entitiesTag, protect: true } })
   .input(
-    z.object({
-      limit: z
-        .number()
-        .int()
-        .min(1)
-        .default(100)
-        .transform((limit) => Math.min(limit, 100)),
-      cursor: z.string().min(1).max(128).optional(),
+    largestPageInput.extend({
       type: z.string().optional(),
       subType: z.string().optional(),
     }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { presentGroup } from '../../services/groups/group-view';
 import { protectedProcedure } from '../../trpc/init';
 import { pageArgs, toPage } from '../shared/pagination';
+import { largestPageInput } from '../shared/schemas';
 import { groupSchema, groupsTag } from './group.types';
 
 /**
@@ -11,14 +12,7 @@ import { groupSchema, groupsTag } from './group.types';
 export const listGroups = protectedProcedure
   .meta({ openapi: { method: 'GET', path: '/v1/manage/groups', tags: groupsTag, protect: true } })
   .input(
-    z.object({
-      limit: z
-        .number()
-        .int()
-        .min(1)
-        .default(100)
-        .transform((limit) => Math.min(limit, 100)),
-      cursor: z.string().min(1).max(128).optional(),
+    largestPageInput.extend({
       name: z.string().optional(),
     }),
   )

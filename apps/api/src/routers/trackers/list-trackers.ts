@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
 import { toPage } from '../shared/pagination';
+import { largestPageInput } from '../shared/schemas';
 import { presentTracker, trackerSchema, trackersTag } from './tracker.types';
 
 /** All trackers (pages of up to 100, oldest first), or Symbl's `?name=` lookup (exact, case-sensitive). */
 export const listTrackers = protectedProcedure
   .meta({ openapi: { method: 'GET', path: '/v1/manage/trackers', tags: trackersTag, protect: true } })
   .input(
-    z.object({
-      limit: z
-        .number()
-        .int()
-        .min(1)
-        .default(100)
-        .transform((limit) => Math.min(limit, 100)),
-      cursor: z.string().min(1).max(128).optional(),
+    largestPageInput.extend({
       name: z.string().optional(),
     }),
   )
