@@ -1,7 +1,7 @@
 import { type Database, openDatabase } from '@switchboard/db';
 import { createPostgresDatabase, dropPostgresDatabase, testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ApiProcess, startApiProcess } from './support/concurrency/api-process';
+import { type ApiProcess, startApiProcess } from './support/api-process';
 import { insertConversation } from './support/concurrency/fixtures';
 import { expectRoutingInvariants } from './support/concurrency/invariants';
 import {

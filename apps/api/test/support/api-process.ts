@@ -3,6 +3,12 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const apiDir = fileURLToPath(new URL('../..', import.meta.url));
+const running = new Set<ChildProcess>();
+
+// If the test runner itself exits, take the API processes down with it.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 export interface ApiProcess {
   url: string;
@@ -32,6 +38,8 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 6
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;
