@@ -4,3 +4,4 @@ export type * from './generated/prisma/models';
 export * from './generated/prisma/enums';
 export { MigrationError, type MigrationReport, migrate } from './migrate/migrate';
 export { readMigrationFiles } from './migrate/migration-files';
+export * from './criteria';

@@ -7,13 +7,19 @@ import {
   criteriaPools,
   fastCheckRuns,
 } from '../../core/src/criteria/testing';
-import { compileCriteriaToSql, findConversationIdsMatching } from '../src/criteria';
 import {
-  deleteConversations,
+  compileCriteriaToSql,
+  countConversationsMatching,
+  findConversationIdsMatching,
+  resolveTagIds,
+} from '../src/criteria';
+import {
+  deleteConversationsAndTags,
   insertConversationFacts,
   insertOrganization,
   insertReferencedRows,
   loadConversationFacts,
+  vacuum,
 } from '../src/criteria/testing/seed';
 import { Prisma } from '../src/generated/prisma/client';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../src/testing';
@@ -21,13 +27,18 @@ import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../src
 /**
  * THE property: for random conversations stored as rows and random criteria, the SQL compiled
  * from the AST selects exactly the conversations for which core's compilePredicate is true.
- * Each run stores one batch and checks several criteria against it in one query (every
- * criteria as a boolean column, which also proves the expression is never NULL), plus the first
- * criteria through findConversationIdsMatching, the WHERE path the API uses.
+ *
+ * Storing a batch costs far more than querying it, so each run stores one batch of 30–60
+ * conversations and checks `criteriaPerRun` criteria against it in one query: each criteria is
+ * a boolean column, compiled both ways (tags joined by name, and tags resolved to ids first),
+ * which also proves the expression is never NULL. The first criteria also goes through
+ * findConversationIdsMatching and countConversationsMatching, the WHERE (or UNION) path the API uses. fastCheckRuns() counts criteria
+ * checked: the default 500 are 50 stored batches, FAST_CHECK_RUNS=20000 are 2 000.
  */
 const organizationId = 'org-property';
-const criteriaPerRun = 8;
-const runs = fastCheckRuns();
+const criteriaPerRun = 10;
+const criteriaChecked = fastCheckRuns();
+const runs = Math.ceil(criteriaChecked / criteriaPerRun);
 
 /** The pools repeat ids; a row needs a unique one, so repeats get a suffix (still a pool-like id). */
 const withUniqueIds = (facts: ConversationFacts[]): ConversationFacts[] => {
@@ -39,16 +50,30 @@ const withUniqueIds = (facts: ConversationFacts[]): ConversationFacts[] => {
   });
 };
 
-const batchArbitrary = fc.array(conversationFactsArbitrary, { minLength: 30, maxLength: 60 }).map(withUniqueIds);
+const batchArbitrary = fc
+  .array(conversationFactsArbitrary, { minLength: 30, maxLength: 60 })
+  .map(withUniqueIds);
+const criteriaArbitrary = fc.array(criteriaAstArbitrary(), {
+  minLength: criteriaPerRun,
+  maxLength: criteriaPerRun,
+});
 
 /** PostgreSQL text cannot hold NUL; core's pools promise never to produce it, and this keeps them honest. */
 const hasNul = (facts: ConversationFacts[]): boolean => JSON.stringify(facts).includes('\\u0000');
 
-async function matchesPerCriteria(db: TestDatabase, criteria: CriteriaAst[]): Promise<Map<string, unknown[]>> {
-  const columns = criteria.map((ast, i) => Prisma.sql`(${compileCriteriaToSql(ast)}) AS ${Prisma.raw(`"m${i}"`)}`);
+/** Per conversation id, per criteria: [value compiled without context, value with the tag ids resolved]. */
+async function valuesPerCriteria(
+  db: TestDatabase,
+  criteria: CriteriaAst[],
+): Promise<Map<string, unknown[][]>> {
+  const tagIds = await resolveTagIds(db.prisma, organizationId, { type: 'or', children: criteria });
+  const columns = criteria.flatMap((ast, i) => [
+    Prisma.sql`(${compileCriteriaToSql(ast)}) AS ${Prisma.raw(`"m${i}"`)}`,
+    Prisma.sql`(${compileCriteriaToSql(ast, { tagIds })}) AS ${Prisma.raw(`"r${i}"`)}`,
+  ]);
   const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT c."id", ${Prisma.join(columns)} FROM "Conversation" c WHERE c."organizationId" = ${organizationId}`;
-  return new Map(rows.map((row) => [String(row.id), criteria.map((_, i) => row[`m${i}`])]));
+  return new Map(rows.map((row) => [String(row.id), criteria.map((_, i) => [row[`m${i}`], row[`r${i}`]])]));
 }
 
 const sorted = (ids: string[]) => [...ids].sort();
@@ -62,21 +87,26 @@ describe.each(testDatabaseKinds())('SQL criteria agree with compilePredicate on 
   });
   afterAll(() => db?.dispose());
 
-  test(`random conversations × random criteria (${runs} runs × ${criteriaPerRun} criteria)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        batchArbitrary,
-        fc.array(criteriaAstArbitrary(), { minLength: criteriaPerRun, maxLength: criteriaPerRun }),
-        async (facts, criteria) => {
+  test(
+    `${criteriaChecked} random criteria over ${runs} stored batches of random conversations`,
+    async () => {
+      let batches = 0;
+      await fc.assert(
+        fc.asyncProperty(batchArbitrary, criteriaArbitrary, async (facts, criteria) => {
           expect(hasNul(facts)).toBe(false);
-          await deleteConversations(db.prisma, organizationId);
+          if (++batches % 25 === 0) await vacuum(db.prisma);
+          await deleteConversationsAndTags(db.prisma, organizationId);
           await insertConversationFacts(db.prisma, organizationId, facts);
-          const sql = await matchesPerCriteria(db, criteria);
+          const values = await valuesPerCriteria(db, criteria);
           criteria.forEach((ast, i) => {
             const predicate = compilePredicate(ast);
-            const disagreements = facts.filter((fact) => sql.get(fact.id)?.[i] !== predicate(fact));
-            expect(disagreements, `${printCriteria(ast)} on ${JSON.stringify(disagreements)}`).toEqual([]);
+            const disagreeing = facts.filter((fact) => {
+              const expected = predicate(fact);
+              return values.get(fact.id)?.[i]?.some((value) => value !== expected) ?? true;
+            });
+            expect(disagreeing, `${printCriteria(ast)} on ${JSON.stringify(disagreeing)}`).toEqual([]);
           });
+
           const [first] = criteria as [CriteriaAst];
           const ids = await findConversationIdsMatching(db.prisma, {
             organizationId,
@@ -85,33 +115,35 @@ describe.each(testDatabaseKinds())('SQL criteria agree with compilePredicate on 
             direction: 'desc',
             limit: 1000,
           });
-          const predicate = compilePredicate(first);
-          expect(sorted(ids), printCriteria(first)).toEqual(sorted(facts.filter(predicate).map((f) => f.id)));
-        },
-      ),
-      { numRuns: runs },
-    );
-  }, 60_000 + runs * 200);
+          const expected = facts.filter(compilePredicate(first)).map((fact) => fact.id);
+          expect(sorted(ids), printCriteria(first)).toEqual(sorted(expected));
+          const count = await countConversationsMatching(db.prisma, { organizationId, criteria: first });
+          expect(count, printCriteria(first)).toBe(expected.length);
+        }),
+        { numRuns: runs },
+      );
+    },
+    60_000 + runs * 1_000,
+  );
 
   test('storing conversation facts loses nothing (the property above relies on it)', async () => {
+    const canonical = (list: ConversationFacts[]) =>
+      list
+        .map((fact) => ({
+          ...fact,
+          metadata: { ...fact.metadata },
+          tags: [...fact.tags].sort(),
+          trackers: [...fact.trackers].sort(),
+          entities: [...fact.entities].sort(),
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
     await fc.assert(
       fc.asyncProperty(batchArbitrary, async (facts) => {
-        await deleteConversations(db.prisma, organizationId);
+        await deleteConversationsAndTags(db.prisma, organizationId);
         await insertConversationFacts(db.prisma, organizationId, facts);
-        const stored = await loadConversationFacts(db.prisma, organizationId);
-        const canonical = (list: ConversationFacts[]) =>
-          list
-            .map((fact) => ({
-              ...fact,
-              metadata: { ...fact.metadata },
-              tags: [...fact.tags].sort(),
-              trackers: [...fact.trackers].sort(),
-              entities: [...fact.entities].sort(),
-            }))
-            .sort((a, b) => (a.id < b.id ? -1 : 1));
-        expect(canonical(stored)).toEqual(canonical(facts));
+        expect(canonical(await loadConversationFacts(db.prisma, organizationId))).toEqual(canonical(facts));
       }),
-      { numRuns: Math.max(20, Math.floor(runs / 25)) },
+      { numRuns: 20 },
     );
   });
 });

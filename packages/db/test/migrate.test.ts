@@ -56,11 +56,17 @@ describe.each(testDatabaseKinds())('migrator on %s', (kind) => {
     const files = await readMigrationFiles();
     const broken = [
       ...files,
-      { name: '99999999999999_broken', sql: 'CREATE TABLE "Half" (id int); SELECT no_such_fn();', checksum: 'x' },
+      {
+        name: '99999999999999_broken',
+        sql: 'CREATE TABLE "Half" (id int); SELECT no_such_fn();',
+        checksum: 'x',
+      },
     ];
     await expect(migrate(db.session, broken)).rejects.toThrow();
     const tables = await db.session.transaction((tx) =>
-      tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Half'`),
+      tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Half'`,
+      ),
     );
     expect(tables[0]?.n).toBe(0);
   });

@@ -8,10 +8,10 @@ import {
   metadataKey,
 } from '@switchboard/core';
 import type { Prisma } from '../generated/prisma/client';
-import { priorityOperators, statusOperators } from './enums';
+import { enumOperators, priorityOperators } from './enums';
 import { instantOperators } from './instants';
 import { metadataOperators } from './metadata';
-import type { OperatorMap } from './operators';
+import type { CompileContext, OperatorMap } from './operators';
 import { setOperators } from './sets';
 import { joinLogic } from './sql';
 import { textOperators } from './text';
@@ -19,7 +19,7 @@ import { textOperators } from './text';
 /** Which compiler handles each field kind of core's catalogue. */
 const compilers: Readonly<Record<FieldKind, OperatorMap>> = {
   string: textOperators,
-  enum: statusOperators,
+  enum: enumOperators,
   priority: priorityOperators,
   instant: instantOperators,
   set: setOperators,
@@ -32,23 +32,35 @@ const compilers: Readonly<Record<FieldKind, OperatorMap>> = {
  * what core's `compilePredicate` means (packages/core/src/criteria/README.md): the expression
  * is never NULL, `!=` / `=out=` are the negations of `==` / `=in=`, and every value is a bound
  * parameter. It does not filter by organization: callers add `c."organizationId" = $org`
- * (see conversation-query.ts); set lookups are scoped to `c."organizationId"`.
+ * (see conversation-query.ts); set lookups are scoped to `c."organizationId"`. `context.tagIds`
+ * (from `resolveTagIds` for the same organization) makes tag tests plan better; without it they
+ * join Tag by name, with the same result.
  */
-export const compileCriteriaToSql = (ast: CriteriaAst): Prisma.Sql =>
-  ast.type === 'comparison' ? compileComparison(ast) : joinLogic(ast.type, ast.children.map(compileCriteriaToSql));
+export const compileCriteriaToSql = (ast: CriteriaAst, context: CompileContext = {}): Prisma.Sql =>
+  ast.type === 'comparison'
+    ? compileComparison(ast, context)
+    : joinLogic(
+        ast.type,
+        ast.children.map((child) => compileCriteriaToSql(child, context)),
+      );
 
-const compileComparison = (comparison: CriteriaComparison): Prisma.Sql => {
+const compileComparison = (comparison: CriteriaComparison, context: CompileContext): Prisma.Sql => {
   const { field, operator, values } = comparison;
   const spec = fieldSpec(field);
   if (!spec) throw refused('UNKNOWN_FIELD', `Unknown field "${field}"`, field);
   const compile = spec.operators.includes(operator) ? compilers[spec.kind][operator] : undefined;
-  if (!compile || values.length === 0) throw refused('BAD_OPERATOR', `Cannot compile ${field}${operator}`, field);
+  if (!compile || values.length === 0)
+    throw refused('BAD_OPERATOR', `Cannot compile ${field}${operator}`, field);
   for (const text of [metadataKey(field) ?? '', ...values]) {
     if (!storable(text)) {
-      throw refused('BAD_VALUE', `${field}${operator} has a value PostgreSQL cannot hold (NUL or a lone surrogate)`, field);
+      throw refused(
+        'BAD_VALUE',
+        `${field}${operator} has a value PostgreSQL cannot hold (NUL or a lone surrogate)`,
+        field,
+      );
     }
   }
-  return compile(comparison, spec);
+  return compile(comparison, spec, context);
 };
 
 /**

@@ -1,79 +1,34 @@
-import type { CriteriaAst } from '@switchboard/core';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
-import { compileCriteriaToSql } from './compile';
+import {
+  type ConversationFilter,
+  type ConversationPageQuery,
+  conversationCountSql,
+  conversationPageSql,
+} from './conversation-sql';
+import type { CompileContext } from './operators';
+import { resolveTagIds } from './tag-ids';
+
+/**
+ * The queries the API runs for group membership and criteria lists. Every query is
+ * `… FROM "Conversation" c WHERE c."organizationId" = $org AND (<criteria>) AND (<extra>)`.
+ */
 
 /** A PrismaClient or an interactive transaction's client. */
 export type RawQueryClient = Pick<PrismaClient, '$queryRaw'>;
 
-export interface ConversationFilter {
-  organizationId: string;
-  /** Group or list criteria; absent means every conversation of the organization. */
-  criteria?: CriteriaAst | undefined;
-  /** More conditions over `"Conversation" c`, ANDed (e.g. ``Prisma.sql`c."status" <> 'CLOSED'` ``). */
-  extraFilters?: readonly Prisma.Sql[] | undefined;
-}
-
-export type ConversationOrder = 'createdAt' | 'updatedAt';
-export type SortDirection = 'asc' | 'desc';
-
-/** Keyset position: the last row of the previous page, its id and its `orderBy` value. */
-export interface ConversationCursor {
-  id: string;
-  at: Date;
-}
-
-export interface ConversationPageQuery extends ConversationFilter {
-  orderBy: ConversationOrder;
-  direction: SortDirection;
-  limit: number;
-  offset?: number | undefined;
-  /** Rows strictly after this one in the requested order (use it instead of a large offset). */
-  cursor?: ConversationCursor | undefined;
-}
-
-const orderColumns: Readonly<Record<ConversationOrder, Prisma.Sql>> = {
-  createdAt: Prisma.raw('c."createdAt"'),
-  updatedAt: Prisma.raw('c."updatedAt"'),
-};
-const directions: Readonly<Record<SortDirection, { keyword: Prisma.Sql; after: Prisma.Sql }>> = {
-  asc: { keyword: Prisma.raw('ASC'), after: Prisma.raw('>') },
-  desc: { keyword: Prisma.raw('DESC'), after: Prisma.raw('<') },
-};
-
-/** `c."organizationId" = $org AND (<criteria>) AND (<extra>)…`: the tenant filter always comes first. */
-export const conversationWhere = ({ organizationId, criteria, extraFilters = [] }: ConversationFilter): Prisma.Sql =>
-  Prisma.join(
-    [
-      Prisma.sql`c."organizationId" = ${organizationId}`,
-      ...(criteria ? [compileCriteriaToSql(criteria)] : []),
-      ...extraFilters.map((filter) => Prisma.sql`(${filter})`),
-    ],
-    ' AND ',
-  );
-
-/** The page query: ids ordered by the column, ties broken by id in the same direction. */
-export const conversationPageSql = (query: ConversationPageQuery): Prisma.Sql => {
-  const column = orderColumns[query.orderBy];
-  const direction = directions[query.direction];
-  if (!column || !direction) throw new RangeError(`Cannot order by ${query.orderBy} ${query.direction}`);
-  const limit = count('limit', query.limit);
-  const offset = count('offset', query.offset ?? 0);
-  const cursor = query.cursor
-    ? Prisma.sql` AND (${column}, c."id") ${direction.after} ((${query.cursor.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${query.cursor.id})`
-    : Prisma.empty;
-  return Prisma.sql`SELECT c."id" FROM "Conversation" c WHERE ${conversationWhere(query)}${cursor}
-    ORDER BY ${column} ${direction.keyword}, c."id" ${direction.keyword} LIMIT ${limit} OFFSET ${offset}`;
-};
-
-export const conversationCountSql = (filter: ConversationFilter): Prisma.Sql =>
-  Prisma.sql`SELECT count(*) AS "count" FROM "Conversation" c WHERE ${conversationWhere(filter)}`;
+/** What the compiler should know for this organization: its tag ids (one small query, only when the criteria use tags). */
+const contextFor = async (prisma: RawQueryClient, filter: ConversationFilter): Promise<CompileContext> => ({
+  tagIds: await resolveTagIds(prisma, filter.organizationId, filter.criteria),
+});
 
 /** Ids of the organization's conversations matching the criteria and filters, in the requested order. */
 export async function findConversationIdsMatching(
   prisma: RawQueryClient,
   query: ConversationPageQuery,
 ): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>(conversationPageSql(query));
+  const rows = await prisma.$queryRaw<{ id: string }[]>(
+    conversationPageSql(query, await contextFor(prisma, query)),
+  );
   return rows.map((row) => row.id);
 }
 
@@ -81,7 +36,8 @@ export async function countConversationsMatching(
   prisma: RawQueryClient,
   filter: ConversationFilter,
 ): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ count: bigint }[]>(conversationCountSql(filter));
+  const sql = conversationCountSql(filter, await contextFor(prisma, filter));
+  const [row] = await prisma.$queryRaw<{ count: bigint }[]>(sql);
   return Number(row?.count ?? 0);
 }
 
@@ -94,13 +50,10 @@ export async function explainConversationQuery(
   query: ConversationPageQuery | ConversationFilter,
   options: { analyze?: boolean } = {},
 ): Promise<string> {
-  const statement = 'orderBy' in query ? conversationPageSql(query) : conversationCountSql(query);
+  const context = await contextFor(prisma, query);
+  const statement =
+    'orderBy' in query ? conversationPageSql(query, context) : conversationCountSql(query, context);
   const explain = Prisma.raw(options.analyze ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN');
   const rows = await prisma.$queryRaw<Record<string, string>[]>(Prisma.sql`${explain} ${statement}`);
   return rows.map((row) => Object.values(row).join('')).join('\n');
 }
-
-const count = (name: string, value: number): number => {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer`);
-  return value;
-};

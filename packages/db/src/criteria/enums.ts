@@ -1,10 +1,4 @@
-import {
-  type ComparisonOperator,
-  comparisonOperators,
-  conversationStatuses,
-  prioritiesMatching,
-  priorities,
-} from '@switchboard/core';
+import { type ComparisonOperator, comparisonOperators, prioritiesMatching } from '@switchboard/core';
 import { Prisma } from '../generated/prisma/client';
 import type { CompileComparison, OperatorMap } from './operators';
 import { oneOf } from './sql';
@@ -14,19 +8,34 @@ import { oneOf } from './sql';
  * of these values": `c."status" = ANY($1::"ConversationStatus"[])`, which the
  * (organizationId, status, priority, createdAt) index serves. All values → TRUE, none → FALSE.
  */
-const status = Prisma.raw('c."status"');
-
-const statusesMatching: Readonly<Partial<Record<ComparisonOperator, (values: string[]) => string[]>>> = {
-  '==': ([value]) => conversationStatuses.filter((s) => s === value),
-  '!=': ([value]) => conversationStatuses.filter((s) => s !== value),
-  '=in=': (values) => conversationStatuses.filter((s) => values.includes(s)),
-  '=out=': (values) => conversationStatuses.filter((s) => !values.includes(s)),
+const enumColumns: Readonly<Record<string, { column: Prisma.Sql; type: string }>> = {
+  status: { column: Prisma.raw('c."status"'), type: '"ConversationStatus"' },
+  priority: { column: Prisma.raw('c."priority"'), type: '"Priority"' },
 };
 
-export const statusOperators: OperatorMap = Object.fromEntries(
-  Object.entries(statusesMatching).map(([operator, matching]) => {
-    const compile: CompileComparison = ({ values }) =>
-      oneOf(status, matching(values), '"ConversationStatus"', conversationStatuses);
+const enumColumn = (field: string) => {
+  const found = enumColumns[field];
+  if (!found) throw new Error(`No enum column for the field ${field}`);
+  return found;
+};
+
+/** The values of an unordered enum that satisfy each operator (values outside the enum match nothing). */
+const matching: Readonly<
+  Partial<Record<ComparisonOperator, (all: readonly string[], values: string[]) => string[]>>
+> = {
+  '==': (all, [value]) => all.filter((v) => v === value),
+  '!=': (all, [value]) => all.filter((v) => v !== value),
+  '=in=': (all, values) => all.filter((v) => values.includes(v)),
+  '=out=': (all, values) => all.filter((v) => !values.includes(v)),
+};
+
+export const enumOperators: OperatorMap = Object.fromEntries(
+  Object.entries(matching).map(([operator, select]) => {
+    const compile: CompileComparison = ({ field, values }, spec) => {
+      const { column, type } = enumColumn(field);
+      const all = spec.values ?? [];
+      return oneOf(column, select(all, values), type, all);
+    };
     return [operator, compile];
   }),
 );
@@ -36,12 +45,12 @@ export const statusOperators: OperatorMap = Object.fromEntries(
  * priorities that satisfy it (LOW < NORMAL < HIGH < URGENT), so `priority>=HIGH` becomes
  * `c."priority" = ANY('{HIGH,URGENT}')` and the SQL never has to know the order.
  */
-const priority = Prisma.raw('c."priority"');
-
 export const priorityOperators: OperatorMap = Object.fromEntries(
   comparisonOperators.map((operator) => {
-    const compile: CompileComparison = ({ values }) =>
-      oneOf(priority, prioritiesMatching(operator, values), '"Priority"', priorities);
+    const compile: CompileComparison = ({ field, values }, spec) => {
+      const { column, type } = enumColumn(field);
+      return oneOf(column, prioritiesMatching(operator, values), type, spec.values);
+    };
     return [operator, compile];
   }),
 );

@@ -1,6 +1,12 @@
 /** The database side of the criteria language: AST → SQL, and the conversation queries built on it. */
 export { compileCriteriaToSql } from './compile';
 export {
+  countConversationsMatching,
+  explainConversationQuery,
+  findConversationIdsMatching,
+  type RawQueryClient,
+} from './conversation-query';
+export {
   type ConversationCursor,
   type ConversationFilter,
   type ConversationOrder,
@@ -8,9 +14,7 @@ export {
   conversationCountSql,
   conversationPageSql,
   conversationWhere,
-  countConversationsMatching,
-  explainConversationQuery,
-  findConversationIdsMatching,
-  type RawQueryClient,
   type SortDirection,
-} from './conversation-query';
+} from './conversation-sql';
+export type { CompileContext } from './operators';
+export { resolveTagIds, tagPatterns } from './tag-ids';

@@ -1,17 +1,16 @@
-import { hasWildcard, wildcardToLike } from '@switchboard/core';
+import { hasWildcard, listOperators, wildcardToLike } from '@switchboard/core';
 import { Prisma } from '../generated/prisma/client';
-import { firstValue, type OperatorMap, withNegations } from './operators';
-import { like, oneOf } from './sql';
+import { type CompileComparison, type CompileContext, type OperatorMap, withNegations } from './operators';
+import { like, oneOf, sqlFalse } from './sql';
+import { tagPattern } from './tag-ids';
 
 type NameTest = (name: Prisma.Sql) => Prisma.Sql;
 
 /**
  * "Some element of the set passes the test", as a correlated EXISTS. EXISTS rather than
- * `c.id IN (…)`: PostgreSQL plans both as a semi-join when they stand alone, but only EXISTS
- * turns into an anti-join under NOT (`tags!=x`), and it is never NULL. The semi-join can be
- * driven from the set side (Tag by (organizationId, name) → ConversationTag by
- * (tagId, conversationId) → Conversation by id), which is what a selective tag needs.
- * Tags and detections are scoped to the conversation's organization.
+ * `c.id IN (…)`: both become a semi-join when they stand alone, but only EXISTS becomes an
+ * anti-join under NOT (`tags!=x`), and it is never NULL. Tags and detections are scoped to the
+ * conversation's organization.
  */
 const sets: Readonly<Record<string, (test: NameTest) => Prisma.Sql>> = {
   tags: (test) => Prisma.sql`EXISTS (SELECT 1 FROM "ConversationTag" ct JOIN "Tag" t ON t."id" = ct."tagId"
@@ -20,12 +19,38 @@ const sets: Readonly<Record<string, (test: NameTest) => Prisma.Sql>> = {
   entities: detected('ENTITY'),
 };
 
-/** Trackers and entities by name, from the (organizationId, kind, name, conversationId) index. */
+/** Trackers and entities by name: the (organizationId, kind, name, conversationId) index. */
 function detected(kind: 'TRACKER' | 'ENTITY'): (test: NameTest) => Prisma.Sql {
   return (test) => Prisma.sql`EXISTS (SELECT 1 FROM "Detection" d
     WHERE d."organizationId" = c."organizationId" AND d."kind" = ${kind}::"DetectionKind"
       AND d."conversationId" = c."id" AND ${test(Prisma.raw('d."name"'))})`;
 }
+
+/** Above this many ids (`tags==*` in a large organization) the join by name is the better query. */
+const maxResolvedTagIds = 200;
+
+/**
+ * With the organization's tag ids resolved up front (tag-ids.ts), a tag test is a lookup of
+ * those ids in ConversationTag: `(conversationId, tagId)` per row, or `(tagId, conversationId)`
+ * when PostgreSQL drives the semi-join from a rare tag. No matching tag at all → FALSE.
+ */
+const resolvedTags = (
+  { field, operator, values }: Parameters<CompileComparison>[0],
+  context: CompileContext,
+) => {
+  if (field !== 'tags' || !context.tagIds) return undefined;
+  const wildcards = !listOperators.includes(operator);
+  const ids = new Set<string>();
+  for (const value of values) {
+    const found = context.tagIds.get(tagPattern(value, wildcards));
+    if (!found) return undefined;
+    for (const id of found) ids.add(id);
+  }
+  if (ids.size === 0) return sqlFalse;
+  if (ids.size > maxResolvedTagIds) return undefined;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "ConversationTag" ct
+    WHERE ct."conversationId" = c."id" AND ${oneOf(Prisma.raw('ct."tagId"'), [...ids], 'text')})`;
+};
 
 const someElement = (field: string, test: NameTest): Prisma.Sql => {
   const set = sets[field];
@@ -35,11 +60,16 @@ const someElement = (field: string, test: NameTest): Prisma.Sql => {
 
 /** README rule 5: `==p` some element matches p (wildcards as text), `=in=` has any; negations are NOT EXISTS. */
 export const setOperators: OperatorMap = withNegations({
-  '==': (comparison) => {
-    const value = firstValue(comparison);
-    return someElement(comparison.field, (name) =>
-      hasWildcard(value) ? like(name, wildcardToLike(value)) : Prisma.sql`${name} = ${value}`,
+  '==': (comparison, _spec, context) => {
+    const value = comparison.values[0] ?? '';
+    return (
+      resolvedTags(comparison, context) ??
+      someElement(comparison.field, (name) =>
+        hasWildcard(value) ? like(name, wildcardToLike(value)) : Prisma.sql`${name} = ${value}`,
+      )
     );
   },
-  '=in=': ({ field, values }) => someElement(field, (name) => oneOf(name, values, 'text')),
+  '=in=': (comparison, _spec, context) =>
+    resolvedTags(comparison, context) ??
+    someElement(comparison.field, (name) => oneOf(name, comparison.values, 'text')),
 });

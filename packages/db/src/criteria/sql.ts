@@ -22,7 +22,10 @@ export const like = (column: Prisma.Sql, pattern: string): Prisma.Sql =>
 export const unlessNull = (column: Prisma.Sql, nullable: boolean, test: Prisma.Sql): Prisma.Sql =>
   nullable ? Prisma.sql`(${column} IS NOT NULL AND ${test})` : test;
 
-/** `column = $v::type` for one value, `column = ANY($v::type[])` for several; TRUE / FALSE at the ends. */
+/**
+ * `column = $v::type` for one value, `column = ANY($v::type[])` for several, FALSE for none, and
+ * TRUE when the values cover `everything` (only pass that for a NOT NULL column).
+ */
 export const oneOf = (
   column: Prisma.Sql,
   values: readonly string[],
@@ -31,7 +34,7 @@ export const oneOf = (
 ): Prisma.Sql => {
   const distinct = [...new Set(values)];
   if (distinct.length === 0) return sqlFalse;
-  if (everything && everything.every((value) => distinct.includes(value))) return sqlTrue;
+  if (everything?.every((value) => distinct.includes(value))) return sqlTrue;
   if (distinct.length === 1) return Prisma.sql`${column} = ${distinct[0]}::${Prisma.raw(type)}`;
   return Prisma.sql`${column} = ANY(${distinct}::${Prisma.raw(type)}[])`;
 };
