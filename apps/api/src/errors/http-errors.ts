@@ -108,6 +108,20 @@ function fromBodyParserError(cause: unknown): DomainError | undefined {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new DomainError('VALIDATION', 'Unsupported body encoding; send UTF-8 JSON.', { field: '(body)' });
   }
+  // Express reports a path that is not valid percent-encoding (a lone "%") as a URIError.
+  if (cause instanceof URIError) {
+    return new DomainError('VALIDATION', 'The URL path is not valid percent-encoding; encode each segment.', {
+      field: '(path)',
+    });
+  }
+  // Any other body express.json could not read (gzip that is not gzip, a short body…) says so
+  // with a 4xx status of its own; it is the caller's to fix.
+  const { status, expose } = (cause ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+    return new DomainError('VALIDATION', 'The request body could not be read; send plain UTF-8 JSON.', {
+      field: '(body)',
+    });
+  }
   return undefined;
 }
 

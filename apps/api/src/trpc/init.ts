@@ -4,6 +4,7 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { invalidOrMissing } from '../auth/authenticate';
 import { type Actor, actorOf, type Principal } from '../auth/principal';
 import { describeError, toTrpcError } from '../errors/http-errors';
+import { assertSafeInput } from '../http/input-safety';
 import type { Context } from './context';
 
 /**
@@ -77,9 +78,16 @@ const requireAdmin = t.middleware(({ ctx, next }) => {
   throw new DomainError('UNAUTHORIZED', 'This operation needs the operator key (ADMIN_API_KEY).');
 });
 
+// Text PostgreSQL cannot store (NUL, unpaired surrogates) and hostile nesting are refused with
+// 400 naming the field, for every transport, instead of failing inside a write with a 500.
+const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
+  assertSafeInput(await getRawInput());
+  return next();
+});
+
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
-export const protectedProcedure = publicProcedure.use(requirePrincipal);
-export const adminProcedure = publicProcedure.use(requireAdmin);
+export const protectedProcedure = publicProcedure.use(requirePrincipal).use(refuseUnsafeInput);
+export const adminProcedure = publicProcedure.use(requireAdmin).use(refuseUnsafeInput);
