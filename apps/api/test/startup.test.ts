@@ -28,7 +28,9 @@ describe('the embedded default (PGlite)', () => {
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
 
     const second = await startApiProcess(env);
-    const again = await fetch(`${second.url}/v1/workspaces/${id}`, { headers: { 'x-api-key': BOOTSTRAP_KEY } });
+    const again = await fetch(`${second.url}/v1/workspaces/${id}`, {
+      headers: { 'x-api-key': BOOTSTRAP_KEY },
+    });
     expect(again.status).toBe(200);
     expect(await second.stop('SIGTERM')).toBe(0);
   });
@@ -49,30 +51,38 @@ describe('the embedded default (PGlite)', () => {
   });
 });
 
-describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))('three processes on one empty %s', () => {
-  const processes: ApiProcess[] = [];
-  let url: string;
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    if (url) await dropPostgresDatabase(url);
-  });
+describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
+  'three processes on one empty %s',
+  () => {
+    const processes: ApiProcess[] = [];
+    let url: string;
+    afterAll(async () => {
+      await Promise.all(processes.map((p) => p.stop('SIGKILL')));
+      if (url) await dropPostgresDatabase(url);
+    });
 
-  test('all become healthy; migrations and the first organization are created exactly once', async () => {
-    url = await createPostgresDatabase();
-    const env = { DATABASE_URL: url, BOOTSTRAP_API_KEY: BOOTSTRAP_KEY };
-    processes.push(...(await Promise.all([startApiProcess(env), startApiProcess(env), startApiProcess(env)])));
-    for (const p of processes) {
-      expect(await (await fetch(`${p.url}/health`)).json()).toEqual({ status: 'ok', database: 'postgresql' });
-    }
-    const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
-    try {
-      const migrations = await db.prisma.$queryRaw<{ migration_name: string }[]>`
+    test('all become healthy; migrations and the first organization are created exactly once', async () => {
+      url = await createPostgresDatabase();
+      const env = { DATABASE_URL: url, BOOTSTRAP_API_KEY: BOOTSTRAP_KEY };
+      processes.push(
+        ...(await Promise.all([startApiProcess(env), startApiProcess(env), startApiProcess(env)])),
+      );
+      for (const p of processes) {
+        expect(await (await fetch(`${p.url}/health`)).json()).toEqual({
+          status: 'ok',
+          database: 'postgresql',
+        });
+      }
+      const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
+      try {
+        const migrations = await db.prisma.$queryRaw<{ migration_name: string }[]>`
         SELECT migration_name FROM "_prisma_migrations"`;
-      expect(migrations.map((row) => row.migration_name)).toEqual(db.migration.alreadyApplied);
-      expect(new Set(migrations.map((row) => row.migration_name)).size).toBe(migrations.length);
-      expect(await db.prisma.organization.count()).toBe(1);
-    } finally {
-      await db.close();
-    }
-  });
-});
+        expect(migrations.map((row) => row.migration_name)).toEqual(db.migration.alreadyApplied);
+        expect(new Set(migrations.map((row) => row.migration_name)).size).toBe(migrations.length);
+        expect(await db.prisma.organization.count()).toBe(1);
+      } finally {
+        await db.close();
+      }
+    });
+  },
+);

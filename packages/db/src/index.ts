@@ -1,7 +1,7 @@
 export { type Database, type DatabaseKind, type DatabaseOptions, openDatabase } from './client';
+export * from './criteria';
 export { Prisma, PrismaClient } from './generated/prisma/client';
-export type * from './generated/prisma/models';
 export * from './generated/prisma/enums';
+export type * from './generated/prisma/models';
 export { MigrationError, type MigrationReport, migrate } from './migrate/migrate';
 export { readMigrationFiles } from './migrate/migration-files';
-export * from './criteria';

@@ -29,6 +29,9 @@ const domainCodeByTrpcCode: Partial<Record<TRPC_ERROR_CODE_KEY, DomainErrorCode>
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNPROCESSABLE_CONTENT: 'UNPROCESSABLE',
   TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  // A query sent as POST (or a mutation as GET), or a body tRPC cannot read: the caller's mistake.
+  METHOD_NOT_SUPPORTED: 'VALIDATION',
+  UNSUPPORTED_MEDIA_TYPE: 'VALIDATION',
 };
 
 /** What a caller sees of any failure; `internal` ones are logged and described generically. */

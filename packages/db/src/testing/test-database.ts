@@ -52,7 +52,8 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
 
 function requireTestDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set; PostgreSQL tests need a server to create databases on.');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set; PostgreSQL tests need a server to create databases on.');
   return url;
 }
 

@@ -36,7 +36,16 @@ export function applySettingsPatch(
           field,
         });
       }
-      throw error;
+      // Anything else the library trips over (a move into the value's own child, an operation on
+      // a document an earlier `remove ""` emptied…) is an operation that cannot be applied.
+      const field = `patch.${index}`;
+      throw new DomainError(
+        'VALIDATION',
+        `${field}: this operation cannot be applied; nothing was changed.`,
+        {
+          field,
+        },
+      );
     }
   });
   return validateSettings(patched);
