@@ -1,0 +1,141 @@
+import type { Filler } from './json-schema';
+import type { SeededTenant } from './tenant-seed';
+
+/** Which of the tenant's conversations a `conversationId` names. */
+export type ConversationChoice = 'conversationId' | 'closedConversationId';
+
+// The object a router's `cursor` and Symbl body `id` refer to.
+const primaryIdOf: Record<string, keyof SeededTenant> = {
+  conversations: 'conversationId',
+  conversationRouting: 'conversationId',
+  messages: 'conversationId',
+  tags: 'conversationId',
+  queues: 'queueId',
+  agents: 'agentId',
+  workspaces: 'workspaceId',
+  spaces: 'spaceId',
+  groups: 'groupId',
+  entities: 'entityId',
+  trackers: 'trackerId',
+  apiKeys: 'apiKeyId',
+};
+
+/**
+ * Maps input and parameter names to a tenant's objects: ids (`conversationId`, `queueIds`,
+ * `cursor`…), names that select objects (`tagName`, `subType`, a group's `name` in a query) and
+ * criteria naming its conversation. Names it does not know are left to the schema.
+ */
+export function tenantFiller(
+  seed: SeededTenant,
+  procedurePath: string,
+  options: { conversation?: ConversationChoice; query: boolean },
+): Filler {
+  const router = procedurePath.split('.')[0] ?? '';
+  const conversationId = seed[options.conversation ?? 'conversationId'];
+  const values: Record<string, unknown> = {
+    conversationId,
+    conversationIds: [conversationId],
+    groupId: seed.groupId,
+    queueId: seed.queueId,
+    queueIds: [seed.queueId],
+    agentId: seed.agentId,
+    agentIds: [seed.agentId],
+    workspaceId: seed.workspaceId,
+    spaceId: seed.spaceId,
+    entityId: seed.entityId,
+    trackerId: seed.trackerId,
+    apiKeyId: seed.apiKeyId,
+    tagName: seed.tagName,
+    criteria: `id==${conversationId}`,
+    filter: `id==${conversationId}`,
+    subType: seed.entitySubType,
+    type: router === 'entities' ? seed.entityType : undefined,
+    id: primaryIdOf[router] ? seed[primaryIdOf[router]] : undefined,
+    cursor: primaryIdOf[router] ? seed[primaryIdOf[router]] : undefined,
+    // Names select objects only in queries (filters); in a create they just name the new object.
+    name: options.query ? (router === 'trackers' ? seed.trackerName : seed.groupName) : undefined,
+    slackUserId: options.query ? `U${seed.marker.toUpperCase()}` : undefined,
+  };
+  return (name) => (Object.hasOwn(values, name) ? values[name] : undefined);
+}
+
+/** Names that carry an object's id: another tenant's is "not found", whatever the operation. */
+export const idReferenceNames = [
+  'conversationId',
+  'conversationIds',
+  'groupId',
+  'queueId',
+  'queueIds',
+  'agentId',
+  'agentIds',
+  'workspaceId',
+  'spaceId',
+  'entityId',
+  'trackerId',
+  'apiKeyId',
+  'id',
+];
+
+/**
+ * Every name tenantFiller knows: the ids, plus names that select objects (tag names, entity
+ * types, group names, criteria, cursors) — those may legitimately name B's own objects too.
+ */
+export const referenceNames = [
+  'conversationId',
+  'conversationIds',
+  'groupId',
+  'queueId',
+  'queueIds',
+  'agentId',
+  'agentIds',
+  'workspaceId',
+  'spaceId',
+  'entityId',
+  'trackerId',
+  'apiKeyId',
+  'tagName',
+  'criteria',
+  'filter',
+  'subType',
+  'type',
+  'id',
+  'cursor',
+  'name',
+  'slackUserId',
+];
+
+/**
+ * Text only this tenant's data contains (ids, and the marked topic, names and message text):
+ * one of these in another tenant's successful answer that the caller did not send is a leak.
+ */
+export function leakTokens(seed: SeededTenant): string[] {
+  const m = seed.marker;
+  return [
+    seed.organizationId,
+    seed.workspaceId,
+    seed.spaceId,
+    seed.conversationId,
+    seed.closedConversationId,
+    seed.spaceConversationId,
+    seed.queueId,
+    seed.agentId,
+    seed.groupId,
+    seed.entityId,
+    seed.trackerId,
+    seed.apiKeyId,
+    `Topic ${m}`,
+    `Summary ${m}`,
+    `Closed ${m}`,
+    `refund please for my gizmo ${m}`,
+    `customer-${m}`,
+    `Group chat ${m}`,
+    `Workspace ${m}`,
+    `Space ${m}`,
+    `Queue ${m}`,
+    `Agent ${m}`,
+    `Route ${m}`,
+    `Description ${m}`,
+    `Key ${m}`,
+    `${m}@example.com`,
+  ];
+}

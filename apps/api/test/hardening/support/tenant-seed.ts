@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import type { TestResponse, TestTenant } from '../../support/test-api';
+
+/** One of everything an organization can own, created through its own API, for sweeps to aim at. */
+export interface SeededTenant {
+  /** A string only this tenant's data contains: finding it in another tenant's answer is a leak. */
+  marker: string;
+  organizationId: string;
+  workspaceId: string;
+  spaceId: string;
+  /** OPEN, with tags, metadata, messages (detections), a queue and an agent. */
+  conversationId: string;
+  /** CLOSED: another tenant must get 404 for it, not the 409 of the CLOSED rule. */
+  closedConversationId: string;
+  /** Sharely group conversation, in the space. */
+  spaceConversationId: string;
+  queueId: string;
+  agentId: string;
+  tagName: string;
+  groupId: string;
+  groupName: string;
+  entityId: string;
+  entityType: string;
+  entitySubType: string;
+  trackerId: string;
+  trackerName: string;
+  /** A second (non-owner) API key and the secret shown once at its creation. */
+  apiKeyId: string;
+  apiKeySecret: string;
+  /** An access token made from the owner key. */
+  accessToken: string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: seed answers are arbitrary JSON, read field by field
+async function ok(label: string, response: Promise<TestResponse>): Promise<any> {
+  const res = await response;
+  if (res.status < 200 || res.status >= 300) {
+    throw new Error(`seeding failed at ${label}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body;
+}
+
+export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
+  const marker = `hx${randomBytes(5).toString('hex')}`;
+  const call = (label: string, method: string, path: string, body?: unknown) =>
+    ok(label, tenant.request(method, path, body));
+
+  const workspace = await call('workspace', 'POST', '/v1/workspaces', { name: `Workspace ${marker}` });
+  const space = await call('space', 'POST', `/v1/workspaces/${workspace.id}/spaces`, {
+    name: `Space ${marker}`,
+  });
+  const spaceConversation = await call(
+    'group conversation',
+    'POST',
+    `/v1/workspaces/${workspace.id}/spaces/${space.id}/group`,
+    { name: `Group chat ${marker}` },
+  );
+  const queue = await call('queue', 'POST', '/ccaas/1/queues', { name: `Queue ${marker}` });
+  const agent = await call('agent', 'POST', '/ccaas/1/agents', {
+    name: `Agent ${marker}`,
+    email: `${marker}@example.com`,
+    slackUserId: `U${marker.toUpperCase()}`,
+    status: 'ONLINE',
+    capacity: 10,
+  });
+  await call('queue members', 'PUT', `/ccaas/1/queues/${queue.id}/agents`, { agentIds: [agent.id] });
+  const tagName = `vip-${marker}`;
+  await call('routing', 'PUT', '/ccaas/1/routing', {
+    routes: [{ name: `Route ${marker}`, queueId: queue.id, criteria: `tags==${tagName}` }],
+  });
+  const trackerName = `Tracker ${marker}`;
+  const tracker = await call('tracker', 'POST', '/v1/manage/tracker', {
+    name: trackerName,
+    vocabulary: ['refund please'],
+  });
+  const entityType = `Product${marker}`;
+  const entitySubType = `Widget${marker}`;
+  const entity = await call('entity', 'POST', '/v1/manage/entity', {
+    type: entityType,
+    subType: entitySubType,
+    values: ['gizmo'],
+  });
+
+  const conversation = await call('conversation', 'POST', '/ccaas/1/conversations', {
+    topic: `Topic ${marker}`,
+    summary: `Summary ${marker}`,
+    priority: 'HIGH',
+    channel: 'EMAIL',
+    metadata: { marker, customerId: '42' },
+    tags: [tagName, 'billing'],
+  });
+  for (const text of [`refund please for my gizmo ${marker}`, `second message ${marker}`]) {
+    await call('message', 'POST', `/ccaas/1/conversations/${conversation.id}/messages`, {
+      from: `customer-${marker}`,
+      text,
+    });
+  }
+  await call('assign', 'PUT', `/ccaas/1/conversations/${conversation.id}/assignee`, { agentId: agent.id });
+
+  const closed = await call('closed conversation', 'POST', '/ccaas/1/conversations', {
+    topic: `Closed ${marker}`,
+    metadata: { marker },
+    tags: [tagName],
+  });
+  await call('close', 'PATCH', `/ccaas/1/conversations/${closed.id}`, { status: 'CLOSED' });
+
+  const groupName = `Group ${marker}`;
+  const group = await call('group', 'POST', '/v1/manage/group', {
+    name: groupName,
+    description: `Description ${marker}`,
+    criteria: `tags==${tagName}`,
+  });
+  const apiKey = await call('api key', 'POST', '/v1/api-keys', { name: `Key ${marker}` });
+  const token = await call('token', 'POST', `/workspaces/${workspace.id}/generate-access-key-token`, {});
+  await call('settings', 'PATCH', '/v1/manage/settings', [
+    { op: 'replace', path: '/pagination/defaultPageSize', value: 15 },
+  ]);
+
+  return {
+    marker,
+    organizationId: tenant.organization.id,
+    workspaceId: workspace.id,
+    spaceId: space.id,
+    conversationId: conversation.id,
+    closedConversationId: closed.id,
+    spaceConversationId: spaceConversation.id,
+    queueId: queue.id,
+    agentId: agent.id,
+    tagName,
+    groupId: group.group.id,
+    groupName,
+    entityId: entity.id ?? entity.entity?.id,
+    entityType,
+    entitySubType,
+    trackerId: tracker.id ?? tracker.tracker?.id,
+    trackerName,
+    apiKeyId: apiKey.id,
+    apiKeySecret: apiKey.key,
+    accessToken: token.token,
+  };
+}
+
+/** Every id of the seeded objects, for "does this answer contain the tenant's data" checks. */
+export function seededIds(seed: SeededTenant): string[] {
+  return [
+    seed.organizationId,
+    seed.workspaceId,
+    seed.spaceId,
+    seed.conversationId,
+    seed.closedConversationId,
+    seed.spaceConversationId,
+    seed.queueId,
+    seed.agentId,
+    seed.groupId,
+    seed.entityId,
+    seed.trackerId,
+    seed.apiKeyId,
+  ];
+}
