@@ -6,6 +6,7 @@ import { registerActions } from './listeners/actions';
 import { registerCommands } from './listeners/commands';
 import { botDeps } from './listeners/deps';
 import { dedupeDeliveries } from './security/dedupe';
+import { refuseFutureTimestamps } from './security/future-timestamps';
 
 export interface RunningSlackbot {
   app: App;
@@ -16,7 +17,7 @@ export interface RunningSlackbot {
 
 /**
  * The Bolt app over an HTTP receiver at `/slack/events`. The receiver checks every request's
- * signature and refuses timestamps more than 5 minutes off with 401 before any listener runs.
+ * signature and refuses timestamps more than 5 minutes off (either way) with 401 before any listener runs.
  */
 export function createSlackbot(env: SlackbotEnv, options: { logger?: Logger } = {}): App {
   const logging = options.logger ? { logger: options.logger } : { logLevel: env.logLevel };
@@ -35,6 +36,7 @@ export function createSlackbot(env: SlackbotEnv, options: { logger?: Logger } = 
     ],
     ...logging,
   });
+  refuseFutureTimestamps(receiver);
   const app = new App({
     receiver,
     token: env.botToken,

@@ -49,6 +49,10 @@ describe.each(testDatabaseKinds())('request verification and retries on %s', (ki
     await refused({ timestamp: Math.floor(Date.now() / 1000) - 5 * 60 - 10 }, 'Stale');
   });
 
+  test('a correctly signed request dated more than 5 minutes ahead is 401', async () => {
+    await refused({ timestamp: Math.floor(Date.now() / 1000) + 5 * 60 + 10 }, 'Future');
+  });
+
   test('a body changed after signing is 401', async () => {
     const responseUrl = h.slack.responseUrl();
     const timestamp = Math.floor(Date.now() / 1000);
