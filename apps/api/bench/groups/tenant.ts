@@ -1,9 +1,8 @@
 import type { Database } from '@switchboard/db';
 import type { Authentication } from '../../src/auth/authenticate';
-import type { Principal } from '../../src/auth/principal';
 import { createLogger } from '../../src/logger';
 import { appRouter } from '../../src/routers';
-import { createOrganization } from '../../src/services/organizations';
+import { createOrganization, ownerPrincipal } from '../../src/services/organizations';
 import { createContextInner } from '../../src/trpc/context';
 import { createCallerFactory } from '../../src/trpc/init';
 
@@ -22,15 +21,7 @@ export async function createBenchTenant(db: Database, name: string): Promise<Ben
   const created = await db.prisma.$transaction((tx) =>
     createOrganization(tx, { name, actor: { type: 'SYSTEM', id: 'bench' } }),
   );
-  const principal: Principal = {
-    organizationId: created.organization.id,
-    credentialType: 'API_KEY',
-    credentialId: created.apiKey.id,
-    apiKeyId: created.apiKey.id,
-    apiKeyPrefix: created.apiKey.prefix,
-    isOwner: true,
-    canActForUsers: true,
-  };
+  const principal = ownerPrincipal(created);
   const auth: Authentication = { kind: 'principal', principal };
   return {
     organizationId: created.organization.id,

@@ -1,7 +1,7 @@
 import { defaultSettings } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import { recordAudit } from '../audit/record-audit';
-import type { Actor } from '../auth/principal';
+import type { Actor, Principal } from '../auth/principal';
 import { generateApiKey, hashSecret, visiblePrefix } from '../auth/secrets';
 
 export interface CreatedOrganization {
@@ -52,5 +52,18 @@ export async function createOrganization(
     organization: { id: organization.id, name: organization.name, createdAt: organization.createdAt },
     workspace: { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt },
     apiKey: { id: apiKey.id, prefix, key },
+  };
+}
+
+/** The principal of a new organization's owner key, for in-process callers (tests, benchmarks). */
+export function ownerPrincipal(created: CreatedOrganization): Principal {
+  return {
+    organizationId: created.organization.id,
+    credentialType: 'API_KEY',
+    credentialId: created.apiKey.id,
+    apiKeyId: created.apiKey.id,
+    apiKeyPrefix: created.apiKey.prefix,
+    isOwner: true,
+    canActForUsers: true,
   };
 }

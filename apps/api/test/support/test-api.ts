@@ -9,7 +9,11 @@ import type { Principal } from '../../src/auth/principal';
 import { createLogger, type Logger } from '../../src/logger';
 import type { AppRouter } from '../../src/routers';
 import { appRouter } from '../../src/routers';
-import { type CreatedOrganization, createOrganization } from '../../src/services/organizations';
+import {
+  type CreatedOrganization,
+  createOrganization,
+  ownerPrincipal,
+} from '../../src/services/organizations';
 import { createContextInner } from '../../src/trpc/context';
 import { createCallerFactory } from '../../src/trpc/init';
 
@@ -87,15 +91,7 @@ export async function startTestApi(
     const created = await db.prisma.$transaction((tx) =>
       createOrganization(tx, { name, actor: { type: 'SYSTEM', id: 'test' } }),
     );
-    const principal: Principal = {
-      organizationId: created.organization.id,
-      credentialType: 'API_KEY',
-      credentialId: created.apiKey.id,
-      apiKeyId: created.apiKey.id,
-      apiKeyPrefix: created.apiKey.prefix,
-      isOwner: true,
-      canActForUsers: true,
-    };
+    const principal = ownerPrincipal(created);
     const auth: Authentication = { kind: 'principal', principal };
     return {
       ...created,
