@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { DomainError } from '@switchboard/core';
 import type { PrismaClient } from '@switchboard/db';
+import { type CredentialCache, credentialCacheFor } from './credential-cache';
 import { readCredential } from './credentials';
 import type { Principal } from './principal';
 import { hashSecret, secretsEqual } from './secrets';
@@ -14,12 +15,16 @@ export type Authentication =
 /** Sharely's documented message, for a credential that is missing or matches nothing. */
 export const invalidOrMissing = 'Invalid or missing access token';
 
-const unauthorized = (message: string): Authentication => ({
+const rejected = (message: string): Extract<Authentication, { kind: 'rejected' }> => ({
   kind: 'rejected',
   error: new DomainError('UNAUTHORIZED', message),
 });
 
-/** Resolves the request's credential to a principal (or the operator), never throwing. */
+/**
+ * Resolves the request's credential to a principal (or the operator), never throwing. Valid
+ * credentials are remembered for a short while (./credential-cache): the database is asked again
+ * after CREDENTIAL_TTL_MS, and at once after any mutation of the credential's organization.
+ */
 export async function authenticate(
   prisma: PrismaClient,
   headers: IncomingHttpHeaders,
@@ -27,25 +32,51 @@ export async function authenticate(
 ): Promise<Authentication> {
   const presented = readCredential(headers);
   if (presented.kind === 'none') return { kind: 'anonymous' };
-  if (presented.kind === 'malformed') return unauthorized(presented.reason);
+  if (presented.kind === 'malformed') return rejected(presented.reason);
 
   if (options.adminApiKey && secretsEqual(presented.secret, options.adminApiKey)) return { kind: 'admin' };
 
-  const principal = await findPrincipal(prisma, presented.secret, options.now ?? new Date());
+  const principal = await findPrincipal(
+    prisma,
+    presented.secret,
+    options.now ?? new Date(),
+    credentialCacheFor(prisma),
+  );
   if (principal.kind !== 'principal') return principal;
 
   const claimed = headers.organizationid;
   if (claimed !== undefined && claimed !== principal.principal.organizationId) {
-    return unauthorized('The organizationid header does not match the organization of this credential.');
+    return rejected('The organizationid header does not match the organization of this credential.');
   }
   return principal;
 }
 
-async function findPrincipal(prisma: PrismaClient, secret: string, now: Date): Promise<Authentication> {
+async function findPrincipal(
+  prisma: PrismaClient,
+  secret: string,
+  now: Date,
+  cache: CredentialCache,
+): Promise<Authentication> {
   const hash = hashSecret(secret);
+  const cached = cache.get(hash, now);
+  if (cached) return { kind: 'principal', principal: cached };
+  const generation = cache.generation();
+  const found = await lookUpPrincipal(prisma, hash, now);
+  if (found.kind === 'principal') {
+    cache.remember(hash, { ...found, checkedAt: now }, generation);
+    return { kind: 'principal', principal: found.principal };
+  }
+  return found;
+}
+
+type LookedUp =
+  | { kind: 'principal'; principal: Principal; tokenExpiresAt?: Date }
+  | Extract<Authentication, { kind: 'rejected' }>;
+
+async function lookUpPrincipal(prisma: PrismaClient, hash: string, now: Date): Promise<LookedUp> {
   const key = await prisma.apiKey.findUnique({ where: { hash } });
   if (key) {
-    if (key.revokedAt) return unauthorized('This API key has been revoked.');
+    if (key.revokedAt) return rejected('This API key has been revoked.');
     return {
       kind: 'principal',
       principal: {
@@ -60,11 +91,12 @@ async function findPrincipal(prisma: PrismaClient, secret: string, now: Date): P
     };
   }
   const token = await prisma.accessToken.findUnique({ where: { hash }, include: { apiKey: true } });
-  if (!token) return unauthorized(invalidOrMissing);
-  if (token.expiresAt <= now) return unauthorized('This access token has expired; generate a new one.');
-  if (token.apiKey.revokedAt) return unauthorized('The API key behind this access token has been revoked.');
+  if (!token) return rejected(invalidOrMissing);
+  if (token.expiresAt <= now) return rejected('This access token has expired; generate a new one.');
+  if (token.apiKey.revokedAt) return rejected('The API key behind this access token has been revoked.');
   return {
     kind: 'principal',
+    tokenExpiresAt: token.expiresAt,
     principal: {
       organizationId: token.organizationId,
       credentialType: 'ACCESS_TOKEN',

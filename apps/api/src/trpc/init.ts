@@ -2,6 +2,7 @@ import { DomainError } from '@switchboard/core';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { invalidOrMissing } from '../auth/authenticate';
+import { credentialCacheFor } from '../auth/credential-cache';
 import { type Actor, actorOf, type Principal } from '../auth/principal';
 import { describeError, toTrpcError } from '../errors/http-errors';
 import { assertSafeInput } from '../http/input-safety';
@@ -47,6 +48,24 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   throw toTrpcError(result.error);
 });
 
+/**
+ * Credentials are cached for a moment (auth/credential-cache). A revocation is a mutation, so
+ * after every mutation (successful or not) the cached credentials of the caller's organization
+ * are forgotten — all of them after an operator (admin) mutation — and the next request of that
+ * organization asks the database again. This keeps revocation immediate in this process without
+ * every key-changing procedure having to remember to invalidate.
+ */
+const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  try {
+    return await next();
+  } finally {
+    const cache = credentialCacheFor(ctx.prisma);
+    if (ctx.auth.kind === 'principal') cache.forgetOrganization(ctx.auth.principal.organizationId);
+    else cache.forgetAll();
+  }
+});
+
 // Sharely documents this exact body for a missing or unknown credential; how to authenticate is
 // described in /docs and the OpenAPI document.
 const missingCredentials = new DomainError('UNAUTHORIZED', invalidOrMissing);
@@ -88,6 +107,6 @@ const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(forgetCredentialsAfterMutations);
 export const protectedProcedure = publicProcedure.use(requirePrincipal).use(refuseUnsafeInput);
 export const adminProcedure = publicProcedure.use(requireAdmin).use(refuseUnsafeInput);
