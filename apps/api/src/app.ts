@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '@switchboard/core';
 import type { Database } from '@switchboard/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Env } from './env';
 import { authentication } from './http/authentication';
 import { health } from './http/health';
 import { idempotency } from './http/idempotency';
 import { refuseDeeplyNestedBodies } from './http/input-safety';
 import { rateLimitPerPrincipal } from './http/rate-limit';
+import { requestLogging } from './http/request-logging';
 import type { Logger } from './logger';
 import { createRestRouter } from './rest/adapter';
 import { docsRouter } from './rest/docs';
@@ -30,17 +29,7 @@ const createCaller = createCallerFactory(appRouter);
 export function createApp({ db, env, logger }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-    }),
-  );
+  app.use(requestLogging(logger));
   app.get('/health', health(db));
   app.use(docsRouter(appRouter));
 

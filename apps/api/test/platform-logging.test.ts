@@ -68,4 +68,33 @@ describe.each(testDatabaseKinds())('request logs on %s', (kind) => {
       expect(text).not.toContain(value.slice(-24));
     }
   });
+
+  test('one line per request: id, method, URL, client, a few headers, status and time', async () => {
+    const res = await api.a.request('GET', '/v1/workspaces?limit=5', undefined, {
+      'x-request-id': 'line-check-1',
+      'user-agent': 'line-check-agent',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('line-check-1');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = logs
+      .text()
+      .split('\n')
+      .filter((line) => line.includes('line-check-1'))
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: {
+        id: 'line-check-1',
+        method: 'GET',
+        url: '/v1/workspaces?limit=5',
+        remoteAddress: expect.any(String),
+        headers: { 'user-agent': 'line-check-agent', 'x-api-key': '[redacted]' },
+      },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+    });
+  });
 });
