@@ -1,24 +1,33 @@
 import type { Prisma } from '@switchboard/db';
-import { routeConversation } from '../routing/route-conversation';
+import type { AuditEntry } from '../../audit/record-audit';
+import { type RoutingOutcome, routeHeldConversation } from '../routing/route-conversation';
 import type { ServiceContext } from '../service-context';
 import { loadSettings } from '../settings/load-settings';
-import type { ConversationView } from './conversation-view';
+import type { ConversationRow } from './conversation-row';
+import { factsOf } from './conversation-row';
 
 /**
  * Routes a just-created conversation when the organization asks for it (`routing.autoRouteOnCreate`)
  * and the caller did not place it: a conversation created with a queue or an agent keeps them,
  * and a CLOSED one (an import) cannot be routed. Runs in the creating transaction, so a routing
- * failure leaves no half-made conversation behind. Returns whether routing ran.
+ * failure leaves no half-made conversation behind. The row needs no lock (no other transaction
+ * sees it before commit) and has no detections yet (it has no messages). `createEvent` is written
+ * with routing's events, before them. Returns the routing outcome, or null when routing did not run.
  */
 export async function autoRouteNewConversation(
   tx: Prisma.TransactionClient,
   ctx: ServiceContext,
-  conversation: ConversationView,
-  request: { queueGiven: boolean },
-): Promise<boolean> {
-  if (request.queueGiven || conversation.agentId !== null || conversation.status === 'CLOSED') return false;
+  row: ConversationRow,
+  request: { queueGiven: boolean; createEvent: AuditEntry },
+): Promise<RoutingOutcome | null> {
+  if (request.queueGiven || row.agentId !== null || row.status === 'CLOSED') return null;
   const settings = await loadSettings(tx, ctx.organizationId);
-  if (!settings.routing.autoRouteOnCreate) return false;
-  await routeConversation(tx, ctx, conversation.id, { assign: settings.routing.autoAssign });
-  return true;
+  if (!settings.routing.autoRouteOnCreate) return null;
+  return routeHeldConversation(tx, ctx, {
+    row,
+    facts: factsOf(row),
+    settings,
+    assign: settings.routing.autoAssign,
+    earlierEvents: [request.createEvent],
+  });
 }

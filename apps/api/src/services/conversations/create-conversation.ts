@@ -4,9 +4,9 @@ import { findQueue } from '../routing/find-routing-objects';
 import type { ServiceContext } from '../service-context';
 import { takeAgent } from './agent-capacity';
 import { autoRouteNewConversation } from './auto-route';
-import { recordConversationAudit } from './conversation-audit';
+import { conversationAuditEntry, recordConversationAudit } from './conversation-audit';
+import type { ConversationRow } from './conversation-row';
 import { type ConversationView, presentConversation } from './conversation-view';
-import { findConversation } from './find-conversation';
 import { resolvePlacement } from './references';
 import { syncConversationTags } from './tag-links';
 
@@ -28,7 +28,11 @@ export function createConversation(
   return ctx.prisma.$transaction((tx) => createConversationIn(tx, ctx, input));
 }
 
-/** The same, inside a transaction the caller already holds. */
+/**
+ * The same, inside a transaction the caller already holds. The answer is built from the row the
+ * insert returned and the tags it linked rather than read back: creates are the hot path of
+ * routing, and every statement of the transaction costs CPU in the API process.
+ */
 export async function createConversationIn(
   tx: Prisma.TransactionClient,
   ctx: ServiceContext,
@@ -47,16 +51,20 @@ export async function createConversationIn(
   const { tags, metadata, version: _version, ...columns } = draft;
   const created = await tx.conversation.create({
     data: { ...columns, metadata, organizationId, ...placement },
-    select: { id: true },
   });
-  await syncConversationTags(tx, { organizationId, conversationId: created.id }, tags, []);
-  const view = presentConversation(await findConversation(tx, organizationId, created.id));
-  await recordConversationAudit(tx, ctx, {
+  const linked = await syncConversationTags(tx, { organizationId, conversationId: created.id }, tags, []);
+  const row: ConversationRow = { ...created, tags: linked.map((name) => ({ tag: { name } })) };
+  const createEvent = {
     action: 'conversation.create',
-    conversationId: view.id,
-    after: view,
-  });
+    conversationId: row.id,
+    after: presentConversation(row),
+  };
 
-  const routed = await autoRouteNewConversation(tx, ctx, view, { queueGiven: input.queueId != null });
-  return routed ? presentConversation(await findConversation(tx, organizationId, view.id)) : view;
+  const routed = await autoRouteNewConversation(tx, ctx, row, {
+    queueGiven: input.queueId != null,
+    createEvent: conversationAuditEntry(ctx, createEvent),
+  });
+  if (routed) return presentConversation(routed.conversation);
+  await recordConversationAudit(tx, ctx, createEvent);
+  return presentConversation(row);
 }

@@ -1,6 +1,6 @@
 import { chooseAgent, type NoAgentReason, type OrganizationSettings } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
-import { memberLoads, queueMemberIds } from './member-loads';
+import { memberLoads } from './member-loads';
 
 export type AssignmentReason = 'ASSIGNED' | NoAgentReason | 'AUTO_ASSIGN_OFF' | 'NO_QUEUE' | 'NOT_REQUESTED';
 
@@ -41,8 +41,7 @@ export async function chooseAssignee(
   if (!queueId) {
     return { agentId: null, reason: 'NO_QUEUE', explanation: 'No queue, so no agent is assigned.' };
   }
-  const agentIds = await queueMemberIds(tx, organizationId, queueId);
-  const members = await memberLoads(tx, organizationId, agentIds, {
+  const members = await memberLoads(tx, organizationId, queueId, {
     lock: request.lock,
     excludeConversationId: request.conversationId,
   });

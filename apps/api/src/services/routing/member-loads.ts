@@ -1,5 +1,5 @@
 import type { AgentStatus, QueueMember } from '@switchboard/core';
-import type { Prisma } from '@switchboard/db';
+import { Prisma } from '@switchboard/db';
 
 interface AgentRow {
   id: string;
@@ -41,6 +41,26 @@ export async function lockAgentRows(
 }
 
 /**
+ * A queue's member agents in id order, read in one statement with the membership; with `lock`,
+ * their rows are locked as lockAgentRows locks them (same order, same lifetime).
+ */
+async function queueAgentRows(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  queueId: string,
+  lock: boolean,
+): Promise<AgentRow[]> {
+  return tx.$queryRaw<AgentRow[]>`
+    SELECT a."id", a."status"::text AS "status", a."capacity", a."lastAssignedAt"
+    FROM "Agent" a
+    JOIN "QueueMember" m ON m."agentId" = a."id"
+    WHERE m."organizationId" = ${organizationId} AND m."queueId" = ${queueId}
+      AND a."organizationId" = ${organizationId}
+    ORDER BY a."id"
+    ${lock ? Prisma.sql`FOR UPDATE OF a` : Prisma.empty}`;
+}
+
+/**
  * Open (not CLOSED) conversations per agent, leaving out the conversation being (re)assigned.
  * Run it after lockAgentRows and as its own statement: a statement started after the locks were
  * granted sees every assignment committed by the transactions that held them before.
@@ -64,22 +84,17 @@ export async function openConversationCounts(
 }
 
 /**
- * The members' status, capacity and load as core's chooseAgent wants them. With `lock`, the
- * agent rows are locked first and the counts read after, so they are exact for this transaction.
+ * The queue's members with status, capacity and load as core's chooseAgent wants them. With
+ * `lock`, the agent rows are locked first and the counts read after, so they are exact for this
+ * transaction.
  */
 export async function memberLoads(
   tx: Prisma.TransactionClient,
   organizationId: string,
-  agentIds: readonly string[],
+  queueId: string,
   options: { lock: boolean; excludeConversationId?: string | undefined },
 ): Promise<QueueMember[]> {
-  const agents = options.lock
-    ? await lockAgentRows(tx, organizationId, agentIds)
-    : await tx.agent.findMany({
-        where: { organizationId, id: { in: [...agentIds] } },
-        select: { id: true, status: true, capacity: true, lastAssignedAt: true },
-        orderBy: { id: 'asc' },
-      });
+  const agents = await queueAgentRows(tx, organizationId, queueId, options.lock);
   const counts = await openConversationCounts(
     tx,
     organizationId,

@@ -1,6 +1,12 @@
-import { assertCanRoute, assertVersion, type RouteDecision } from '@switchboard/core';
+import {
+  assertCanRoute,
+  assertVersion,
+  type ConversationFacts,
+  type OrganizationSettings,
+  type RouteDecision,
+} from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
-import { recordAudit } from '../../audit/record-audit';
+import type { AuditEntry } from '../../audit/record-audit';
 import { type ConversationRow, loadFacts } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
 import type { ServiceContext } from '../service-context';
@@ -9,6 +15,7 @@ import { type AssignmentOutcome, chooseAssignee } from './choose-assignee';
 import { decideQueue } from './decide-queue';
 import { lockConversation } from './lock-conversation';
 import { presentRoutingSummary } from './routing-view';
+import { writeRouting } from './write-routing';
 
 export interface RoutingOutcome {
   queueId: string | null;
@@ -38,50 +45,75 @@ export async function routeConversation(
   conversationId: string,
   options: { assign: boolean; expectedVersion?: number | undefined },
 ): Promise<RoutingOutcome> {
-  const { organizationId } = ctx;
-  const row = await lockConversation(tx, organizationId, conversationId);
+  const row = await lockConversation(tx, ctx.organizationId, conversationId);
   assertVersion(row.version, options.expectedVersion);
   assertCanRoute({ id: row.id, status: row.status });
+  const settings = await loadSettings(tx, ctx.organizationId);
+  return routeHeldConversation(tx, ctx, {
+    row,
+    facts: await loadFacts(tx, row),
+    settings,
+    assign: options.assign,
+  });
+}
 
-  const settings = await loadSettings(tx, organizationId);
+export interface HeldConversation {
+  /** Locked by this transaction, or created by it (invisible to every other one until commit). */
+  row: ConversationRow;
+  facts: ConversationFacts;
+  settings: OrganizationSettings;
+  assign: boolean;
+  /** Events of the same transaction to write before routing's own, in the same statement. */
+  earlierEvents?: readonly AuditEntry[];
+}
+
+/**
+ * Routing once the conversation is held: decide the queue, then lock the members, count their
+ * loads, let core choose, and write everything in one statement. Everything that does not need
+ * the members' locks happens before them; from the lock to commit there are three statements
+ * (lock, count, write), because every other routing transaction on an overlapping queue waits
+ * for that span.
+ */
+export async function routeHeldConversation(
+  tx: Prisma.TransactionClient,
+  ctx: ServiceContext,
+  held: HeldConversation,
+): Promise<RoutingOutcome> {
+  const { row, settings } = held;
+  const { organizationId } = ctx;
   // Routing unassigns first, so criteria see the conversation without its old agent.
-  const facts = { ...(await loadFacts(tx, row)), agentId: null };
-  const decision = await decideQueue(tx, organizationId, facts, settings);
+  const decision = await decideQueue(tx, organizationId, { ...held.facts, agentId: null }, settings);
   const assignment = await chooseAssignee(tx, {
     organizationId,
     conversationId: row.id,
     queueId: decision.queueId,
     settings,
-    requested: options.assign,
+    requested: held.assign,
     lock: true,
   });
 
-  // From here to commit the members' rows are locked: keep the statements few.
   const now = new Date();
-  const written = await tx.conversation.update({
-    where: { id: row.id },
-    data: {
-      queueId: decision.queueId,
-      agentId: assignment.agentId,
-      assignedAt: assignment.agentId ? now : null,
-      version: { increment: 1 },
-    },
-  });
-  const conversation: ConversationRow = { ...written, tags: row.tags }; // routing never changes tags
-  if (assignment.agentId) {
-    await tx.$executeRaw`UPDATE "Agent" SET "lastAssignedAt" = ${now} WHERE "id" = ${assignment.agentId}`;
-  }
-
+  const conversation: ConversationRow = {
+    ...row,
+    queueId: decision.queueId,
+    agentId: assignment.agentId,
+    assignedAt: assignment.agentId ? now : null,
+    updatedAt: now,
+    version: row.version + 1,
+  };
   const audit = { organizationId, actor: ctx.actor, entityType: 'conversation', entityId: row.id };
-  await recordAudit(tx, {
-    ...audit,
-    action: 'conversation.route',
-    before: presentConversation(row),
-    after: { ...presentConversation(conversation), routing: presentRoutingSummary(decision, assignment) },
-    requestId: ctx.requestId,
-  });
+  const events: AuditEntry[] = [
+    ...(held.earlierEvents ?? []),
+    {
+      ...audit,
+      action: 'conversation.route',
+      before: presentConversation(row),
+      after: { ...presentConversation(conversation), routing: presentRoutingSummary(decision, assignment) },
+      requestId: ctx.requestId,
+    },
+  ];
   if (assignment.agentId) {
-    await recordAudit(tx, {
+    events.push({
       ...audit,
       action: 'conversation.assign',
       before: { agentId: row.agentId },
@@ -94,6 +126,13 @@ export async function routeConversation(
       requestId: ctx.requestId,
     });
   }
+  await writeRouting(tx, {
+    conversationId: row.id,
+    queueId: decision.queueId,
+    agentId: assignment.agentId,
+    now,
+    events,
+  });
 
   return {
     queueId: decision.queueId,
