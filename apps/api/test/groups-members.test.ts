@@ -205,6 +205,33 @@ describe.each(testDatabaseKinds())('group members, counts and previews on %s', (
     expect(await tenant.caller.groups.count({ groupId })).toEqual({ groupId, count: 4 });
   });
 
+  test('groups.memberPage is the same page without the total, over tRPC and REST', async () => {
+    for (const input of [
+      { groupId, limit: 3 },
+      { groupId, limit: 2, order: 'asc' as const, filter: 'tags==vip' },
+      { groupId, startTime: '2024-01-02T00:00:00Z', endTime: '2024-01-03T23:00:00Z' },
+    ]) {
+      const { totalCount, ...page } = await tenant.caller.groups.members(input);
+      expect(totalCount).toBeGreaterThan(0);
+      expect(await tenant.caller.groups.memberPage(input)).toEqual(page);
+    }
+    const first = await tenant.caller.groups.memberPage({ groupId, limit: 3 });
+    const second = await tenant.caller.groups.memberPage({
+      groupId,
+      limit: 3,
+      cursor: first.nextCursor ?? '',
+    });
+    expect([...idsOf(first), ...idsOf(second)]).toEqual(['c5', 'c3', 'c2', 'c1']);
+    const rest = await tenant.request('GET', `/v1/groups/${groupId}/conversations/page?limit=2`);
+    expect(rest.status).toBe(200);
+    expect(idsOf(rest.body)).toEqual(['c5', 'c3']);
+    expect(rest.body).not.toHaveProperty('totalCount');
+    const refused = await tenant.request('GET', `/v1/groups/${groupId}/conversations/page?offset=1&cursor=x`);
+    expect(refused.status).toBe(400);
+    const foreign = await api.b.request('GET', `/v1/groups/${groupId}/conversations/page`);
+    expect(foreign.status).toBe(404);
+  });
+
   test('membership is dynamic: it follows the conversations as they change', async () => {
     const extra = await seedConversation(tenant, {
       at: '2024-01-06T10:00:00.000Z',

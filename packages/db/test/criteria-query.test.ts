@@ -1,6 +1,7 @@
 import { compilePredicate, parseCriteria } from '@switchboard/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { criteriaPools, sampleFacts } from '../../core/src/criteria/testing';
+import { openDatabase } from '../src/client';
 import {
   type ConversationPageQuery,
   countConversationsMatching,
@@ -168,6 +169,48 @@ describe.each(testDatabaseKinds())('conversation queries on %s', (kind) => {
         cursor = last && { id: last.id, at: last.createdAt };
       }
       expect(byCursor).toEqual(expected);
+    },
+  );
+
+  test("a page inside the caller's transaction is the same page", async () => {
+    const criteria = parseCriteria('tags==vip*,priority==URGENT');
+    const inTransaction = await db.prisma.$transaction((tx) =>
+      findConversationIdsMatching(tx, {
+        organizationId,
+        criteria,
+        orderBy: 'createdAt',
+        direction: 'desc',
+        limit: 5,
+      }),
+    );
+    expect(inTransaction).toEqual(await page({ criteria, limit: 5 }));
+  });
+
+  // Parallel workers cost more to start than a page saves (see conversation-query.ts). With
+  // parallelism made free, the count goes parallel and the page must not.
+  test.runIf(kind === 'postgresql')(
+    'page queries run without parallel workers; counts keep them',
+    async () => {
+      const name = new URL(db.url ?? '').pathname.slice(1);
+      for (const setting of [
+        'parallel_setup_cost',
+        'parallel_tuple_cost',
+        'min_parallel_table_scan_size',
+        'min_parallel_index_scan_size',
+      ])
+        await db.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" SET ${setting} = 0`);
+      const eager = await openDatabase({ databaseUrl: db.url ?? '', poolSize: 1 });
+      try {
+        const filter = { organizationId: explainOrganizationId, criteria: parseCriteria('tags==common') };
+        expect(await explainConversationQuery(eager.prisma, filter)).toMatch(/Gather/);
+        const query = { ...filter, orderBy: 'createdAt', direction: 'desc', limit: 50 } as const;
+        expect(await explainConversationQuery(eager.prisma, query)).not.toMatch(/Gather|Parallel/);
+        expect(await findConversationIdsMatching(eager.prisma, query)).toEqual(
+          await findConversationIdsMatching(db.prisma, query),
+        );
+      } finally {
+        await eager.close();
+      }
     },
   );
 

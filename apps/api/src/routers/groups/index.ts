@@ -6,6 +6,7 @@ import { deleteGroup } from './delete-group';
 import { getGroup, getGroupById } from './get-group';
 import { listGroupMembers } from './list-group-members';
 import { listGroups } from './list-groups';
+import { memberPage } from './member-page';
 import { previewGroup } from './preview-group';
 import { updateGroup } from './update-group';
 
@@ -18,6 +19,7 @@ export const groupsRouter = router({
   update: updateGroup,
   delete: deleteGroup,
   members: listGroupMembers,
+  memberPage,
   count: countGroupMembers,
   preview: previewGroup,
 });

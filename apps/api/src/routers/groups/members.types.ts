@@ -19,12 +19,17 @@ export const membersInput = z.object({
   filter: z.string().optional(),
 });
 
-export const membersOutput = z.object({
+/** `groups.memberPage`: one page, no total. */
+export const memberPageOutput = z.object({
   conversations: z.array(conversationSchema),
-  /** Members matching criteria, filter and time window, over all pages. */
-  totalCount: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
+});
+
+/** `groups.members` (Symbl's GET /v1/groups/{groupId}/conversations): the page and the total. */
+export const membersOutput = memberPageOutput.extend({
+  /** Members matching criteria, filter and time window, over all pages. */
+  totalCount: z.number().int(),
 });
