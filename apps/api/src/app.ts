@@ -16,6 +16,7 @@ import { sendError } from './rest/send-error';
 import { appRouter } from './routers';
 import { contextFromRequest } from './trpc/express-context';
 import { createCallerFactory } from './trpc/init';
+import { singleQuery } from './trpc/single-query';
 
 export interface AppDependencies {
   db: Database;
@@ -47,6 +48,7 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
   app.use(idempotency(db.prisma));
 
   const deps = { db, logger };
+  app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(
     '/trpc',
     createExpressMiddleware({

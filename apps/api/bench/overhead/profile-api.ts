@@ -3,7 +3,7 @@
  * process, PostgreSQL, LOG_LEVEL=info, rate limit lifted) under `node --cpu-prof`, drives REST and
  * tRPC GETs with the benchmark's load generator, stops it, and prints self time by function and by
  * file from the written profile. Not part of `npm run bench`:
- *   npx tsx bench/overhead/profile-api.ts [seconds per target] [profile directory]
+ *   npx tsx bench/overhead/profile-api.ts [seconds per target] [profile directory] [rest,trpc]
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { seedThroughSql } from './targets';
 
 const seconds = Number(process.argv[2] ?? 5);
 const profileDir = resolve(process.argv[3] ?? `/tmp/switchboard-profile-${Date.now()}`);
+const only = (process.argv[4] ?? 'rest,trpc').split(',');
 mkdirSync(profileDir, { recursive: true });
 
 await withBenchDatabase('profile', async (url) => {
@@ -44,7 +45,8 @@ await withBenchDatabase('profile', async (url) => {
       trpc: (id) =>
         `/trpc/conversations.get?input=${encodeURIComponent(JSON.stringify({ conversationId: id }))}`,
     };
-    for (const [name, path] of Object.entries(paths)) {
+    const chosen = Object.entries(paths).filter(([name]) => only.includes(name));
+    for (const [name, path] of chosen) {
       const cpuBefore = await cpuSecondsOf(api.pid);
       const load = await runLoad({
         url: base,
@@ -70,5 +72,5 @@ await withBenchDatabase('profile', async (url) => {
 const profiles = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
 for (const name of profiles) {
   process.stdout.write(`\n${resolve(profileDir, name)}\n`);
-  process.stdout.write(summarizeProfile(resolve(profileDir, name), { lastSeconds: 2 * seconds }));
+  process.stdout.write(summarizeProfile(resolve(profileDir, name), { lastSeconds: only.length * seconds }));
 }
