@@ -1,5 +1,3 @@
-import { findConversationIdsMatching, type PrismaClient } from '@switchboard/db';
-import { memberCriteria } from '../../src/services/groups/member-criteria';
 import type { BenchCriteria } from './criteria';
 import type { BenchCaller } from './tenant';
 
@@ -7,29 +5,29 @@ import type { BenchCaller } from './tenant';
 export interface ApiMeasurement {
   criteria: BenchCriteria;
   groupId: string;
-  /** `groups.members` with limit 50: the first page and its total, as the group page shows them. */
+  /** `groups.memberPage` with limit 50: the first page (rows as the API returns them), no total. */
+  firstPage: number[];
+  /** `groups.members` with limit 50: the first page and the exact total (counted beside the page). */
   members: number[];
   /** `groups.count`. */
   count: number[];
-  /** The page query alone (findConversationIdsMatching, as groups.members runs it): no count, no rows. */
-  pageQuery: number[];
   totalCount: number;
   firstPageIds: string[];
+  /** Whether groups.memberPage answered the same 50 ids as groups.members. */
+  pagesAgree: boolean;
 }
 
 export const pageSize = 50;
 const minimumSamples = 6;
 
 /**
- * Saves one group per criteria through `groups.create`, then times the three paths in rounds:
+ * Saves one group per criteria through `groups.create`, then times the three procedures in rounds:
  * each round visits every criteria, so a noisy moment on the machine hurts all of them a little
  * instead of one of them a lot. One untimed call per path first warms caches and the JIT. Each
  * (criteria, path) gets `samples` calls, or fewer (at least 6) once it has used `budgetMs`.
  */
 export async function measureApiPath(
   caller: BenchCaller,
-  prisma: PrismaClient,
-  organizationId: string,
   criteriaList: BenchCriteria[],
   options: { samples: number; rounds: number; budgetMs: number },
 ): Promise<ApiMeasurement[]> {
@@ -40,33 +38,26 @@ export async function measureApiPath(
       criteria: criteria.criteria,
     });
     const first = await caller.groups.members({ groupId: group.id, limit: pageSize });
+    const page = await caller.groups.memberPage({ groupId: group.id, limit: pageSize });
+    const firstPageIds = first.conversations.map((conversation) => conversation.id);
     measurements.push({
       criteria,
       groupId: group.id,
+      firstPage: [],
       members: [],
       count: [],
-      pageQuery: [],
       totalCount: first.totalCount,
-      firstPageIds: first.conversations.map((conversation) => conversation.id),
+      firstPageIds,
+      pagesAgree: page.conversations.map((conversation) => conversation.id).join() === firstPageIds.join(),
     });
   }
   const paths: [
-    keyof Pick<ApiMeasurement, 'members' | 'count' | 'pageQuery'>,
+    keyof Pick<ApiMeasurement, 'firstPage' | 'members' | 'count'>,
     (m: ApiMeasurement) => Promise<unknown>,
   ][] = [
+    ['firstPage', (m) => caller.groups.memberPage({ groupId: m.groupId, limit: pageSize })],
     ['members', (m) => caller.groups.members({ groupId: m.groupId, limit: pageSize })],
     ['count', (m) => caller.groups.count({ groupId: m.groupId })],
-    [
-      'pageQuery',
-      (m) =>
-        findConversationIdsMatching(prisma, {
-          organizationId,
-          criteria: memberCriteria(m.criteria.criteria),
-          orderBy: 'createdAt',
-          direction: 'desc',
-          limit: pageSize + 1,
-        }),
-    ],
   ];
   for (const m of measurements) for (const [, call] of paths) await call(m);
 

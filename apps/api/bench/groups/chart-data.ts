@@ -5,7 +5,11 @@ import type { DatasetResult } from './dataset';
 
 const p95 = (values: number[]) => quantile(values, 0.95);
 
-/** Scenario 1's chart: per database, the API's median and slowest p95 and the baseline, against size. */
+/**
+ * Scenario 1's chart: per database, against size, the first page's p95 for the slowest indexed
+ * criteria (the goal's figure), the page with its exact total (median over criteria), and the
+ * baseline. The first page stays flat as the organization grows; the total and the baseline do not.
+ */
 export function latencyChart(datasets: DatasetResult[]): LogChart {
   const kinds = [...new Set(datasets.map((d) => d.database))];
   const series = kinds.flatMap((kind) => {
@@ -14,18 +18,18 @@ export function latencyChart(datasets: DatasetResult[]): LogChart {
     const points = (y: (d: DatasetResult) => number) => of.map((d) => ({ x: d.size, y: y(d) }));
     return [
       {
-        name: `${kind} · API, median of criteria`,
-        dashed,
-        color: 0,
-        points: points((d) => median(d.api.map((m) => median(m.members)))),
-      },
-      {
-        name: `${kind} · API p95, slowest indexed`,
+        name: `${kind} · first page p95, slowest indexed`,
         dashed,
         color: 1,
         points: points((d) =>
-          Math.max(...d.api.filter((m) => m.criteria.indexed).map((m) => p95(m.members))),
+          Math.max(...d.api.filter((m) => m.criteria.indexed).map((m) => p95(m.firstPage))),
         ),
+      },
+      {
+        name: `${kind} · page + exact total, median`,
+        dashed,
+        color: 0,
+        points: points((d) => median(d.api.map((m) => median(m.members)))),
       },
       {
         name: `${kind} · baseline (load + filter)`,
@@ -36,7 +40,7 @@ export function latencyChart(datasets: DatasetResult[]): LogChart {
     ];
   });
   return {
-    title: 'Group membership (groups.members: first 50 + count) vs load-and-filter',
+    title: 'Group membership: first page of 50, and with its total, vs load-and-filter',
     xLabel: 'conversations in the organization (log scale)',
     yLabel: 'ms (log scale)',
     series,

@@ -87,7 +87,7 @@ async function measureOn(
 
   const criteria = benchCriteria(tenant.organizationId);
   const plans = await explainAll(db.prisma, tenant.organizationId, criteria);
-  const api = await measureApiPath(tenant.caller, db.prisma, tenant.organizationId, criteria, options);
+  const api = await measureApiPath(tenant.caller, criteria, options);
   log(`  ${kind} ${size.toLocaleString('en-US')}: API path measured`);
   const baseline = await measureBaseline(db.prisma, tenant.organizationId, criteria, options.baselineRuns);
   log(`  ${kind} ${size.toLocaleString('en-US')}: baseline measured (${options.baselineRuns} runs)`);

@@ -28,6 +28,7 @@ function rowsOf(d: DatasetResult): Row[] {
       speedup: baseline / median(m.members),
       agrees:
         reference !== undefined &&
+        m.pagesAgree &&
         reference.count === m.totalCount &&
         sameIds(reference.firstPageIds, m.firstPageIds),
     };
@@ -35,7 +36,7 @@ function rowsOf(d: DatasetResult): Row[] {
 }
 
 function sampleRange(d: DatasetResult): string {
-  const counts = d.api.flatMap((m) => [m.members.length, m.count.length, m.pageQuery.length]);
+  const counts = d.api.flatMap((m) => [m.firstPage.length, m.members.length, m.count.length]);
   const [low, high] = [Math.min(...counts), Math.max(...counts)];
   return low === high ? String(low) : `${low}–${high}`;
 }
@@ -48,8 +49,8 @@ export function datasetTable(d: DatasetResult): Table {
       'Index expected',
       'Plan: page / count',
       'Matches',
-      'members median / p95 ms',
-      'page query median / p95 ms',
+      'first page median / p95 ms',
+      'members (page + total) median / p95 ms',
       'count median / p95 ms',
       'Baseline ms',
       'Speed-up',
@@ -64,8 +65,8 @@ export function datasetTable(d: DatasetResult): Table {
         m.criteria.indexed ? 'yes' : 'no',
         `${describe(plan?.pageUsesIndex, plan?.pageScansTable)} / ${describe(plan?.countUsesIndex, plan?.countScansTable)}`,
         `${m.totalCount.toLocaleString('en-US')} (${round((100 * m.totalCount) / d.size)} %)`,
+        `${round(median(m.firstPage))} / ${round(p95(m.firstPage))}`,
         `${round(median(m.members))} / ${round(p95(m.members))}`,
-        `${round(median(m.pageQuery))} / ${round(p95(m.pageQuery))}`,
         `${round(median(m.count))} / ${round(p95(m.count))}`,
         round(baseline),
         `${round(speedup)}×`,
@@ -79,38 +80,56 @@ export function datasetTable(d: DatasetResult): Table {
 export function datasetFigures(d: DatasetResult, goalSize: number | undefined): Figure[] {
   const rows = rowsOf(d);
   const indexed = rows.filter((row) => row.m.criteria.indexed);
-  const slowest = indexed.reduce<Row | undefined>(
-    (worst, row) => (!worst || p95(row.m.members) > p95(worst.m.members) ? row : worst),
-    undefined,
-  );
+  const slowestOf = (key: 'firstPage' | 'members' | 'count') =>
+    indexed.reduce<Row | undefined>(
+      (worst, row) => (!worst || p95(row.m[key]) > p95(worst.m[key]) ? row : worst),
+      undefined,
+    );
+  const slowest = slowestOf('firstPage');
+  const slowestMembers = slowestOf('members');
   const leastSpedUp = rows.reduce<Row | undefined>(
     (worst, row) => (!worst || row.speedup < worst.speedup ? row : worst),
     undefined,
   );
-  const slowestCount = indexed.reduce<Row | undefined>(
-    (worst, row) => (!worst || p95(row.m.count) > p95(worst.m.count) ? row : worst),
-    undefined,
-  );
+  const slowestCount = slowestOf('count');
   const figures: Figure[] = [];
   if (slowest) {
     const goalText =
       d.size >= 1_000_000 ? 'p95 ≤ 20 ms' : 'p95 ≤ 20 ms (the goal is stated for 1 000 000 rows)';
     figures.push({
-      name: `${label(d)}: groups.members first page p95, slowest indexed criteria (${slowest.m.criteria.name})`,
-      value: p95(slowest.m.members),
+      name: `${label(d)}: first page p95 (groups.memberPage, 50 rows), slowest indexed criteria (${slowest.m.criteria.name})`,
+      value: p95(slowest.m.firstPage),
       unit: 'ms',
       better: 'lower',
-      goal: d.size === goalSize ? { text: goalText, met: p95(slowest.m.members) <= 20 } : undefined,
+      goal: d.size === goalSize ? { text: goalText, met: p95(slowest.m.firstPage) <= 20 } : undefined,
     });
   }
-  if (leastSpedUp) {
+  if (slowestMembers) {
     figures.push({
-      name: `${label(d)}: groups.members median, least sped-up criteria (${leastSpedUp.m.criteria.name})`,
-      value: median(leastSpedUp.m.members),
+      name: `${label(d)}: first page with the exact total p95 (groups.members), slowest indexed criteria (${slowestMembers.m.criteria.name})`,
+      value: p95(slowestMembers.m.members),
       unit: 'ms',
       better: 'lower',
-      baseline: { name: 'load + filter', value: leastSpedUp.baseline },
-      goal: { text: '≥ 100× faster than the baseline', met: leastSpedUp.speedup >= 100 },
+    });
+  }
+  // Over every criteria, and over the indexed ones alone: wildcards inside a value are the
+  // unindexed controls, and whether the goal holds without them is worth its own line.
+  const leastSpedUpIndexed = indexed.reduce<Row | undefined>(
+    (worst, row) => (!worst || row.speedup < worst.speedup ? row : worst),
+    undefined,
+  );
+  for (const [row, which] of [
+    [leastSpedUp, 'least sped-up criteria'],
+    [leastSpedUpIndexed, 'least sped-up indexed criteria'],
+  ] as const) {
+    if (!row || (which !== 'least sped-up criteria' && row === leastSpedUp)) continue;
+    figures.push({
+      name: `${label(d)}: groups.members (page + total) median, ${which} (${row.m.criteria.name})`,
+      value: median(row.m.members),
+      unit: 'ms',
+      better: 'lower',
+      baseline: { name: 'load + filter', value: row.baseline },
+      goal: { text: '≥ 100× faster than the baseline', met: row.speedup >= 100 },
     });
   }
   if (slowestCount) {
@@ -138,13 +157,13 @@ export function datasetNotes(d: DatasetResult, goalSize: number | undefined): st
     notes.push(
       `${label(d)}: expected to be indexed but the plan scans the Conversation table: ${unindexed.map((p) => p.criteria.name).join(', ')}.`,
     );
-  const slow = rows.filter((row) => row.m.criteria.indexed && p95(row.m.members) > 20);
+  const slow = rows.filter((row) => row.m.criteria.indexed && p95(row.m.firstPage) > 20);
   if (slow.length > 0 && d.size === goalSize) {
     const parts = slow.map(
       (row) =>
-        `${row.m.criteria.name} (members p95 ${round(p95(row.m.members))} ms, count p95 ${round(p95(row.m.count))} ms, page query p95 ${round(p95(row.m.pageQuery))} ms)`,
+        `${row.m.criteria.name} (first page p95 ${round(p95(row.m.firstPage))} ms, members p95 ${round(p95(row.m.members))} ms, count p95 ${round(p95(row.m.count))} ms)`,
     );
-    notes.push(`${label(d)}: indexed criteria above 20 ms p95: ${parts.join('; ')}.`);
+    notes.push(`${label(d)}: indexed criteria whose first page is above 20 ms p95: ${parts.join('; ')}.`);
   }
   return notes;
 }
