@@ -22,11 +22,12 @@ export async function assertAgentCanTake(
 ): Promise<void> {
   assertCanAssign(conversation);
   await findAgent(tx, organizationId, agentId);
+  // The same agent keeps it; any other agent does not carry this conversation, so none is left out.
   if (conversation.agentId === agentId) return;
   const [agent] = await lockAgentRows(tx, organizationId, [agentId]);
   // Deleted between the read and the lock: as absent as if it never existed.
   if (!agent) throw new DomainError('NOT_FOUND', `Agent ${agentId} not found`, { field: 'agentId' });
-  const counts = await openConversationCounts(tx, organizationId, [agentId], conversation.id);
+  const counts = await openConversationCounts(tx, organizationId, [agentId]);
   assertCanAssign(conversation, { agentId, capacity: agent.capacity, openCount: counts.get(agentId) ?? 0 });
 }
 

@@ -1,6 +1,6 @@
 import { chooseAgent, type NoAgentReason, type OrganizationSettings } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
-import { memberLoads } from './member-loads';
+import { type AssignedConversation, memberLoads } from './member-loads';
 
 export type AssignmentReason = 'ASSIGNED' | NoAgentReason | 'AUTO_ASSIGN_OFF' | 'NO_QUEUE' | 'NOT_REQUESTED';
 
@@ -12,8 +12,8 @@ export interface AssignmentOutcome {
 
 export interface AssigneeRequest {
   organizationId: string;
-  /** The conversation being assigned: its current agent must not count it as load. */
-  conversationId: string | undefined;
+  /** The conversation being assigned (absent for a hypothetical one): its current agent must not count it as load. */
+  conversation: AssignedConversation | undefined;
   queueId: string | null;
   settings: OrganizationSettings;
   /** The caller wants an agent (route does; a create may route without assigning). */
@@ -43,7 +43,7 @@ export async function chooseAssignee(
   }
   const members = await memberLoads(tx, organizationId, queueId, {
     lock: request.lock,
-    excludeConversationId: request.conversationId,
+    excluding: request.conversation,
   });
   const choice = chooseAgent(members, settings.routing.strategy);
   return choice.agentId === null

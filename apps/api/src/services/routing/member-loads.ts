@@ -1,4 +1,4 @@
-import type { AgentStatus, QueueMember } from '@switchboard/core';
+import type { AgentStatus, ConversationStatus, QueueMember } from '@switchboard/core';
 import { Prisma } from '@switchboard/db';
 
 interface AgentRow {
@@ -60,16 +60,25 @@ async function queueAgentRows(
     ${lock ? Prisma.sql`FOR UPDATE OF a` : Prisma.empty}`;
 }
 
+/** The conversation being (re)assigned, as the transaction holds it: its own load is not counted. */
+export interface AssignedConversation {
+  agentId: string | null;
+  status: ConversationStatus;
+}
+
 /**
  * Open (not CLOSED) conversations per agent, leaving out the conversation being (re)assigned.
  * Run it after lockAgentRows and as its own statement: a statement started after the locks were
  * granted sees every assignment committed by the transactions that held them before.
+ * The query reads only the (organizationId, agentId, status) index (an index-only scan where
+ * pages are all-visible): the conversation being reassigned is subtracted here rather than
+ * filtered by id in SQL, which would fetch every counted row from the table while agents wait.
  */
 export async function openConversationCounts(
   tx: Prisma.TransactionClient,
   organizationId: string,
   agentIds: readonly string[],
-  excludeConversationId?: string,
+  excluding?: AssignedConversation,
 ): Promise<Map<string, number>> {
   if (agentIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ agentId: string; open: number }[]>`
@@ -78,9 +87,11 @@ export async function openConversationCounts(
     WHERE "organizationId" = ${organizationId}
       AND "agentId" = ANY(${[...agentIds]})
       AND "status" <> 'CLOSED'
-      AND "id" <> ${excludeConversationId ?? ''}
     GROUP BY "agentId"`;
-  return new Map(rows.map((row) => [row.agentId, row.open]));
+  const counts = new Map(rows.map((row) => [row.agentId, row.open]));
+  const own = excluding?.agentId;
+  if (own && excluding.status !== 'CLOSED' && counts.has(own)) counts.set(own, (counts.get(own) ?? 1) - 1);
+  return counts;
 }
 
 /**
@@ -92,14 +103,14 @@ export async function memberLoads(
   tx: Prisma.TransactionClient,
   organizationId: string,
   queueId: string,
-  options: { lock: boolean; excludeConversationId?: string | undefined },
+  options: { lock: boolean; excluding?: AssignedConversation | undefined },
 ): Promise<QueueMember[]> {
   const agents = await queueAgentRows(tx, organizationId, queueId, options.lock);
   const counts = await openConversationCounts(
     tx,
     organizationId,
     agents.map((agent) => agent.id),
-    options.excludeConversationId,
+    options.excluding,
   );
   return agents.map((agent) => ({
     agentId: agent.id,

@@ -85,7 +85,7 @@ export async function routeHeldConversation(
   const decision = await decideQueue(tx, organizationId, { ...held.facts, agentId: null }, settings);
   const assignment = await chooseAssignee(tx, {
     organizationId,
-    conversationId: row.id,
+    conversation: row,
     queueId: decision.queueId,
     settings,
     requested: held.assign,

@@ -48,7 +48,7 @@ export async function simulateRouting(
   const decision = await decideQueue(tx, organizationId, { ...facts, agentId: null }, settings);
   const assignment = await chooseAssignee(tx, {
     organizationId,
-    conversationId: conversationId ?? undefined,
+    conversation: conversationId ? { agentId: facts.agentId, status: facts.status } : undefined,
     queueId: decision.queueId,
     settings,
     requested: true,
