@@ -27,9 +27,13 @@ export async function resolveMemberRequest(
   if (input.cursor !== undefined && input.offset > 0) {
     throw new DomainError('VALIDATION', 'Send either offset or cursor, not both.', { field: 'cursor' });
   }
-  const group = await findGroup(prisma, organizationId, input.groupId);
+  // Two independent reads: side by side on PostgreSQL's pool (PGlite takes them in turn).
+  const [group, settings] = await Promise.all([
+    findGroup(prisma, organizationId, input.groupId),
+    loadSettings(prisma, organizationId),
+  ]);
   const criteria = memberCriteria(group.criteria, input);
-  const limit = pageSize(await loadSettings(prisma, organizationId), input.limit);
+  const limit = pageSize(settings, input.limit);
   return {
     groupId: group.id,
     criteria,
