@@ -15,7 +15,6 @@ import { docsRouter } from './rest/docs';
 import { sendError } from './rest/send-error';
 import { appRouter } from './routers';
 import { contextFromRequest } from './trpc/express-context';
-import { createCallerFactory } from './trpc/init';
 import { singleQuery } from './trpc/single-query';
 
 export interface AppDependencies {
@@ -23,8 +22,6 @@ export interface AppDependencies {
   env: Pick<Env, 'ADMIN_API_KEY' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;
   logger: Logger;
 }
-
-const createCaller = createCallerFactory(appRouter);
 
 /** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
 export function createApp({ db, env, logger }: AppDependencies): express.Express {
@@ -57,19 +54,7 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
       maxBodySize: env.BODY_LIMIT_BYTES,
     }),
   );
-  app.use(
-    createRestRouter({
-      router: appRouter,
-      createContext: (req) => contextFromRequest(req, deps),
-      call: (path, input, ctx) => {
-        const caller = createCaller(ctx) as unknown as Record<string, unknown>;
-        const fn = path
-          .split('.')
-          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-        return (fn as (input: unknown) => Promise<unknown>)(input);
-      },
-    }),
-  );
+  app.use(createRestRouter({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
 
   app.use((req: Request, res: Response) => {
     sendError(res, new DomainError('NOT_FOUND', `No route for ${req.method} ${req.path}; see /docs.`), req);

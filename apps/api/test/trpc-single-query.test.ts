@@ -22,8 +22,11 @@ describe.each(testDatabaseKinds())('tRPC GET queries on %s', (kind) => {
   afterAll(() => api.close());
 
   const get = (path: string, headers: Record<string, string>) => send(`${api.url}/trpc/${path}`, { headers });
-  const input = (value: unknown) => `?input=${encodeURIComponent(JSON.stringify(value))}`;
-  const both = async (path: string, headers: Record<string, string>) => ({
+  const input = (value: unknown): string => `?input=${encodeURIComponent(JSON.stringify(value))}`;
+  const both = async (
+    path: string,
+    headers: Record<string, string>,
+  ): Promise<{ direct: TestResponse; viaTrpc: TestResponse }> => ({
     direct: await get(path, headers),
     viaTrpc: await get(path, { ...headers, 'content-type': 'application/json' }),
   });
@@ -50,11 +53,11 @@ describe.each(testDatabaseKinds())('tRPC GET queries on %s', (kind) => {
   });
 
   test.each([
-    ["another organization's conversation (404)", () => input({ conversationId }), 'b', 404],
-    ['an unknown conversation (404)', () => input({ conversationId: 'nope' }), 'a', 404],
-    ['input missing a field (400)', () => input({}), 'a', 400],
-    ['no input where one is required (400)', () => '', 'a', 400],
-    ['text PostgreSQL cannot store (400)', () => input({ conversationId: 'a\u0000b' }), 'a', 400],
+    ["another organization's conversation (404)", (): string => input({ conversationId }), 'b', 404],
+    ['an unknown conversation (404)', (): string => input({ conversationId: 'nope' }), 'a', 404],
+    ['input missing a field (400)', (): string => input({}), 'a', 400],
+    ['no input where one is required (400)', (): string => '', 'a', 400],
+    ['text PostgreSQL cannot store (400)', (): string => input({ conversationId: 'a\u0000b' }), 'a', 400],
   ] as const)('%s: the same error as tRPC', async (_, query, tenant, status) => {
     const res = same(await both(`conversations.get${query()}`, { 'x-api-key': api[tenant].apiKey.key }));
     expect(res.status).toBe(status);

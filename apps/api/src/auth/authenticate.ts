@@ -4,7 +4,7 @@ import type { PrismaClient } from '@switchboard/db';
 import { type CredentialCache, credentialCacheFor } from './credential-cache';
 import { readCredential } from './credentials';
 import type { Principal } from './principal';
-import { hashSecret, secretsEqual } from './secrets';
+import { hashesEqual, hashSecret } from './secrets';
 
 export type Authentication =
   | { kind: 'anonymous' }
@@ -28,20 +28,16 @@ const rejected = (message: string): Extract<Authentication, { kind: 'rejected' }
 export async function authenticate(
   prisma: PrismaClient,
   headers: IncomingHttpHeaders,
-  options: { adminApiKey?: string | undefined; now?: Date },
+  options: { adminKeyHash?: string | undefined; now?: Date },
 ): Promise<Authentication> {
   const presented = readCredential(headers);
   if (presented.kind === 'none') return { kind: 'anonymous' };
   if (presented.kind === 'malformed') return rejected(presented.reason);
 
-  if (options.adminApiKey && secretsEqual(presented.secret, options.adminApiKey)) return { kind: 'admin' };
+  const hash = hashSecret(presented.secret);
+  if (options.adminKeyHash && hashesEqual(hash, options.adminKeyHash)) return { kind: 'admin' };
 
-  const principal = await findPrincipal(
-    prisma,
-    presented.secret,
-    options.now ?? new Date(),
-    credentialCacheFor(prisma),
-  );
+  const principal = await findPrincipal(prisma, hash, options.now ?? new Date(), credentialCacheFor(prisma));
   if (principal.kind !== 'principal') return principal;
 
   const claimed = headers.organizationid;
@@ -53,11 +49,10 @@ export async function authenticate(
 
 async function findPrincipal(
   prisma: PrismaClient,
-  secret: string,
+  hash: string,
   now: Date,
   cache: CredentialCache,
 ): Promise<Authentication> {
-  const hash = hashSecret(secret);
   const cached = cache.get(hash, now);
   if (cached) return { kind: 'principal', principal: cached };
   const generation = cache.generation();

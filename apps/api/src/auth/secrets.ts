@@ -15,8 +15,9 @@ export const generateAccessToken = (): string => `sbt_${randomBytes(32).toString
 export const visiblePrefix = (key: string): string =>
   /^sb_[0-9a-f]{12}_/.test(key) ? key.slice(0, 15) : key.slice(0, 8);
 
-export function secretsEqual(a: string, b: string): boolean {
-  const left = Buffer.from(hashSecret(a));
-  const right = Buffer.from(hashSecret(b));
-  return timingSafeEqual(left, right);
+/** Two hashSecret() results, compared in constant time. */
+export function hashesEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }

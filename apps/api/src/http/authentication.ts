@@ -1,13 +1,15 @@
 import type { PrismaClient } from '@switchboard/db';
 import type { NextFunction, Response } from 'express';
 import { authenticate } from '../auth/authenticate';
+import { hashSecret } from '../auth/secrets';
 import type { AuthenticatedRequest } from '../trpc/express-context';
 
 /** Resolves the credential once per request; rate limits, idempotency and procedures read `req.auth`. */
 export function authentication(prisma: PrismaClient, adminApiKey: string | undefined) {
+  const adminKeyHash = adminApiKey ? hashSecret(adminApiKey) : undefined;
   return async (req: AuthenticatedRequest, _res: Response, next: NextFunction) => {
     try {
-      req.auth = await authenticate(prisma, req.headers, { adminApiKey });
+      req.auth = await authenticate(prisma, req.headers, { adminKeyHash });
       next();
     } catch (error) {
       next(error);

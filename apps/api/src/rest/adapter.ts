@@ -6,8 +6,6 @@ import type { ProcedureMeta } from '../trpc/init';
 import { coerceQuery } from './query-coercion';
 import { sendError } from './send-error';
 
-type Caller = (path: string, input: unknown, ctx: Context) => Promise<unknown>;
-
 export interface RestOperation {
   path: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -28,33 +26,70 @@ export function restOperations(router: AnyTRPCRouter): RestOperation[] {
 
 /**
  * The REST adapter: each operation's path becomes an Express route that builds the procedure's
- * input from path, query and body, calls the same procedure tRPC serves, and answers errors as
- * `{ error, message }`. The OpenAPI document is generated from the same metadata (./openapi).
+ * input from path, query and body, calls the same procedure tRPC serves (as createCaller does,
+ * without building its proxy per request), and answers errors as `{ error, message }`. The
+ * OpenAPI document is generated from the same metadata (./openapi).
  */
 export function createRestRouter(options: {
   router: AnyTRPCRouter;
-  call: Caller;
   createContext: (req: Request) => Context;
-}): express.Router {
-  const rest = express.Router();
+}): express.RequestHandler {
   // Literal paths first, so `/v1/manage/groups` is not taken for `/v1/manage/group/{groupId}`-like patterns.
   const operations = restOperations(options.router).sort(
     (a, b) => paramCount(a.path) - paramCount(b.path) || b.path.length - a.path.length,
   );
+  // Express tries routes one by one; a request is only tried against the routes of its method and
+  // number of path segments (a route can match no other), instead of all of them. OPTIONS and
+  // other methods go to a router with every route, which answers OPTIONS with `Allow`.
+  const candidates = new Map<string, express.Router>();
+  const everything = express.Router();
   for (const operation of operations) {
     const expressPath = operation.path.replace(/\{(\w+)\}/g, ':$1');
     const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    rest[method](expressPath, async (req: Request, res: Response) => {
-      try {
-        const input = buildInput(operation, req);
-        const data = await options.call(operation.procedurePath, input, options.createContext(req));
-        res.status(operation.meta.rest?.status ?? 200).json(data ?? null);
-      } catch (error) {
-        sendError(res, error, req);
-      }
-    });
+    const handler = handle(operation, options.createContext);
+    const key = candidateKey(operation.method, expressPath);
+    let router = candidates.get(key);
+    if (!router) candidates.set(key, (router = express.Router()));
+    router[method](expressPath, handler);
+    everything[method](expressPath, handler);
   }
-  return rest;
+  return (req, res, next) => {
+    const router = candidates.get(candidateKey(req.method === 'HEAD' ? 'GET' : req.method, req.path));
+    if (router) return router(req, res, next);
+    if (servedMethods.has(req.method)) return next();
+    return everything(req, res, next);
+  };
+}
+
+const servedMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Method and segment count; one trailing slash does not count (Express matches `/a/` as `/a`). */
+function candidateKey(method: string, path: string): string {
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  let segments = 0;
+  for (let i = 0; i < trimmed.length; i++) if (trimmed.charCodeAt(i) === 47) segments++;
+  return `${method} ${segments}`;
+}
+
+function handle(operation: RestOperation, createContext: (req: Request) => Context) {
+  const { procedure, procedurePath } = operation;
+  const status = operation.meta.rest?.status ?? 200;
+  return async (req: Request, res: Response) => {
+    try {
+      const input = buildInput(operation, req);
+      const data = await procedure({
+        path: procedurePath,
+        getRawInput: async () => input,
+        ctx: createContext(req),
+        type: procedure._def.type,
+        signal: undefined,
+        batchIndex: 0,
+      });
+      res.status(status).json(data ?? null);
+    } catch (error) {
+      sendError(res, error, req);
+    }
+  };
 }
 
 function buildInput(operation: RestOperation, req: Request): unknown {
