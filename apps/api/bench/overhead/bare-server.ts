@@ -1,7 +1,8 @@
 /**
  * Scenario 2's baseline, run as its own process: a bare Express app with one `pg` pool (the same
  * size as the API's) answering GET /conversations/:id with the conversation and its tag names —
- * the same row and tags the API reads, in one SELECT, with no auth, logging or validation.
+ * the same statement the API runs (row and tag names in one SELECT), answered with the same fields,
+ * with no auth, logging or validation.
  * Prints `{"ready":<port>}` once listening. Env: DATABASE_URL, ORGANIZATION_ID, PORT, POOL_SIZE.
  */
 import express from 'express';
@@ -13,11 +14,16 @@ const pool = new pg.Pool({
 });
 const organizationId = process.env.ORGANIZATION_ID ?? '';
 
-const select = `SELECT c."id", c."topic", c."summary", c."status", c."priority", c."queueId", c."agentId",
-    c."channel", c."workspaceId", c."spaceId", c."metadata", c."createdAt", c."updatedAt", c."closedAt", c."version",
-    ARRAY(SELECT t."name" FROM "ConversationTag" ct JOIN "Tag" t ON t."id" = ct."tagId"
-          WHERE ct."conversationId" = c."id" ORDER BY ct."createdAt") AS "tags"
-  FROM "Conversation" c WHERE c."id" = $1 AND c."organizationId" = $2`;
+// The statement src/services/conversations/find-conversation.ts runs for the API: the same
+// columns, the same tag subquery, the same tenant filter.
+const select = `SELECT c."id", c."organizationId", c."workspaceId", c."spaceId", c."topic", c."summary",
+      c."status"::text AS "status", c."priority"::text AS "priority", c."channel", c."queueId",
+      c."agentId", c."metadata", c."createdAt", c."updatedAt", c."closedAt", c."assignedAt",
+      c."version",
+      ARRAY(SELECT t."name" FROM "ConversationTag" ct JOIN "Tag" t ON t."id" = ct."tagId"
+            WHERE ct."conversationId" = c."id" ORDER BY ct."createdAt") AS "tags"
+    FROM "Conversation" c
+    WHERE c."id" = $1 AND c."organizationId" = $2`;
 
 const app = express();
 app.get('/conversations/:id', async (req, res) => {
@@ -28,8 +34,9 @@ app.get('/conversations/:id', async (req, res) => {
       res.status(404).json({ error: 'Not Found', message: 'Conversation not found' });
       return;
     }
+    const { organizationId: _, assignedAt: __, ...conversation } = row;
     res.json({
-      ...row,
+      ...conversation,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
       closedAt: row.closedAt?.toISOString() ?? null,

@@ -82,7 +82,7 @@ function result(
     environment: finishEnvironment(context.environment),
     settings: context.settings,
     method: [
-      'The API runs as its own process (`node --import tsx src/main.ts`, PostgreSQL, pool 10, LOG_LEVEL=info as in production, rate limit lifted); the baseline is a bare Express + `pg` process (pool 10) running one SELECT of the same row and its tag names, with no auth, logging or validation.',
+      'The API runs as its own process (`node --import tsx src/main.ts`, PostgreSQL, pool 10, LOG_LEVEL=info as in production, rate limit lifted); the baseline is a bare Express + `pg` process (pool 10) running the statement the API runs (the row and its tag names in one SELECT), with no auth, logging or validation.',
       `The database holds ${seededConversations.toLocaleString('en-US')} conversations of the measured organization; requests cycle over 100 of them.`,
       'Load: a closed-loop keep-alive generator in the benchmark process (bench/shared/load.ts), N connections each sending the next request when the previous answer is complete; a 1 s warm-up per target, then runs rotated between targets. Figures are medians over runs.',
       "Server CPU is the target process's CPU seconds per second (up to 1 for one Node process); generator CPU near 1 would mean the generator, not the server, was the limit. CPU ms per request is the server's own cost of one answer, the figure least disturbed by a busy machine.",
