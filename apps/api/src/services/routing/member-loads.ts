@@ -1,5 +1,5 @@
 import type { AgentStatus, ConversationStatus, QueueMember } from '@switchboard/core';
-import { Prisma } from '@switchboard/db';
+import type { Prisma } from '@switchboard/db';
 
 interface AgentRow {
   id: string;
@@ -40,26 +40,6 @@ export async function lockAgentRows(
     FOR UPDATE`;
 }
 
-/**
- * A queue's member agents in id order, read in one statement with the membership; with `lock`,
- * their rows are locked as lockAgentRows locks them (same order, same lifetime).
- */
-async function queueAgentRows(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
-  queueId: string,
-  lock: boolean,
-): Promise<AgentRow[]> {
-  return tx.$queryRaw<AgentRow[]>`
-    SELECT a."id", a."status"::text AS "status", a."capacity", a."lastAssignedAt"
-    FROM "Agent" a
-    JOIN "QueueMember" m ON m."agentId" = a."id"
-    WHERE m."organizationId" = ${organizationId} AND m."queueId" = ${queueId}
-      AND a."organizationId" = ${organizationId}
-    ORDER BY a."id"
-    ${lock ? Prisma.sql`FOR UPDATE OF a` : Prisma.empty}`;
-}
-
 /** The conversation being (re)assigned, as the transaction holds it: its own load is not counted. */
 export interface AssignedConversation {
   agentId: string | null;
@@ -67,18 +47,17 @@ export interface AssignedConversation {
 }
 
 /**
- * Open (not CLOSED) conversations per agent, leaving out the conversation being (re)assigned.
- * Run it after lockAgentRows and as its own statement: a statement started after the locks were
- * granted sees every assignment committed by the transactions that held them before.
- * The query reads only the (organizationId, agentId, status) index (an index-only scan where
- * pages are all-visible): the conversation being reassigned is subtracted here rather than
- * filtered by id in SQL, which would fetch every counted row from the table while agents wait.
+ * Open (not CLOSED) conversations per agent. Run it after lockAgentRows and as its own
+ * statement: a statement started after the locks were granted sees every assignment committed by
+ * the transactions that held them before. Counts read only the (organizationId, agentId, status)
+ * index (index-only where pages are all-visible); a conversation that must not count against its
+ * own agent is subtracted by the caller (ownLoad), not filtered by id, which would fetch every
+ * counted row from the table while the agents are locked.
  */
 export async function openConversationCounts(
   tx: Prisma.TransactionClient,
   organizationId: string,
   agentIds: readonly string[],
-  excluding?: AssignedConversation,
 ): Promise<Map<string, number>> {
   if (agentIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ agentId: string; open: number }[]>`
@@ -88,16 +67,19 @@ export async function openConversationCounts(
       AND "agentId" = ANY(${[...agentIds]})
       AND "status" <> 'CLOSED'
     GROUP BY "agentId"`;
-  const counts = new Map(rows.map((row) => [row.agentId, row.open]));
-  const own = excluding?.agentId;
-  if (own && excluding.status !== 'CLOSED' && counts.has(own)) counts.set(own, (counts.get(own) ?? 1) - 1);
-  return counts;
+  return new Map(rows.map((row) => [row.agentId, row.open]));
+}
+
+interface MemberLoadRow extends AgentRow {
+  open: number;
 }
 
 /**
- * The queue's members with status, capacity and load as core's chooseAgent wants them. With
- * `lock`, the agent rows are locked first and the counts read after, so they are exact for this
- * transaction.
+ * The queue's members (id order) with status, capacity and load as core's chooseAgent wants
+ * them. With `lock`, one call to the database function lock_queue_member_loads (migration
+ * 20261121130000) locks the members' rows as lockAgentRows does and then counts their loads in a
+ * second statement, so the counts are exact for this transaction and the locks are not held
+ * across a round trip between the two. Without `lock` (simulation) it is a plain read.
  */
 export async function memberLoads(
   tx: Prisma.TransactionClient,
@@ -105,18 +87,29 @@ export async function memberLoads(
   queueId: string,
   options: { lock: boolean; excluding?: AssignedConversation | undefined },
 ): Promise<QueueMember[]> {
-  const agents = await queueAgentRows(tx, organizationId, queueId, options.lock);
-  const counts = await openConversationCounts(
-    tx,
-    organizationId,
-    agents.map((agent) => agent.id),
-    options.excluding,
-  );
-  return agents.map((agent) => ({
-    agentId: agent.id,
-    status: agent.status,
-    capacity: agent.capacity,
-    openCount: counts.get(agent.id) ?? 0,
-    lastAssignedAt: agent.lastAssignedAt,
+  const rows = options.lock
+    ? await tx.$queryRaw<MemberLoadRow[]>`
+        SELECT "id", "status", "capacity", "lastAssignedAt", "open"
+        FROM lock_queue_member_loads(${organizationId}, ${queueId})`
+    : await tx.$queryRaw<MemberLoadRow[]>`
+        SELECT a."id", a."status"::text AS "status", a."capacity", a."lastAssignedAt",
+          (SELECT count(*)::int FROM "Conversation" c
+           WHERE c."organizationId" = ${organizationId} AND c."agentId" = a."id"
+             AND c."status" <> 'CLOSED') AS "open"
+        FROM "Agent" a
+        JOIN "QueueMember" m ON m."agentId" = a."id"
+        WHERE m."organizationId" = ${organizationId} AND m."queueId" = ${queueId}
+          AND a."organizationId" = ${organizationId}
+        ORDER BY a."id"`;
+  return rows.map((row) => ({
+    agentId: row.id,
+    status: row.status,
+    capacity: row.capacity,
+    openCount: row.open - ownLoad(options.excluding, row.id),
+    lastAssignedAt: row.lastAssignedAt,
   }));
 }
+
+/** 1 when the conversation being reassigned is open and counted on this agent now, else 0. */
+const ownLoad = (conversation: AssignedConversation | undefined, agentId: string): number =>
+  conversation?.agentId === agentId && conversation.status !== 'CLOSED' ? 1 : 0;
