@@ -10,7 +10,11 @@ const BOOTSTRAP_KEY = 'startup-test-bootstrap-key-0123456789';
 
 describe('the embedded default (PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-startup-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const scratch = mkdtempSync(join(tmpdir(), 'switchboard-npm-start-'));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  });
 
   test('data written before a SIGTERM restart is there after it, and the data directory opens cleanly', async () => {
     const env = { DATA_DIR: dataDir, BOOTSTRAP_API_KEY: BOOTSTRAP_KEY };
@@ -33,6 +37,18 @@ describe('the embedded default (PGlite)', () => {
     });
     expect(again.status).toBe(200);
     expect(await second.stop('SIGTERM')).toBe(0);
+  });
+
+  test('`npm start` runs the built API on a new data directory and stops cleanly on SIGTERM to npm', async () => {
+    const freshDir = join(scratch, 'data');
+    // A cold turbo cache rebuilds the bundles first.
+    const started = await startApiProcess({ DATA_DIR: freshDir }, 120_000, 'npm start');
+    expect(await (await fetch(`${started.url}/health`)).json()).toEqual({ status: 'ok', database: 'pglite' });
+    expect(existsSync(join(freshDir, 'PG_VERSION'))).toBe(true);
+    // npm passes the signal to scripts/start.mjs, which passes it to the API and waits for it.
+    expect(await started.stop('SIGTERM')).toBe(0);
+    expect(existsSync(`${freshDir}.lock`)).toBe(false);
+    await expect(fetch(`${started.url}/health`)).rejects.toThrow();
   });
 
   test('a second process on the same data directory is refused with a clear message', async () => {

@@ -1,7 +1,8 @@
-// Runs at install time: builds the migrated PGlite dump that first starts and tests load instead
-// of running initdb (see src/pglite-template.ts).
-import { migratedPgliteTemplate, templatePath } from '../src/pglite-template';
+// Runs at install time: builds the migrated PGlite template (a dump for in-memory databases and
+// the same database as a data directory for the first `npm start`) so that neither runs initdb
+// (see src/pglite-template.ts).
+import { buildTemplateDataDir, templatePath } from '../src/pglite-template';
 
 const started = Date.now();
-await migratedPgliteTemplate();
-console.log(`PGlite template ready: ${await templatePath()} (${Date.now() - started} ms)`);
+const dataDir = await buildTemplateDataDir();
+console.log(`PGlite template ready: ${await templatePath()} and ${dataDir} (${Date.now() - started} ms)`);

@@ -5,7 +5,7 @@ import { openPglite } from './drivers/pglite';
 import { openPostgres } from './drivers/postgres';
 import { PrismaClient } from './generated/prisma/client';
 import { type MigrationReport, migrate } from './migrate/migrate';
-import { readPgliteTemplate } from './pglite-template';
+import { readPgliteTemplate, seedFromTemplateDataDir } from './pglite-template';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -46,12 +46,7 @@ async function openPgliteDatabase(options: DatabaseOptions): Promise<Database> {
   const dataDir = inMemory ? undefined : resolve(options.dataDir ?? '.data');
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    // A new database starts from the install-time template (no initdb); an existing one opens as is.
-    const template =
-      dataDir && (await hasDatabase(dataDir))
-        ? undefined
-        : (options.pgliteTemplate ?? (await readPgliteTemplate()));
-    const driver = await openPglite({ dataDir, loadDataDir: template });
+    const driver = await openPglite({ dataDir, loadDataDir: await newDatabaseSeed(dataDir, options) });
     const migration = await migrate(driver.session);
     const prisma = new PrismaClient({ adapter: driver.adapter, transactionOptions });
     const close = once(async () => {
@@ -64,6 +59,21 @@ async function openPgliteDatabase(options: DatabaseOptions): Promise<Database> {
     unlock();
     throw error;
   }
+}
+
+/**
+ * A new database starts from the install-time template, never from initdb: on disk the template's
+ * data directory is copied into place (after which opening it is an ordinary restart), in memory
+ * (or when the directory template is missing) its dump is loaded. An existing database opens as is.
+ */
+async function newDatabaseSeed(
+  dataDir: string | undefined,
+  options: DatabaseOptions,
+): Promise<Blob | undefined> {
+  if (dataDir && (await hasDatabase(dataDir))) return undefined;
+  if (options.pgliteTemplate) return options.pgliteTemplate;
+  if (dataDir && (await seedFromTemplateDataDir(dataDir))) return undefined;
+  return readPgliteTemplate();
 }
 
 async function hasDatabase(dataDir: string): Promise<boolean> {

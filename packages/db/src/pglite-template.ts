@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPglite } from './drivers/pglite';
@@ -10,10 +10,12 @@ import { readMigrationFiles } from './migrate/migration-files';
 export const templateCacheDir = fileURLToPath(new URL('../.cache', import.meta.url));
 
 /**
- * A dump of a freshly created and migrated PGlite database. Creating a PGlite database runs
- * initdb, which costs seconds and hundreds of MB; loading this dump instead makes the first
- * `npm start` and every test database several times cheaper. Named by the migrations' checksums,
- * so a dump never stands in for a different schema.
+ * A freshly created and migrated PGlite database, in two forms: a dump (`.tar`, which in-memory
+ * databases such as the tests' load) and the same database as a data directory (which the first
+ * `npm start` copies). Creating a PGlite database runs initdb, which costs seconds and hundreds of
+ * MB; loading a dump costs about a second of CPU and holds the whole dump in memory; copying the
+ * directory is a plain file copy, after which the start is an ordinary restart. Both are named by
+ * the migrations' checksums, so a template never stands in for a different schema.
  */
 export async function templatePath(cacheDir = templateCacheDir): Promise<string> {
   const files = await readMigrationFiles();
@@ -22,6 +24,11 @@ export async function templatePath(cacheDir = templateCacheDir): Promise<string>
     .digest('hex')
     .slice(0, 16);
   return join(cacheDir, `pglite-template-${fingerprint}.tar`);
+}
+
+/** The template as a ready data directory (beside the dump). */
+export async function templateDataDirPath(cacheDir = templateCacheDir): Promise<string> {
+  return (await templatePath(cacheDir)).replace(/\.tar$/, '');
 }
 
 /** The template if it was built for the current migrations, else undefined. */
@@ -48,4 +55,58 @@ export async function migratedPgliteTemplate(cacheDir = templateCacheDir): Promi
   await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
   await rename(partial, path);
   return dump;
+}
+
+/** Builds the data-directory form of the template from the dump, unless it is there already. */
+export async function buildTemplateDataDir(cacheDir = templateCacheDir): Promise<string> {
+  const path = await templateDataDirPath(cacheDir);
+  if (await isDirectory(path)) return path;
+  const dump = await migratedPgliteTemplate(cacheDir);
+  const partial = `${path}.${process.pid}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  const { pglite } = await openPglite({ dataDir: partial, loadDataDir: dump });
+  await pglite.close();
+  await renameUnlessDone(partial, path);
+  return path;
+}
+
+/**
+ * Fills the new, empty data directory `dataDir` from the template directory, if one was built for
+ * the current migrations; returns false (nothing done) when there is none. The copy goes to a
+ * sibling first and is renamed into place, so a start killed mid-copy leaves no half database.
+ */
+export async function seedFromTemplateDataDir(
+  dataDir: string,
+  cacheDir = templateCacheDir,
+): Promise<boolean> {
+  const template = await templateDataDirPath(cacheDir);
+  if (!(await isDirectory(template))) return false;
+  const partial = `${dataDir}.seeding-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  try {
+    await cp(template, partial, { recursive: true });
+    // rename(2) replaces an empty directory, so an existing empty DATA_DIR is fine too.
+    await rename(partial, dataDir);
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+  return true;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Two installs building at once: whoever renames second finds the directory there, and keeps it. */
+async function renameUnlessDone(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    await rm(from, { recursive: true, force: true });
+    if (!(await isDirectory(to))) throw error;
+  }
 }

@@ -109,7 +109,7 @@ function killTree(pid: number, name: NodeJS.Signals): void {
   signal(pid, name);
 }
 
-/** Runs a TypeScript entry point with Node and tsx, as `npm start` runs the API. */
+/** Runs a TypeScript entry point (the benchmark's own helpers) with Node and tsx. */
 export const spawnTs = (script: string, options: SpawnOptions = {}): Child =>
   spawnChild(process.execPath, ['--import', 'tsx', script], options);
 

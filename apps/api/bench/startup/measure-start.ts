@@ -13,7 +13,7 @@ export interface StartSample {
   firstRssKb: number;
   firstPeakKb: number;
   restartRssKb: number;
-  /** Every process of the tree (npm, turbo, tsx…) after the restart; equal to restartRssKb for the direct entry. */
+  /** Every process of the tree (npm, scripts/start.mjs, the API) after the restart; equal to restartRssKb for the direct entry. */
   treeRssKb: number;
   afterLoadRssKb?: number;
   afterLoadPeakKb?: number;
@@ -21,7 +21,7 @@ export interface StartSample {
 
 const temporaryDir = () => makeTempDir('start');
 
-/** `node --import tsx src/main.ts` on a new DATA_DIR, then again on it; then scenario 2's GET load. */
+/** `node dist/main.js` on a new DATA_DIR, then again on it; then scenario 2's GET load. */
 export async function measureDirectStart(loadSeconds: number): Promise<StartSample> {
   const dir = await temporaryDir();
   try {
@@ -65,7 +65,7 @@ export async function measureDirectStart(loadSeconds: number): Promise<StartSamp
   }
 }
 
-/** `npm start` at the repository root (turbo runs db:generate, then the API's start script). */
+/** `npm start` at the repository root (turbo brings the bundles up to date, then scripts/start.mjs). */
 export async function measureNpmStart(): Promise<StartSample> {
   const dir = await temporaryDir();
   const once = async () => {
@@ -79,7 +79,8 @@ export async function measureNpmStart(): Promise<StartSample> {
     try {
       const ms = await waitHealthy(child, `http://127.0.0.1:${port}/health`);
       const pid = await apiProcessUnder(child.pid);
-      if (pid === undefined) throw new Error(`no src/main.ts process under npm start:\n${child.output()}`);
+      if (pid === undefined)
+        throw new Error(`no apps/api/dist/main.js process under npm start:\n${child.output()}`);
       return { ms, memory: await memoryOf(pid), tree: await treeRssKb(child.pid) };
     } finally {
       await child.stop();

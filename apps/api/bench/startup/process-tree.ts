@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { memoryOf } from '../shared/proc-stats';
 
 /**
- * `npm start` is npm → turbo → npm → tsx → node: the process that serves is a descendant. These
- * helpers find it (the deepest process whose command line runs src/main.ts) and sum the tree.
+ * `npm start` is npm → scripts/start.mjs → node apps/api/dist/main.js (and the bot): the process
+ * that serves is a descendant. These helpers find it and sum the tree.
  */
 async function parentsByPid(): Promise<Map<number, number>> {
   const parents = new Map<number, number>();
@@ -43,11 +43,11 @@ const commandOf = async (pid: number) => {
   }
 };
 
-/** The API's own Node process under `root`: the last (deepest) one running src/main.ts. */
+/** The API's own Node process under `root`: the last (deepest) one running its bundle. */
 export async function apiProcessUnder(root: number): Promise<number | undefined> {
   const candidates: number[] = [];
   for (const pid of await descendantsOf(root))
-    if ((await commandOf(pid)).includes('src/main.ts')) candidates.push(pid);
+    if ((await commandOf(pid)).includes('apps/api/dist/main.js')) candidates.push(pid);
   return candidates.at(-1);
 }
 

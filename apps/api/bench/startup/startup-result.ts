@@ -27,7 +27,7 @@ export function startupResult(
   const { loadSeconds, npmStart } = context.settings;
   const { environment, startedAt } = context;
   const headline = npmStart ? viaNpm : direct;
-  const headlineName = npmStart ? '`npm start`' : '`node --import tsx src/main.ts`';
+  const headlineName = npmStart ? '`npm start`' : '`node dist/main.js`';
   const med = (samples: StartSample[], pick: (s: StartSample) => number | undefined) =>
     median(samples.map(pick).filter((v): v is number => v !== undefined));
   const probe = (samples: ProbeSample[], pick: (s: ProbeSample) => number) => median(samples.map(pick));
@@ -106,8 +106,8 @@ export function startupResult(
     environment: finishEnvironment(environment),
     settings: context.settings,
     method: [
-      'Start time: from spawning the process to the first 200 from GET /health (polled every 20 ms), PGlite in a new temporary DATA_DIR (first start: the install-time migrated template is loaded, packages/db/src/pglite-template.ts) and then the same directory again (restart).',
-      "`npm start` is the root script (turbo: db generate, then the API's `tsx src/main.ts`); its memory is that of the serving Node process found under it. The direct entry is `node --import tsx src/main.ts`, one process; the load and the memory figures come from it.",
+      'Start time: from spawning the process to the first 200 from GET /health (polled every 20 ms), PGlite in a new temporary DATA_DIR (first start: the install-time migrated template data directory is copied into place, packages/db/src/pglite-template.ts) and then the same directory again (restart).',
+      "`npm start` is the root script (turbo brings the apps' bundles up to date, a cache hit when nothing changed; then scripts/start.mjs runs `node apps/api/dist/main.js` and the bot); its memory is that of the serving Node process found under it. The direct entry is `node dist/main.js` (the same bundle, rebuilt from the current source at the start of the benchmark), one process; the load and the memory figures come from it.",
       "RSS is VmRSS of /proc/<pid>/status; peak is VmHWM (highest RSS since the process started). The load is scenario 2's: GET one conversation over REST, 8 keep-alive connections.",
       'Baseline: PGlite alone in a fresh process (no Prisma, no migrations, no HTTP): initdb in a new directory, reopening it, and loading the template into a new directory; "process" times include starting Node.',
     ],
@@ -126,7 +126,7 @@ export function startupResult(
           'After load: RSS / peak',
         ],
         rows: [
-          startRow('`node --import tsx src/main.ts`', direct),
+          startRow('`node dist/main.js`', direct),
           ...(npmStart ? [startRow('`npm start`', viaNpm)] : []),
         ],
       },

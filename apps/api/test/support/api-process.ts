@@ -30,11 +30,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs apps/api/src/main.ts as a separate process (as `npm start` does) and waits for /health. */
-export async function startApiProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+/** How to start the API: from source (tsx), or the way a user does, `npm start` at the repository root. */
+const entries = {
+  source: { command: process.execPath, args: ['--import', 'tsx', 'src/main.ts'], cwd: apiDir },
+  'npm start': {
+    command: 'npm',
+    args: ['start'],
+    cwd: fileURLToPath(new URL('../../../..', import.meta.url)),
+  },
+};
+
+/** Runs the API (apps/api/src/main.ts by default) as a separate process and waits for /health. */
+export async function startApiProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  entry: keyof typeof entries = 'source',
+): Promise<ApiProcess> {
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: apiDir,
+  const { command, args, cwd } = entries[entry];
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,6 +10,14 @@ export interface PgliteDriver {
 }
 
 /**
+ * PGlite's data directories say PostgreSQL's default, 128MB, and the WASM build zeroes the whole
+ * buffer pool at start, so all of it is resident from the first second (about 310 MB RSS for
+ * PGlite alone, against 220 MB with 64MB). Pages that miss the pool are read from the data
+ * directory through the operating system's file cache, so a smaller pool costs little.
+ */
+const sharedBuffers = '64MB';
+
+/**
  * Opens (or creates) an embedded PostgreSQL in `dataDir`; `undefined` keeps it in memory.
  * `loadDataDir` seeds a new database from a dump, which skips the slow initdb step.
  * PGlite has a single connection, so one adapter instance serialises all access.
@@ -19,6 +27,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
   });
   const session: SqlSession = {
     transaction: (work) =>
