@@ -68,11 +68,11 @@ export interface HeldConversation {
 }
 
 /**
- * Routing once the conversation is held: decide the queue, then lock the members, count their
- * loads, let core choose, and write everything in one statement. Everything that does not need
- * the members' locks happens before them; from the lock to commit there are three statements
- * (lock, count, write), because every other routing transaction on an overlapping queue waits
- * for that span.
+ * Routing once the conversation is held: decide the queue, then lock the members and count their
+ * loads (one call), let core choose, and write everything in one statement. Everything that does
+ * not need the members' locks happens before them, and from the lock to commit there are only
+ * those two statements and the commit: every other routing transaction on an overlapping queue,
+ * in any API process, waits for that span.
  */
 export async function routeHeldConversation(
   tx: Prisma.TransactionClient,

@@ -15,8 +15,8 @@ export interface RoutingWrite {
  * agent, assignedAt, updatedAt, version + 1), the chosen agent's lastAssignedAt (round robin
  * orders by it) and the audit events. It runs while the queue members' rows are locked, and every
  * other routing transaction on an overlapping queue waits for those locks until commit, so each
- * round trip here would be paid by all of them (three Prisma calls made routing slower with more
- * API processes, see bench/README.md, scenario 3).
+ * extra round trip here is paid by all of them (before, four Prisma calls here, a separate count
+ * and a read-back held the locks over seven round trips; bench/README.md, scenario 3).
  */
 export async function writeRouting(tx: Prisma.TransactionClient, write: RoutingWrite): Promise<void> {
   const { conversationId, queueId, agentId, now } = write;
