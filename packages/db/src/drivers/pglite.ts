@@ -13,7 +13,8 @@ export interface PgliteDriver {
  * PGlite's data directories say PostgreSQL's default, 128MB, and the WASM build zeroes the whole
  * buffer pool at start, so all of it is resident from the first second (about 310 MB RSS for
  * PGlite alone, against 220 MB with 64MB). Pages that miss the pool are read from the data
- * directory through the operating system's file cache, so a smaller pool costs little.
+ * directory through the operating system's file cache: measured on an 88 MB table, a full scan
+ * costs ~15% more CPU with 64MB, primary-key lookups the same.
  */
 const sharedBuffers = '64MB';
 
