@@ -60,4 +60,12 @@ describe.each(testDatabaseKinds())('REST routing on %s', (kind) => {
     expect((await withKey('POST', `/ccaas/1/conversations/${id}`)).status).toBe(404);
     expect((await withKey('PROPFIND', `/ccaas/1/conversations/${id}`)).status).toBe(404);
   });
+
+  test('a path that is not valid percent-encoding is 400 even where only another method has a route', async () => {
+    for (const path of ['/ccaas/1/conversations/%', '/ccaas/1/tags/%zz']) {
+      const res = await withKey('GET', path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.details?.field).toBe('(path)');
+    }
+  });
 });

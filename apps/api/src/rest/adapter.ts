@@ -38,37 +38,32 @@ export function createRestRouter(options: {
   const operations = restOperations(options.router).sort(
     (a, b) => paramCount(a.path) - paramCount(b.path) || b.path.length - a.path.length,
   );
-  // Express tries routes one by one; a request is only tried against the routes of its method and
-  // number of path segments (a route can match no other), instead of all of them. OPTIONS and
-  // other methods go to a router with every route, which answers OPTIONS with `Allow`.
-  const candidates = new Map<string, express.Router>();
-  const everything = express.Router();
+  // Express tries routes one by one. A route can only match a path with as many segments as its
+  // own (parameters never span a "/"), so a request is tried against the routes of its segment
+  // count only, in the same order, instead of all of them: the same first match, the same errors
+  // (a param that is not valid percent-encoding), the same automatic OPTIONS answer.
+  const bySegments = new Map<number, express.Router>();
   for (const operation of operations) {
     const expressPath = operation.path.replace(/\{(\w+)\}/g, ':$1');
     const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    const handler = handle(operation, options.createContext);
-    const key = candidateKey(operation.method, expressPath);
-    let router = candidates.get(key);
-    if (!router) candidates.set(key, (router = express.Router()));
-    router[method](expressPath, handler);
-    everything[method](expressPath, handler);
+    const count = segmentCount(expressPath);
+    const router = bySegments.get(count) ?? express.Router();
+    bySegments.set(count, router);
+    router[method](expressPath, handle(operation, options.createContext));
   }
   return (req, res, next) => {
-    const router = candidates.get(candidateKey(req.method === 'HEAD' ? 'GET' : req.method, req.path));
+    const router = bySegments.get(segmentCount(req.path));
     if (router) return router(req, res, next);
-    if (servedMethods.has(req.method)) return next();
-    return everything(req, res, next);
+    next();
   };
 }
 
-const servedMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Method and segment count; one trailing slash does not count (Express matches `/a/` as `/a`). */
-function candidateKey(method: string, path: string): string {
-  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+/** Path segments; one trailing slash does not count (Express matches `/a/` as `/a`). */
+function segmentCount(path: string): number {
+  const end = path.length > 1 && path.endsWith('/') ? path.length - 1 : path.length;
   let segments = 0;
-  for (let i = 0; i < trimmed.length; i++) if (trimmed.charCodeAt(i) === 47) segments++;
-  return `${method} ${segments}`;
+  for (let i = 0; i < end; i++) if (path.charCodeAt(i) === 47) segments++;
+  return segments;
 }
 
 function handle(operation: RestOperation, createContext: (req: Request) => Context) {
