@@ -21,8 +21,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };
 
-// Turbo runs the API inside apps/api, so a relative DATA_DIR is taken from the repository root,
-// where the user typed `npm start`.
+// `npm start` runs the API inside apps/api (scripts/start.mjs), so a relative DATA_DIR is taken
+// from the repository root, where the user typed it. In the bundle (dist/main.js) import.meta.url
+// still names this file (scripts/bundle-app.mjs), so the root is found the same way.
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 export class ConfigError extends Error {
