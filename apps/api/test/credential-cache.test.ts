@@ -80,6 +80,24 @@ describe.each(testDatabaseKinds())('cached credentials on %s', (kind) => {
     expect(after.body).toEqual(revokedBody);
   });
 
+  test('mutations without a valid credential do not flush the cache', async () => {
+    const created = await api.a.caller.apiKeys.create({ name: 'Kept' });
+    const headers = { 'x-api-key': created.key };
+    const checkedAt = new Date();
+    expect((await authenticate(api.db.prisma, headers, { now: checkedAt })).kind).toBe('principal');
+    const anonymous = await send(`${api.url}/v1/workspaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"x"}',
+    });
+    expect(anonymous.status).toBe(401);
+    // Revoked behind the cache's back (as another process would): still answered from the cache,
+    // which shows the anonymous mutation did not empty it.
+    await api.db.prisma.apiKey.update({ where: { id: created.id }, data: { revokedAt: new Date() } });
+    const soon = new Date(checkedAt.getTime() + 1);
+    expect((await authenticate(api.db.prisma, headers, { now: soon })).kind).toBe('principal');
+  });
+
   test('an access token in use is refused on the next request once its key is revoked', async () => {
     const created = await api.a.caller.apiKeys.create({ name: 'Token source' });
     const token = (

@@ -51,9 +51,11 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
 /**
  * Credentials are cached for a moment (auth/credential-cache). A revocation is a mutation, so
  * after every mutation (successful or not) the cached credentials of the caller's organization
- * are forgotten — all of them after an operator (admin) mutation — and the next request of that
+ * are forgotten, and all of them after an operator (admin) mutation; the next request of that
  * organization asks the database again. This keeps revocation immediate in this process without
- * every key-changing procedure having to remember to invalidate.
+ * every key-changing procedure having to remember to invalidate. A caller without a valid
+ * credential cannot mutate anything (every procedure needs a principal or the operator), so its
+ * attempts leave the cache alone rather than letting anyone flush it.
  */
 const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next }) => {
   if (type !== 'mutation') return next();
@@ -62,7 +64,7 @@ const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next })
   } finally {
     const cache = credentialCacheFor(ctx.prisma);
     if (ctx.auth.kind === 'principal') cache.forgetOrganization(ctx.auth.principal.organizationId);
-    else cache.forgetAll();
+    else if (ctx.auth.kind === 'admin') cache.forgetAll();
   }
 });
 
