@@ -78,6 +78,37 @@ const explainCases: [criteria: string, index: RegExp][] = [
   ],
 ];
 
+const freeParallelism = [
+  'parallel_setup_cost',
+  'parallel_tuple_cost',
+  'min_parallel_table_scan_size',
+  'min_parallel_index_scan_size',
+];
+
+/**
+ * Runs `work` on a new client of the database with parallel plans costed as free. The pool does
+ * not promise which connection a statement gets, so the settings go on the database, where a new
+ * connection picks them up; they are reset afterwards.
+ */
+async function withFreeParallelism(
+  db: TestDatabase,
+  work: (prisma: TestDatabase['prisma']) => Promise<void>,
+) {
+  const name = new URL(db.url ?? '').pathname.slice(1);
+  const alter = async (clause: (setting: string) => string) => {
+    for (const setting of freeParallelism)
+      await db.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" ${clause(setting)}`);
+  };
+  await alter((setting) => `SET ${setting} = 0`);
+  const eager = await openDatabase({ databaseUrl: db.url ?? '', poolSize: 1 });
+  try {
+    await work(eager.prisma);
+  } finally {
+    await eager.close();
+    await alter((setting) => `RESET ${setting}`);
+  }
+}
+
 describe.each(testDatabaseKinds())('conversation queries on %s', (kind) => {
   let db: TestDatabase;
   const page = (query: Partial<ConversationPageQuery>) =>
@@ -186,34 +217,6 @@ describe.each(testDatabaseKinds())('conversation queries on %s', (kind) => {
     expect(inTransaction).toEqual(await page({ criteria, limit: 5 }));
   });
 
-  // Parallel workers cost more to start than a page saves (see conversation-query.ts). With
-  // parallelism made free, the count goes parallel and the page must not.
-  test.runIf(kind === 'postgresql')(
-    'page queries run without parallel workers; counts keep them',
-    async () => {
-      const name = new URL(db.url ?? '').pathname.slice(1);
-      for (const setting of [
-        'parallel_setup_cost',
-        'parallel_tuple_cost',
-        'min_parallel_table_scan_size',
-        'min_parallel_index_scan_size',
-      ])
-        await db.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" SET ${setting} = 0`);
-      const eager = await openDatabase({ databaseUrl: db.url ?? '', poolSize: 1 });
-      try {
-        const filter = { organizationId: explainOrganizationId, criteria: parseCriteria('tags==common') };
-        expect(await explainConversationQuery(eager.prisma, filter)).toMatch(/Gather/);
-        const query = { ...filter, orderBy: 'createdAt', direction: 'desc', limit: 50 } as const;
-        expect(await explainConversationQuery(eager.prisma, query)).not.toMatch(/Gather|Parallel/);
-        expect(await findConversationIdsMatching(eager.prisma, query)).toEqual(
-          await findConversationIdsMatching(db.prisma, query),
-        );
-      } finally {
-        await eager.close();
-      }
-    },
-  );
-
   test('refuses a negative or fractional limit', async () => {
     await expect(page({ limit: -1 })).rejects.toThrow(RangeError);
     await expect(page({ limit: 1.5 })).rejects.toThrow(RangeError);
@@ -241,5 +244,31 @@ describe.each(testDatabaseKinds())('conversation queries on %s', (kind) => {
       { analyze: true },
     );
     expect(plan).toMatch(/actual time=/);
+  });
+});
+
+// PGlite never plans parallel workers; on PostgreSQL the planner would, and the page must not
+// get them. Parallel workers cost more to start than a page saves (see conversation-query.ts).
+describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))('parallel plans on %s', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    await insertOrganization(db.prisma, organizationId);
+    await insertOrganization(db.prisma, explainOrganizationId);
+    await insertReferencedRows(db.prisma, organizationId, criteriaPools);
+    await seedForExplain(db, 6000);
+  });
+  afterAll(() => db?.dispose());
+
+  test('with parallelism made free, the count goes parallel and the page query does not', async () => {
+    await withFreeParallelism(db, async (prisma) => {
+      const filter = { organizationId: explainOrganizationId, criteria: parseCriteria('tags==common') };
+      expect(await explainConversationQuery(prisma, filter)).toMatch(/Gather/);
+      const query = { ...filter, orderBy: 'createdAt', direction: 'desc', limit: 50 } as const;
+      expect(await explainConversationQuery(prisma, query)).not.toMatch(/Gather|Parallel/);
+      expect(await findConversationIdsMatching(prisma, query)).toEqual(
+        await findConversationIdsMatching(db.prisma, query),
+      );
+    });
   });
 });
