@@ -21,8 +21,8 @@ export type RawQueryClient = Pick<PrismaClient, '$queryRaw'>;
  * (organizationId, createdAt) index, found within a few thousand index probes at any table size;
  * when those probes are costed high (`tags==<rare tag>`), PostgreSQL splits the walk over workers
  * (Gather Merge), and starting them costs more than it saves: measured at 1 000 000 rows on the
- * 2-core machine, 27–80 ms parallel against 9–21 ms serial for the same plan. Counts keep their
- * workers (they read every match, and halve with two). SET LOCAL needs a transaction of its own,
+ * busy 2-core machine, 27–80 ms parallel against 9–21 ms serial for the same plan. Counts keep their
+ * workers: they read every match, and ran up to twice as fast with them. SET LOCAL needs a transaction of its own,
  * so this applies when `prisma` is a client, not a caller's transaction (which runs as it is).
  */
 const serialSetting = Prisma.sql`SET LOCAL max_parallel_workers_per_gather = 0`;
