@@ -51,7 +51,7 @@ export const config = {
     /** Timed calls per criteria and per measured path, spread over rounds. */
     samples: integer('BENCH_QUERY_SAMPLES', 20, 8),
     rounds: integer('BENCH_ROUNDS', 4, 2),
-    /** Time per criteria and path after which sampling stops early (never below 6 calls). */
+    /** Time per criteria and path after which sampling stops early (never below 4 calls). */
     budgetMs: integer('BENCH_QUERY_BUDGET_MS', 2500, 1500),
     /** Full load-and-filter passes for the baseline; one above 100 000 rows (a pass loads every row: a minute at 1 M). */
     baselineRuns: integer('BENCH_BASELINE_RUNS', 3, 3),
