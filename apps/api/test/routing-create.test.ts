@@ -67,7 +67,7 @@ describe.each(testDatabaseKinds())('create with auto-routing on %s', (kind) => {
     const [create, route, assign] = events;
     expect(create?.after).toMatchObject({ id: created.id, queueId: null, agentId: null, version: 1 });
     expect(route?.before).toEqual(create?.after);
-    const { routing, ...routedView } = route?.after as Record<string, unknown>;
+    const { routing, ...routedView } = (route?.after ?? {}) as Record<string, unknown>;
     expect(routedView).toEqual(created);
     expect(routing).toMatchObject({ queueId: queue.id, reason: 'ROUTE_MATCHED' });
     expect(assign?.after).toMatchObject({ agentId: agent.id, queueId: queue.id, strategy: 'round_robin' });
