@@ -1,7 +1,8 @@
 import { hasWildcard, metadataKey, wildcardToLike } from '@switchboard/core';
 import { Prisma } from '../generated/prisma/client';
+import { metadataPrefilterPattern } from './metadata-prefilter';
 import { firstValue, type OperatorMap, withNegations } from './operators';
-import { joinLogic, like } from './sql';
+import { joinLogic, like, not } from './sql';
 
 const keyOf = (field: string): string => {
   const key = metadataKey(field);
@@ -27,20 +28,39 @@ const matches = (key: string, pattern: string): Prisma.Sql => {
   return Prisma.sql`COALESCE(${isString} AND ${like(text, wildcardToLike(pattern))}, FALSE)`;
 };
 
-/** README rule 8: the value under the key when present, compared as text (rules 1–4). */
-export const metadataOperators: OperatorMap = withNegations({
-  '==': (comparison) => {
-    const key = keyOf(comparison.field);
-    const value = firstValue(comparison);
-    return hasWildcard(value) ? matches(key, value) : contains(key, value);
-  },
-  // An OR of containments, which PostgreSQL answers with a BitmapOr over the GIN index.
-  '=in=': ({ field, values }) => {
-    const key = keyOf(field);
-    const distinct = [...new Set(values)];
-    return joinLogic(
-      'or',
-      distinct.map((value) => contains(key, value)),
-    );
-  },
-});
+/**
+ * `matches` behind a prefilter on the whole document that the trigram index can serve (see
+ * metadata-prefilter.ts); the prefilter only narrows, `matches` still decides. `metadata` is NOT
+ * NULL, so the prefilter is never NULL either.
+ */
+const matchesIndexed = (key: string, pattern: string): Prisma.Sql => {
+  const prefilter = metadataPrefilterPattern(pattern);
+  if (prefilter === undefined) return matches(key, pattern);
+  return Prisma.sql`(${like(Prisma.sql`(c."metadata")::text`, prefilter)} AND ${matches(key, pattern)})`;
+};
+
+const equals = (key: string, value: string, indexed: boolean): Prisma.Sql => {
+  if (!hasWildcard(value)) return contains(key, value);
+  return indexed ? matchesIndexed(key, value) : matches(key, value);
+};
+
+/**
+ * README rule 8: the value under the key when present, compared as text (rules 1–4). `!=` is
+ * `NOT` of the plain test: a prefilter cannot make a negation use an index, and would only add
+ * the cost of printing every row's document.
+ */
+export const metadataOperators: OperatorMap = {
+  ...withNegations({
+    '==': (comparison) => equals(keyOf(comparison.field), firstValue(comparison), true),
+    // An OR of containments, which PostgreSQL answers with a BitmapOr over the GIN index.
+    '=in=': ({ field, values }) => {
+      const key = keyOf(field);
+      const distinct = [...new Set(values)];
+      return joinLogic(
+        'or',
+        distinct.map((value) => contains(key, value)),
+      );
+    },
+  }),
+  '!=': (comparison) => not(equals(keyOf(comparison.field), firstValue(comparison), false)),
+};

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlSession } from '../migrate/sql-session';
 
@@ -29,6 +30,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
+    // The migrations create pg_trgm's GIN indexes (wildcard criteria, see src/criteria/README.md).
+    // PGlite loads an extension's code only when it is listed here, so every database is opened
+    // with it: without it, any write to "Conversation" fails on the index's operator class.
+    extensions: { pg_trgm },
   });
   const session: SqlSession = {
     transaction: (work) =>
