@@ -49,6 +49,7 @@ function prisma6Schema(schema) {
 // a prepared statement"). Parameterless statements go through PGlite's exec instead.
 const PRISMA_CONFIG = `
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { defineConfig } from 'prisma/config';
 
@@ -66,13 +67,18 @@ function runScriptsWithExec(adapter: any) {
   return adapter;
 }
 
+// The migrations create extensions, which PGlite loads only when they are listed here (as
+// src/drivers/pglite.ts does); the adapter's own shadow database would have none.
+const extensions = { pg_trgm };
+
 class InMemoryPGlite extends PrismaPGlite {
   override async connect(): Promise<any> {
-    (this as any).client ??= new PGlite();
+    (this as any).client ??= new PGlite({ extensions });
     return runScriptsWithExec(await super.connect());
   }
   override async connectToShadowDb(): Promise<any> {
-    return runScriptsWithExec(await super.connectToShadowDb());
+    const shadow = new InMemoryPGlite(new PGlite({ dataDir: 'memory://shadow', extensions }) as any);
+    return shadow.connect();
   }
 }
 
