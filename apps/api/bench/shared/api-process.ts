@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import nodeFlags from '../../node-flags.json';
 import { apiDirectory } from './config';
 import { type Child, freePort, spawnChild, waitHealthy } from './processes';
 
@@ -27,14 +28,16 @@ export function buildApiBundle(): Promise<unknown> {
 }
 
 /**
- * The real API (`dist/main.js`, the bundle `npm start` runs) in its own process. Logging stays at
+ * The real API (`dist/main.js`, the bundle `npm start` runs, with the Node flags node-flags.json
+ * gives its database, as scripts/start.mjs does) in its own process. Logging stays at
  * the production default (info, one line per request); the rate limit is lifted, since the load
  * here comes from one key on purpose.
  */
 export async function startApi(env: Record<string, string>): Promise<ApiChild> {
   await buildApiBundle();
   const port = await freePort();
-  const child = spawnChild(process.execPath, ['dist/main.js'], {
+  const flags = env.DATABASE_URL ? nodeFlags.postgresql : nodeFlags.pglite;
+  const child = spawnChild(process.execPath, [...flags, 'dist/main.js'], {
     env: {
       PORT: String(port),
       BOOTSTRAP_API_KEY: benchApiKey,
