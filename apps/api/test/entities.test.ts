@@ -237,6 +237,37 @@ describe.each(testDatabaseKinds())('custom entities (Symbl) on %s', (kind) => {
     expect(await api.db.prisma.detection.count({ where: { refId: entity.id } })).toBe(0);
   });
 
+  test('a PUT racing a DELETE of the same entity is 200, 404 or 409, never 500, and leaves no orphan detections', async () => {
+    const tenant = await api.newTenant('Entity races');
+    await conversationWith(tenant, [
+      'A Model X, a Model S and a Model 3.',
+      'Model X again.',
+      'And a Model S.',
+    ]);
+    const statuses = new Set<number>();
+    for (let round = 0; round < 15; round++) {
+      const entity = await tenant.caller.entities.create({ ...teslaModel, subType: `Race${round}` });
+      const put = (values: string[]) =>
+        tenant.request('PUT', `/v1/manage/entity/${entity.id}`, {
+          ...teslaModel,
+          subType: `Race${round}`,
+          values,
+        });
+      const answers = await Promise.all([
+        put(['Model X', 'Model S']),
+        tenant.request('DELETE', `/v1/manage/entity/${entity.id}`),
+        put(['Model 3']),
+      ]);
+      for (const answer of answers) statuses.add(answer.status);
+    }
+    expect([...statuses].filter((status) => ![200, 404, 409].includes(status))).toEqual([]);
+    const entityIds = (await entitiesOf(tenant)).map((entity) => entity.id);
+    const orphans = await api.db.prisma.detection.count({
+      where: { organizationId: tenant.organization.id, kind: 'ENTITY', refId: { notIn: entityIds } },
+    });
+    expect(orphans).toBe(0);
+  });
+
   test("tenancy: another organization's entities and conversations are 404, and untouched", async () => {
     const entity = await api.a.caller.entities.create({
       type: 'Secret',

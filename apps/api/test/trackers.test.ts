@@ -225,6 +225,29 @@ describe.each(testDatabaseKinds())('trackers (Symbl) on %s', (kind) => {
     expect(await api.db.prisma.detection.count({ where: { refId: tracker.id } })).toBe(0);
   });
 
+  test('a PUT racing a DELETE of the same tracker is 200, 404 or 409, never 500, and leaves no orphan detections', async () => {
+    const tenant = await api.newTenant('Tracker races');
+    await conversationWith(tenant, ['We have a special promotion going on.', 'I can offer you a discount.']);
+    const statuses = new Set<number>();
+    for (let round = 0; round < 15; round++) {
+      const tracker = await tenant.caller.trackers.create({ ...promotion, name: `Race ${round}` });
+      const put = (vocabulary: string[]) =>
+        tenant.request('PUT', `/v1/manage/tracker/${tracker.id}`, { name: `Race ${round}`, vocabulary });
+      const answers = await Promise.all([
+        put(['special promotion']),
+        tenant.request('DELETE', `/v1/manage/tracker/${tracker.id}`),
+        put(['offer you a discount']),
+      ]);
+      for (const answer of answers) statuses.add(answer.status);
+    }
+    expect([...statuses].filter((status) => ![200, 404, 409].includes(status))).toEqual([]);
+    const trackerIds = (await trackersOf(tenant)).map((tracker) => tracker.id);
+    const orphans = await api.db.prisma.detection.count({
+      where: { organizationId: tenant.organization.id, kind: 'TRACKER', refId: { notIn: trackerIds } },
+    });
+    expect(orphans).toBe(0);
+  });
+
   test("tenancy: another organization's trackers and conversations are 404, and untouched", async () => {
     const { tracker } = await api.a.caller.trackers.create({ name: 'A only', vocabulary: ['secret'] });
     expect((await api.b.request('GET', `/v1/manage/tracker/${tracker.id}`)).status).toBe(404);

@@ -148,6 +148,13 @@ function fromPrismaError(cause: unknown): DomainError | undefined {
     return new DomainError('CONFLICT', 'An object with the same unique value already exists.');
   if (code === 'P2025') return new DomainError('NOT_FOUND', 'The object was not found.');
   if (code === 'P2003') return new DomainError('VALIDATION', 'A referenced object does not exist.');
+  // PostgreSQL chose this transaction as a deadlock victim (or a write conflict): nothing was
+  // written, and the same request may succeed when retried.
+  if (code === 'P2034')
+    return new DomainError(
+      'CONFLICT',
+      'The request collided with a concurrent change and was undone; retry it.',
+    );
   return undefined;
 }
 

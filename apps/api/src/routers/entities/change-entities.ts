@@ -56,8 +56,10 @@ export async function deleteEntities(
       );
     }
     const ids = rows.map((row) => row.id);
-    await deleteDetectionsOf(tx, ctx.organizationId, ids);
+    // The entity rows first, as updateEntity locks them first: locking detections first here
+    // deadlocked against a concurrent PUT of the same entity (found by the hardening fuzzer).
     await tx.customEntity.deleteMany({ where: { organizationId: ctx.organizationId, id: { in: ids } } });
+    await deleteDetectionsOf(tx, ctx.organizationId, ids);
     const deleted = rows.map(presentEntity);
     for (const view of deleted) await audit(tx, ctx, 'entity.delete', view.id, view, undefined);
     return deleted;

@@ -66,8 +66,9 @@ export async function updateTracker(ctx: ServiceContext, trackerId: string, fiel
 export async function deleteTracker(ctx: ServiceContext, trackerId: string): Promise<void> {
   await ctx.prisma.$transaction(async (tx) => {
     const before = presentTracker(await findTracker(tx, ctx.organizationId, trackerId));
-    await deleteDetectionsOf(tx, ctx.organizationId, [trackerId]);
+    // The tracker row first, as updateTracker locks it first (the other order can deadlock).
     await tx.tracker.delete({ where: { id: trackerId } });
+    await deleteDetectionsOf(tx, ctx.organizationId, [trackerId]);
     await audit(tx, ctx, 'tracker.delete', trackerId, before, undefined);
   });
 }
