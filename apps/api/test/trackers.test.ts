@@ -230,7 +230,7 @@ describe.each(testDatabaseKinds())('trackers (Symbl) on %s', (kind) => {
     await conversationWith(tenant, ['We have a special promotion going on.', 'I can offer you a discount.']);
     const statuses = new Set<number>();
     for (let round = 0; round < 15; round++) {
-      const tracker = await tenant.caller.trackers.create({ ...promotion, name: `Race ${round}` });
+      const { tracker } = await tenant.caller.trackers.create({ ...promotion, name: `Race ${round}` });
       const put = (vocabulary: string[]) =>
         tenant.request('PUT', `/v1/manage/tracker/${tracker.id}`, { name: `Race ${round}`, vocabulary });
       const answers = await Promise.all([
