@@ -104,6 +104,22 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     expect(events[2]?.before).toMatchObject({ capacity: 5, email: 'cy@example.com' });
   });
 
+  test('a PUT racing a DELETE of the same agent is 200 or 404, never 500', async () => {
+    const org = await api.newTenant('Agent races');
+    const statuses = new Set<number>();
+    for (let round = 0; round < 20; round++) {
+      const created = await org.request('POST', '/ccaas/1/agents', { name: `Racer ${round}` });
+      const path = `/ccaas/1/agents/${created.body.id}`;
+      const answers = await Promise.all([
+        org.request('PUT', path, {}),
+        org.request('DELETE', path),
+        org.request('PUT', path, { capacity: 3 }),
+      ]);
+      for (const answer of answers) statuses.add(answer.status);
+    }
+    expect([...statuses].filter((status) => status !== 200 && status !== 404)).toEqual([]);
+  });
+
   test('delete unassigns the agent’s conversations (they keep their queue)', async () => {
     const queue = await api.a.caller.queues.create({ name: 'Agent delete' });
     const eve = await api.a.caller.agents.create({ name: 'Eve', status: 'ONLINE' });

@@ -28,7 +28,12 @@ export async function changeAgent(
   const before = presentAgent(await loadAgent(tx, ctx.organizationId, agentId));
   await assertSlackUserFree(tx, ctx.organizationId, changes.slackUserId, agentId);
   const data = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  const agent = presentAgent(await tx.agent.update({ where: { id: agentId }, data, include: agentInclude }));
+  // Nothing to change is answered from the read: Prisma runs an update without fields as a read,
+  // which finds nothing (null, not an error) once a concurrent delete has committed.
+  const agent =
+    Object.keys(data).length === 0
+      ? before
+      : presentAgent(await tx.agent.update({ where: { id: agentId }, data, include: agentInclude }));
   await recordAudit(tx, {
     organizationId: ctx.organizationId,
     actor: ctx.actor,
