@@ -1,4 +1,5 @@
 export { type Database, type DatabaseKind, type DatabaseOptions, openDatabase } from './client';
+export * from './conversations';
 export * from './criteria';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export * from './generated/prisma/enums';

@@ -1,0 +1,1 @@
+export { type ConversationWithTagNames, findConversationsWithTagNames } from './conversations-with-tag-names';
