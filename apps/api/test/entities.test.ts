@@ -1,6 +1,6 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { detectInMessage } from '../src/services/detections/detect-in-message';
+import { conversationWithMessages } from './support/messages-with-detections';
 import { startTestApi, type TestApi, type TestTenant } from './support/test-api';
 
 const teslaModel = {
@@ -20,34 +20,8 @@ describe.each(testDatabaseKinds())('custom entities (Symbl) on %s', (kind) => {
   const entitiesOf = (tenant: TestTenant) =>
     api.db.prisma.customEntity.findMany({ where: { organizationId: tenant.organization.id } });
 
-  async function conversationWith(tenant: TestTenant, texts: string[]) {
-    const conversation = await api.db.prisma.conversation.create({
-      data: { organizationId: tenant.organization.id, workspaceId: tenant.workspace.id },
-    });
-    const messages = [];
-    for (const [index, text] of texts.entries()) {
-      messages.push(
-        await api.db.prisma.$transaction(async (tx) => {
-          const message = await tx.message.create({
-            data: {
-              organizationId: tenant.organization.id,
-              conversationId: conversation.id,
-              from: 'customer',
-              text,
-              createdAt: new Date(Date.UTC(2024, 0, 1, 0, index)),
-            },
-          });
-          await detectInMessage(tx, {
-            organizationId: tenant.organization.id,
-            conversationId: conversation.id,
-            message,
-          });
-          return message;
-        }),
-      );
-    }
-    return { conversation, messages };
-  }
+  const conversationWith = (tenant: TestTenant, texts: string[]) =>
+    conversationWithMessages(api, tenant, texts);
 
   test('create, get, list, update and delete over REST in Symbl shapes', async () => {
     const tenant = await api.newTenant('Entities CRUD');
