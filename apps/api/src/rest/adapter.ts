@@ -5,6 +5,7 @@ import type { Context } from '../trpc/context';
 import type { ProcedureMeta } from '../trpc/init';
 import { coerceQuery } from './query-coercion';
 import { sendError } from './send-error';
+import { sendJson } from './send-json';
 
 export interface RestOperation {
   path: string;
@@ -80,7 +81,7 @@ function handle(operation: RestOperation, createContext: (req: Request) => Conte
         signal: undefined,
         batchIndex: 0,
       });
-      res.status(status).json(data ?? null);
+      sendJson(req, res, status, data ?? null);
     } catch (error) {
       sendError(res, error, req);
     }

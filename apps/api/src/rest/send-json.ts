@@ -1,0 +1,29 @@
+import type { Request, Response } from 'express';
+
+/**
+ * What `res.status(status).json(data)` answers — the same body, `Content-Type`, `Content-Length`,
+ * weak `ETag` (the app's `etag` setting) and 304 for a matching `If-None-Match` — with the body
+ * handed to Node as the string it is. Express turns it into a Buffer to hash it for the ETag, and
+ * Node then writes the headers and that Buffer as two chunks instead of one string: on a GET of
+ * one conversation that cost about 5% of the request's CPU. For statuses with a body
+ * (not 204/205, which Express empties).
+ */
+export function sendJson(req: Request, res: Response, status: number, data: unknown): void {
+  const body = JSON.stringify(data);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  const etag = (req.app.get('etag fn') as ((body: string, encoding: string) => string) | undefined)?.(
+    body,
+    'utf8',
+  );
+  if (etag) res.setHeader('ETag', etag);
+  if (req.fresh) {
+    res.statusCode = 304;
+    res.removeHeader('Content-Type');
+    res.removeHeader('Content-Length');
+    res.end();
+    return;
+  }
+  res.end(body);
+}
