@@ -44,6 +44,7 @@ describe.each(testDatabaseKinds())('findConversation on %s', (kind) => {
       await api.db.prisma.conversationTag.create({
         data: {
           conversationId: created.id,
+          conversationCreatedAt: created.createdAt,
           tagId: tag.id,
           organizationId,
           createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 10 - i)),
@@ -115,6 +116,7 @@ describe.each(testDatabaseKinds())('findConversationsInOrder on %s', (kind) => {
       await api.db.prisma.conversationTag.create({
         data: {
           conversationId: created.id,
+          conversationCreatedAt: created.createdAt,
           tagId: tag.id,
           organizationId,
           createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 30 - i)),

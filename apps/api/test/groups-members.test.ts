@@ -64,7 +64,7 @@ describe.each(testDatabaseKinds())('group members, counts and previews on %s', (
         update: {},
       });
       await prisma.conversationTag.create({
-        data: { conversationId: row.id, tagId: tag.id, organizationId },
+        data: { conversationId: row.id, conversationCreatedAt: row.createdAt, tagId: tag.id, organizationId },
       });
     }
     return row.id;

@@ -51,8 +51,9 @@ async function seedForExplain(db: TestDatabase, count: number) {
   await db.prisma.$executeRaw`
     INSERT INTO "Tag" ("id", "organizationId", "name") VALUES ('tag-common', ${org}, 'common'), ('tag-rare', ${org}, 'rare')`;
   await db.prisma.$executeRaw`
-    INSERT INTO "ConversationTag" ("conversationId", "tagId", "organizationId")
-    SELECT 'x' || i, CASE WHEN i % 1000 = 0 THEN 'tag-rare' ELSE 'tag-common' END, ${org}
+    INSERT INTO "ConversationTag" ("conversationId", "tagId", "organizationId", "conversationCreatedAt")
+    SELECT 'x' || i, CASE WHEN i % 1000 = 0 THEN 'tag-rare' ELSE 'tag-common' END, ${org},
+      timestamp '2024-01-01' + i * interval '17 minutes'
     FROM generate_series(1, ${count}::int) AS i WHERE i % 3 = 0 OR i % 1000 = 0`;
   await db.prisma.$executeRaw`
     INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text")
@@ -69,7 +70,7 @@ async function seedForExplain(db: TestDatabase, count: number) {
 const explainCases: [criteria: string, index: RegExp][] = [
   ['metadata.customerId==1234', /Conversation_metadata_idx/],
   ['metadata.customerId=in=(1234,99)', /BitmapOr[\s\S]*Conversation_metadata_idx/],
-  ['tags==rare', /ConversationTag_tagId_conversationId_idx/],
+  ['tags==rare', /ConversationTag_tagId_conversationCreatedAt_conversationId_idx/],
   ['trackers=="rare tracker"', /Detection_organizationId_kind_name_conversationId_idx/],
   ['status==WAITING;priority==LOW', /Conversation_organizationId_status_priority_createdAt_idx/],
   [
@@ -176,32 +177,43 @@ describe.each(testDatabaseKinds())('conversation queries on %s', (kind) => {
     expect(await countConversationsMatching(db.prisma, { organizationId })).toBe(facts.length);
   });
 
-  test.each(['tags==vip*,priority==URGENT', 'status==OPEN'])(
-    '%s: offset and cursor pages add up to the ordered matches',
-    async (text) => {
-      const criteria = parseCriteria(text);
-      const matching = facts.filter(compilePredicate(criteria)).map((fact) => fact.id);
-      const expected = byKey('createdAt', 'desc').filter((id) => matching.includes(id));
-      expect(expected.length).toBeGreaterThan(3);
-      const byOffset: string[] = [];
-      for (let offset = 0; offset < facts.length; offset += 2) {
-        byOffset.push(...(await page({ criteria, limit: 2, offset })));
-      }
-      expect(byOffset).toEqual(expected);
-      const byCursor: string[] = [];
-      let cursor: ConversationPageQuery['cursor'];
-      for (
-        let ids = await page({ criteria, limit: 2 });
-        ids.length > 0;
-        ids = await page({ criteria, limit: 2, cursor })
-      ) {
-        byCursor.push(...ids);
-        const last = facts.find((fact) => fact.id === ids[ids.length - 1]);
-        cursor = last && { id: last.id, at: last.createdAt };
-      }
-      expect(byCursor).toEqual(expected);
-    },
-  );
+  // `tags==billing` pages come off the tag link's index (tag-driver.ts), alone, with more criteria,
+  // and as a branch of a UNION; `status==OPEN` off Conversation's.
+  test.each(
+    [
+      'tags==vip*,priority==URGENT',
+      'status==OPEN',
+      'tags==billing',
+      'tags==billing;id!=q05',
+      'tags==billing,id==q00',
+    ].flatMap((text) => [
+      [text, 'desc'],
+      [text, 'asc'],
+    ]) as [string, 'asc' | 'desc'][],
+  )('%s (%s): offset and cursor pages add up to the ordered matches', async (text, direction) => {
+    const criteria = parseCriteria(text);
+    const matching = facts.filter(compilePredicate(criteria)).map((fact) => fact.id);
+    const expected = byKey('createdAt', direction).filter((id) => matching.includes(id));
+    expect(expected.length).toBeGreaterThan(2);
+    const byOffset: string[] = [];
+    for (let offset = 0; offset < facts.length; offset += 2) {
+      byOffset.push(...(await page({ criteria, direction, limit: 2, offset })));
+    }
+    expect(byOffset).toEqual(expected);
+    const byCursor: string[] = [];
+    let cursor: ConversationPageQuery['cursor'];
+    for (
+      let ids = await page({ criteria, direction, limit: 2 });
+      ids.length > 0;
+      ids = await page({ criteria, direction, limit: 2, cursor })
+    ) {
+      byCursor.push(...ids);
+      const last = facts.find((fact) => fact.id === ids[ids.length - 1]);
+      cursor = last && { id: last.id, at: last.createdAt };
+    }
+    expect(byCursor).toEqual(expected);
+    expect(await countConversationsMatching(db.prisma, { organizationId, criteria })).toBe(expected.length);
+  });
 
   test("a page inside the caller's transaction is the same page", async () => {
     const criteria = parseCriteria('tags==vip*,priority==URGENT');
@@ -235,6 +247,22 @@ describe.each(testDatabaseKinds())('conversation queries on %s', (kind) => {
       expect(plan).toMatch(index);
       expect(plan).not.toMatch(/Seq Scan on "Conversation"/);
     }
+  });
+
+  test('a tag alone: the page is read in order off the link index, the count from the links alone', async () => {
+    const filter = { organizationId: explainOrganizationId, criteria: parseCriteria('tags==common') };
+    const pagePlan = await explainConversationQuery(db.prisma, {
+      ...filter,
+      orderBy: 'createdAt',
+      direction: 'desc',
+      limit: 50,
+    });
+    expect(pagePlan).toMatch(
+      /Index Only Scan using "ConversationTag_tagId_conversationCreatedAt_conversationId_idx"/,
+    );
+    expect(pagePlan).not.toMatch(/Sort|Conversation_organizationId_createdAt_id_idx/);
+    const countPlan = await explainConversationQuery(db.prisma, filter);
+    expect(countPlan).not.toMatch(/on "Conversation"/);
   });
 
   test('EXPLAIN ANALYZE runs the query and reports timings', async () => {

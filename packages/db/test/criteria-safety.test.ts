@@ -79,12 +79,11 @@ describe.each(testDatabaseKinds())('criteria safety on %s', (kind) => {
     await insertReferencedRows(db.prisma, ours, criteriaPools);
     await insertConversationFacts(db.prisma, ours, [...sampleFacts, ...ourFacts]);
     await insertConversationFacts(db.prisma, theirs, theirFacts);
-    // Rows that break the tenant boundary on purpose: our conversation c4 linked to their tag
-    // "secret" and carrying their detection. Criteria in our organization must not see them.
+    // Their tag "secret", which the database will not let our conversations carry (test below),
+    // and a row that breaks the tenant boundary on purpose: our conversation c4 carrying their
+    // detection. Criteria in our organization must not see either.
     await db.prisma
       .$executeRaw`INSERT INTO "Tag" ("id", "organizationId", "name") VALUES ('their-secret', ${theirs}, 'secret')`;
-    await db.prisma.$executeRaw`
-      INSERT INTO "ConversationTag" ("conversationId", "tagId", "organizationId") VALUES ('c4', 'their-secret', ${theirs})`;
     await db.prisma.$executeRaw`
       INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text") VALUES ('their-m', ${theirs}, 'c4', 'x', 'y')`;
     await db.prisma.$executeRaw`
@@ -124,6 +123,24 @@ describe.each(testDatabaseKinds())('criteria safety on %s', (kind) => {
       expect(rows).toEqual([]);
     },
   );
+
+  // Tag criteria read the link's organization and createdAt as the conversation's (tag-driver.ts):
+  // composite foreign keys are what make that true.
+  test.each([
+    ['their tag under their organization', 'their-secret', theirs, 0],
+    ['their tag under our organization', 'their-secret', ours, 0],
+    ['our tag with a createdAt that is not the conversation’s', 'our-tag', ours, 1],
+  ])('the database refuses a link of our conversation to %s', async (_, tagId, organizationId, shiftMs) => {
+    await db.prisma
+      .$executeRaw`INSERT INTO "Tag" ("id", "organizationId", "name") VALUES ('our-tag', ${ours}, 'ours')
+      ON CONFLICT DO NOTHING`;
+    await expect(
+      db.prisma.$executeRaw`
+        INSERT INTO "ConversationTag" ("conversationId", "tagId", "organizationId", "conversationCreatedAt")
+        SELECT c."id", ${tagId}, ${organizationId}, c."createdAt" + ${shiftMs} * interval '1 millisecond'
+        FROM "Conversation" c WHERE c."id" = 'c4'`,
+    ).rejects.toThrow(/foreign key/i);
+  });
 
   test('an unknown organization sees nothing', async () => {
     expect(await ids(db, 'no-such-org', parseCriteria('id==*'))).toEqual([]);

@@ -156,16 +156,21 @@ function insertConversations(prisma: Raw, target: SeedTarget) {
 }
 
 // 0–3 draws per conversation (25 / 35 / 25 / 15 %); draw k picks tag floor(30·u³), so the first
-// tags are common and the last ones rare. A tag drawn twice is linked once.
+// tags are common and the last ones rare. A tag drawn twice is linked once. The link copies its
+// conversation's createdAt (the foreign key checks it), read back from the rows just inserted.
 function insertTagLinks(prisma: Raw, { organizationId, count, salt }: SeedTarget) {
   return prisma.$executeRawUnsafe(
-    `INSERT INTO "ConversationTag" ("conversationId", "tagId", "organizationId")
-     SELECT DISTINCT md5($4::text || ':' || i)::uuid::text,
-       $1 || '-tag-' || ($2::text[])[1 + floor(30 * power((get_byte(h, 2 * k - 1) * 256 + get_byte(h, 2 * k)) / 65536.0, 3))::int],
-       $1
-     FROM (SELECT i, decode(md5('t:' || $4::text || ':' || i), 'hex') AS h FROM generate_series(1, $3::int) AS i OFFSET 0) hashed
-     CROSS JOIN LATERAL generate_series(1,
-       CASE WHEN get_byte(h, 0) < 64 THEN 0 WHEN get_byte(h, 0) < 154 THEN 1 WHEN get_byte(h, 0) < 218 THEN 2 ELSE 3 END) AS k`,
+    `INSERT INTO "ConversationTag" ("conversationId", "tagId", "organizationId", "conversationCreatedAt")
+     SELECT links."conversationId", links."tagId", $1, c."createdAt"
+     FROM (
+       SELECT DISTINCT md5($4::text || ':' || i)::uuid::text AS "conversationId",
+         $1 || '-tag-' || ($2::text[])[1 + floor(30 * power((get_byte(h, 2 * k - 1) * 256 + get_byte(h, 2 * k)) / 65536.0, 3))::int]
+           AS "tagId"
+       FROM (SELECT i, decode(md5('t:' || $4::text || ':' || i), 'hex') AS h FROM generate_series(1, $3::int) AS i OFFSET 0) hashed
+       CROSS JOIN LATERAL generate_series(1,
+         CASE WHEN get_byte(h, 0) < 64 THEN 0 WHEN get_byte(h, 0) < 154 THEN 1 WHEN get_byte(h, 0) < 218 THEN 2 ELSE 3 END) AS k
+     ) links
+     JOIN "Conversation" c ON c."id" = links."conversationId"`,
     organizationId,
     tagNames,
     count,

@@ -2,6 +2,8 @@ import { type CriteriaAst, fieldSpec } from '@switchboard/core';
 import { Prisma } from '../generated/prisma/client';
 import { compileCriteriaToSql } from './compile';
 import type { CompileContext } from './operators';
+import { oneOf } from './sql';
+import { findTagDriver } from './tag-driver';
 
 export interface ConversationFilter {
   organizationId: string;
@@ -69,46 +71,96 @@ const branchesOf = (filter: ConversationFilter): ConversationFilter[] => {
 const testsASet = (ast: CriteriaAst): boolean =>
   ast.type === 'comparison' ? fieldSpec(ast.field)?.kind === 'set' : ast.children.some(testsASet);
 
+/** Where a page's rows come from, and the columns that order them (`at`, then `id`). */
+interface PageSource {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  at: Prisma.Sql;
+  id: Prisma.Sql;
+}
+
+const conversationsTable = Prisma.raw('"Conversation" c');
+
+/**
+ * Newest- or oldest-first pages of criteria with a positive tag test start from that tag's links
+ * when it stands for one tag (tag-driver.ts), ordered by the link's copy of the conversation's
+ * createdAt: PostgreSQL then reads the page off the link index, or, when the rest of the criteria
+ * is the rarer part, finds those rows first and sorts them. Other pages read Conversation.
+ */
+const pageSource = (
+  filter: ConversationFilter,
+  orderBy: ConversationOrder,
+  context: CompileContext,
+): PageSource => {
+  const driver = orderBy === 'createdAt' ? findTagDriver(filter.criteria, context) : undefined;
+  const [tagId] = driver?.tagIds ?? [];
+  if (!driver || tagId === undefined || driver.tagIds.length > 1) {
+    return {
+      from: conversationsTable,
+      where: conversationWhere(filter, context),
+      at: orderColumns[orderBy],
+      id: Prisma.raw('c."id"'),
+    };
+  }
+  return {
+    from: Prisma.raw('"ConversationTag" ct JOIN "Conversation" c ON c."id" = ct."conversationId"'),
+    where: Prisma.sql`ct."tagId" = ${tagId} AND ${conversationWhere({ ...filter, criteria: driver.rest }, context)}`,
+    at: Prisma.raw('ct."conversationCreatedAt"'),
+    id: Prisma.raw('ct."conversationId"'),
+  };
+};
+
 /** The page query: ids ordered by the column, ties broken by id in the same direction. */
 export const conversationPageSql = (
   query: ConversationPageQuery,
   context: CompileContext = {},
 ): Prisma.Sql => {
-  const column = orderColumns[query.orderBy];
   const direction = directions[query.direction];
-  if (!column || !direction) throw new RangeError(`Cannot order by ${query.orderBy} ${query.direction}`);
+  if (!orderColumns[query.orderBy] || !direction)
+    throw new RangeError(`Cannot order by ${query.orderBy} ${query.direction}`);
   const limit = nonNegative('limit', query.limit);
   const offset = nonNegative('offset', query.offset ?? 0);
-  const cursor = query.cursor
-    ? Prisma.sql` AND (${column}, c."id") ${direction.after} ((${query.cursor.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${query.cursor.id})`
-    : Prisma.empty;
-  const order = (at: Prisma.Sql, id: Prisma.Sql) =>
-    Prisma.sql`ORDER BY ${at} ${direction.keyword}, ${id} ${direction.keyword}`;
+  const { cursor } = query;
+  const select = ({ from, where, at, id }: PageSource, columns: Prisma.Sql, rows: number) => {
+    const after = cursor
+      ? Prisma.sql` AND (${at}, ${id}) ${direction.after} ((${cursor.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${cursor.id})`
+      : Prisma.empty;
+    return Prisma.sql`SELECT ${columns} FROM ${from} WHERE ${where}${after}
+      ORDER BY ${at} ${direction.keyword}, ${id} ${direction.keyword} LIMIT ${rows}`;
+  };
   const branches = branchesOf(query);
   if (branches.length === 1) {
-    return Prisma.sql`SELECT c."id" FROM "Conversation" c WHERE ${conversationWhere(query, context)}${cursor}
-      ${order(column, Prisma.raw('c."id"'))} LIMIT ${limit} OFFSET ${offset}`;
+    const source = pageSource(query, query.orderBy, context);
+    return Prisma.sql`${select(source, Prisma.raw('c."id"'), limit)} OFFSET ${offset}`;
   }
   // Each branch returns its own first offset+limit rows; the union is ordered and cut again.
-  const selects = branches.map(
-    (branch) => Prisma.sql`(SELECT c."id", ${column} AS "at" FROM "Conversation" c
-      WHERE ${conversationWhere(branch, context)}${cursor} ${order(column, Prisma.raw('c."id"'))} LIMIT ${limit + offset})`,
-  );
+  const selects = branches.map((branch) => {
+    const source = pageSource(branch, query.orderBy, context);
+    return Prisma.sql`(${select(source, Prisma.sql`c."id", ${source.at} AS "at"`, limit + offset)})`;
+  });
   return Prisma.sql`SELECT u."id" FROM (${Prisma.join(selects, ' UNION ')}) u
-    ${order(Prisma.raw('u."at"'), Prisma.raw('u."id"'))} LIMIT ${limit} OFFSET ${offset}`;
+    ORDER BY u."at" ${direction.keyword}, u."id" ${direction.keyword} LIMIT ${limit} OFFSET ${offset}`;
+};
+
+/**
+ * A filter that is only a positive tag test is counted from the tag links alone, an index-only
+ * range (see tag-driver.ts for why that is exact); anything else reads Conversation.
+ */
+const matchingIdsSql = (filter: ConversationFilter, context: CompileContext): Prisma.Sql => {
+  const driver = filter.extraFilters?.length ? undefined : findTagDriver(filter.criteria, context);
+  if (driver && !driver.rest) {
+    const distinct = driver.tagIds.length > 1 ? Prisma.raw('DISTINCT ') : Prisma.empty;
+    return Prisma.sql`SELECT ${distinct}ct."conversationId" AS "id" FROM "ConversationTag" ct
+      WHERE ${oneOf(Prisma.raw('ct."tagId"'), driver.tagIds, 'text')}`;
+  }
+  return Prisma.sql`SELECT c."id" FROM "Conversation" c WHERE ${conversationWhere(filter, context)}`;
 };
 
 export const conversationCountSql = (
   filter: ConversationFilter,
   context: CompileContext = {},
 ): Prisma.Sql => {
-  const branches = branchesOf(filter);
-  if (branches.length === 1) {
-    return Prisma.sql`SELECT count(*) AS "count" FROM "Conversation" c WHERE ${conversationWhere(filter, context)}`;
-  }
-  const selects = branches.map(
-    (branch) => Prisma.sql`SELECT c."id" FROM "Conversation" c WHERE ${conversationWhere(branch, context)}`,
-  );
+  const selects = branchesOf(filter).map((branch) => matchingIdsSql(branch, context));
   return Prisma.sql`SELECT count(*) AS "count" FROM (${Prisma.join(selects, ' UNION ')}) u`;
 };
 

@@ -1,6 +1,6 @@
-import { hasWildcard, listOperators, wildcardToLike } from '@switchboard/core';
+import { type CriteriaComparison, hasWildcard, listOperators, wildcardToLike } from '@switchboard/core';
 import { Prisma } from '../generated/prisma/client';
-import { type CompileComparison, type CompileContext, type OperatorMap, withNegations } from './operators';
+import { type CompileContext, type OperatorMap, withNegations } from './operators';
 import { like, oneOf, sqlFalse } from './sql';
 import { tagPattern } from './tag-ids';
 
@@ -30,14 +30,14 @@ function detected(kind: 'TRACKER' | 'ENTITY'): (test: NameTest) => Prisma.Sql {
 const maxResolvedTagIds = 200;
 
 /**
- * With the organization's tag ids resolved up front (tag-ids.ts), a tag test is a lookup of
- * those ids in ConversationTag: `(conversationId, tagId)` per row, or `(tagId, conversationId)`
- * when PostgreSQL drives the semi-join from a rare tag. No matching tag at all → FALSE.
+ * The organization's tag ids a positive tag test (`==`, `=in=`) stands for, when they were
+ * resolved up front (tag-ids.ts): empty when no tag matches; undefined when they were not resolved
+ * or are too many to list (then the test joins Tag by name).
  */
-const resolvedTags = (
-  { field, operator, values }: Parameters<CompileComparison>[0],
+export const resolvedTagIds = (
+  { field, operator, values }: CriteriaComparison,
   context: CompileContext,
-) => {
+): string[] | undefined => {
   if (field !== 'tags' || !context.tagIds) return undefined;
   const wildcards = !listOperators.includes(operator);
   const ids = new Set<string>();
@@ -46,10 +46,20 @@ const resolvedTags = (
     if (!found) return undefined;
     for (const id of found) ids.add(id);
   }
-  if (ids.size === 0) return sqlFalse;
-  if (ids.size > maxResolvedTagIds) return undefined;
+  return ids.size > maxResolvedTagIds ? undefined : [...ids];
+};
+
+/**
+ * With the ids resolved, a tag test is a lookup of those ids in ConversationTag:
+ * `(conversationId, tagId)` per row, or `(tagId, …)` when PostgreSQL drives the semi-join from a
+ * rare tag. No matching tag at all → FALSE.
+ */
+const resolvedTags = (comparison: CriteriaComparison, context: CompileContext) => {
+  const ids = resolvedTagIds(comparison, context);
+  if (!ids) return undefined;
+  if (ids.length === 0) return sqlFalse;
   return Prisma.sql`EXISTS (SELECT 1 FROM "ConversationTag" ct
-    WHERE ct."conversationId" = c."id" AND ${oneOf(Prisma.raw('ct."tagId"'), [...ids], 'text')})`;
+    WHERE ct."conversationId" = c."id" AND ${oneOf(Prisma.raw('ct."tagId"'), ids, 'text')})`;
 };
 
 const someElement = (field: string, test: NameTest): Prisma.Sql => {

@@ -65,7 +65,7 @@ export async function applyConversationChange(
     });
   }
   if (tags) {
-    await syncConversationTags(tx, { organizationId, conversationId: row.id }, tags, current.tags);
+    await syncConversationTags(tx, row, tags, current.tags);
   }
   const after = presentConversation(await findConversation(tx, organizationId, row.id));
   await recordConversationAudit(tx, ctx, { action: change.action, conversationId: row.id, before, after });

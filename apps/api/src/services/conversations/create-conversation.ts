@@ -52,7 +52,7 @@ export async function createConversationIn(
   const created = await tx.conversation.create({
     data: { ...columns, metadata, organizationId, ...placement },
   });
-  const linked = await syncConversationTags(tx, { organizationId, conversationId: created.id }, tags, []);
+  const linked = await syncConversationTags(tx, created, tags, []);
   const row: ConversationRow = { ...created, tags: linked.map((name) => ({ tag: { name } })) };
   const createEvent = {
     action: 'conversation.create',

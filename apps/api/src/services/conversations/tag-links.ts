@@ -9,11 +9,11 @@ import type { Prisma } from '@switchboard/db';
  */
 export async function syncConversationTags(
   tx: Prisma.TransactionClient,
-  target: { organizationId: string; conversationId: string },
+  conversation: { id: string; organizationId: string; createdAt: Date },
   names: readonly string[],
   current: readonly string[],
 ): Promise<string[]> {
-  const { organizationId, conversationId } = target;
+  const { id: conversationId, organizationId } = conversation;
   const added = names.filter((name) => !current.includes(name));
   const removed = current.filter((name) => !names.includes(name));
   if (removed.length > 0) {
@@ -36,6 +36,7 @@ export async function syncConversationTags(
       conversationId,
       tagId: idByName.get(name) as string,
       createdAt: new Date(start + index),
+      conversationCreatedAt: conversation.createdAt,
     })),
     skipDuplicates: true,
   });

@@ -40,7 +40,12 @@ export async function insertConversation(
       update: {},
     });
     await prisma.conversationTag.create({
-      data: { organizationId, conversationId: conversation.id, tagId: tag.id },
+      data: {
+        organizationId,
+        conversationId: conversation.id,
+        conversationCreatedAt: conversation.createdAt,
+        tagId: tag.id,
+      },
     });
   }
   return conversation.id;

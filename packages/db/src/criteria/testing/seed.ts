@@ -68,8 +68,8 @@ export async function insertConversationFacts(
       SELECT "id", "name" FROM new_tags
       UNION ALL SELECT "id", "name" FROM "Tag" WHERE "organizationId" = ${organizationId}
     ), links AS (
-      INSERT INTO "ConversationTag" ("conversationId", "tagId", "organizationId")
-      SELECT x."id", tags."id", ${organizationId}
+      INSERT INTO "ConversationTag" ("conversationId", "tagId", "organizationId", "conversationCreatedAt")
+      SELECT x."id", tags."id", ${organizationId}, x."createdAt" AT TIME ZONE 'UTC'
       FROM input x CROSS JOIN LATERAL jsonb_array_elements_text(x."tags") AS e(name) JOIN tags ON tags."name" = e.name
     ), messages AS (
       INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text")
