@@ -187,7 +187,7 @@ describe.each(testDatabaseKinds())('criteria as SQL on %s', (kind) => {
     const sql = compileCriteriaToSql(
       parseCriteria('metadata.agentId==johndoe;tags=in=(vip,"a,b");topic==x*'),
     );
-    expect(sql.values).toEqual(expect.arrayContaining(['agentId', 'johndoe', ['vip', 'a,b'], 'x%']));
+    expect(sql.values).toEqual(expect.arrayContaining(['{"agentId":"johndoe"}', ['vip', 'a,b'], 'x%']));
     expect(sql.text).not.toMatch(/johndoe|vip|agentId/);
   });
 });
