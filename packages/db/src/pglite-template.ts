@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPglite } from './drivers/pglite';
 import { migrate } from './migrate/migrate';
@@ -82,8 +82,8 @@ export async function seedFromTemplateDataDir(
 ): Promise<boolean> {
   const template = await templateDataDirPath(cacheDir);
   if (!(await isDirectory(template))) return false;
+  await removeAbandonedCopies(dataDir);
   const partial = `${dataDir}.seeding-${process.pid}`;
-  await rm(partial, { recursive: true, force: true });
   try {
     await copyTree(template, partial);
     // rename(2) replaces an empty directory, so an existing empty DATA_DIR is fine too.
@@ -92,6 +92,20 @@ export async function seedFromTemplateDataDir(
     await rm(partial, { recursive: true, force: true });
   }
   return true;
+}
+
+/**
+ * Copies that a start killed mid-copy left beside the data directory (`<dataDir>.seeding-<pid>`).
+ * The caller holds the data directory's lock (data-dir-lock.ts), so no other process is copying.
+ */
+async function removeAbandonedCopies(dataDir: string): Promise<void> {
+  const prefix = `${basename(dataDir)}.seeding-`;
+  const siblings = await readdir(dirname(dataDir)).catch(() => []);
+  await Promise.all(
+    siblings
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => rm(join(dirname(dataDir), name), { recursive: true, force: true })),
+  );
 }
 
 /**

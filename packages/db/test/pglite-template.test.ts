@@ -22,6 +22,19 @@ describe('a new PGlite data directory from the install-time template', () => {
     expect(readdirSync(root).sort()).toEqual(['empty', 'missing']);
   });
 
+  test('clears copies that an earlier start, killed mid-copy, left beside the directory', async () => {
+    const dataDir = join(root, 'after-a-kill');
+    mkdirSync(join(root, 'after-a-kill.seeding-999999', 'base'), { recursive: true });
+    mkdirSync(join(root, 'after-a-kill-other.seeding-1'));
+    expect(await seedFromTemplateDataDir(dataDir)).toBe(true);
+    expect(
+      readdirSync(root)
+        .filter((name) => name.startsWith('after-a-kill'))
+        .sort(),
+    ).toEqual(['after-a-kill', 'after-a-kill-other.seeding-1']);
+    rmSync(join(root, 'after-a-kill-other.seeding-1'), { recursive: true });
+  });
+
   test('is not attempted when no template was built for these migrations', async () => {
     const target = join(root, 'untouched');
     expect(await seedFromTemplateDataDir(target, join(root, 'no-cache'))).toBe(false);
