@@ -49,6 +49,8 @@ describe('a new PGlite data directory from the install-time template', () => {
     expect(first.migration.alreadyApplied).toEqual(names);
     const [setting] = await first.prisma.$queryRaw<{ shared_buffers: string }[]>`SHOW shared_buffers`;
     expect(setting?.shared_buffers).toBe('64MB');
+    // initdb's template databases are not copied along (only CREATE DATABASE would use them).
+    expect(await first.prisma.$queryRaw`SELECT datname FROM pg_database`).toEqual([{ datname: 'postgres' }]);
     const org = await first.prisma.organization.create({ data: { name: 'Seeded' } });
     await first.close();
 
