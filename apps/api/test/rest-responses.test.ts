@@ -1,6 +1,6 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { send, startTestApi, type TestApi } from './support/test-api';
+import { insertConversationOfA, send, startTestApi, type TestApi } from './support/test-api';
 
 // The REST adapter writes its JSON answers itself (src/rest/send-json.ts); these are the headers
 // and conditional-GET behaviour Express's `res.json` gave them, which must not change with it.
@@ -9,11 +9,7 @@ describe.each(testDatabaseKinds())('REST JSON answers on %s', (kind) => {
   let id: string;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    id = (
-      await api.db.prisma.conversation.create({
-        data: { organizationId: api.a.organization.id, workspaceId: api.a.workspace.id, topic: 'Café ☕' },
-      })
-    ).id;
+    id = await insertConversationOfA(api, 'Café ☕');
   });
   afterAll(() => api.close());
 

@@ -1,6 +1,6 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { send, startTestApi, type TestApi } from './support/test-api';
+import { insertConversationOfA, send, startTestApi, type TestApi } from './support/test-api';
 
 // The REST adapter only tries the routes of a request's method and segment count; these are the
 // Express routing behaviours that must not change with it.
@@ -9,11 +9,7 @@ describe.each(testDatabaseKinds())('REST routing on %s', (kind) => {
   let id: string;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    id = (
-      await api.db.prisma.conversation.create({
-        data: { organizationId: api.a.organization.id, workspaceId: api.a.workspace.id, topic: 'Routed' },
-      })
-    ).id;
+    id = await insertConversationOfA(api, 'Routed');
   });
   afterAll(() => api.close());
 

@@ -1,6 +1,13 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ADMIN_KEY, send, startTestApi, type TestApi, type TestResponse } from './support/test-api';
+import {
+  ADMIN_KEY,
+  insertConversationOfA,
+  send,
+  startTestApi,
+  type TestApi,
+  type TestResponse,
+} from './support/test-api';
 
 /**
  * GET queries are answered by src/trpc/single-query.ts instead of tRPC's Fetch adapter. A GET
@@ -13,11 +20,7 @@ describe.each(testDatabaseKinds())('tRPC GET queries on %s', (kind) => {
   let conversationId: string;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    conversationId = (
-      await api.db.prisma.conversation.create({
-        data: { organizationId: api.a.organization.id, workspaceId: api.a.workspace.id, topic: 'Fast' },
-      })
-    ).id;
+    conversationId = await insertConversationOfA(api, 'Fast');
   });
   afterAll(() => api.close());
 

@@ -66,6 +66,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** A conversation of tenant A with this topic, stored directly (for tests of the HTTP layer). */
+export async function insertConversationOfA(api: TestApi, topic: string): Promise<string> {
+  const { organization, workspace } = api.a;
+  const row = await api.db.prisma.conversation.create({
+    data: { organizationId: organization.id, workspaceId: workspace.id, topic },
+  });
+  return row.id;
+}
+
 /** A real server on a random port over a fresh database of the given kind, with two tenants. */
 export async function startTestApi(
   kind: DatabaseKind,
