@@ -4,6 +4,35 @@ import { conversationInclude } from '../src/services/conversations/conversation-
 import { findConversation, findConversationsInOrder } from '../src/services/conversations/find-conversation';
 import { startTestApi, type TestApi } from './support/test-api';
 
+/**
+ * Puts the tags on the conversation one by one, each link a second older than the one before
+ * (from `newestSecond` of 2026-01-01), so the order reads list them in is known.
+ */
+async function linkTags(
+  api: TestApi,
+  conversation: { id: string; organizationId: string; createdAt: Date },
+  names: readonly string[],
+  newestSecond: number,
+): Promise<void> {
+  const { organizationId } = conversation;
+  for (const [i, name] of names.entries()) {
+    const tag = await api.db.prisma.tag.upsert({
+      where: { organizationId_name: { organizationId, name } },
+      create: { organizationId, name },
+      update: {},
+    });
+    await api.db.prisma.conversationTag.create({
+      data: {
+        conversationId: conversation.id,
+        conversationCreatedAt: conversation.createdAt,
+        tagId: tag.id,
+        organizationId,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, newestSecond - i)),
+      },
+    });
+  }
+}
+
 // findConversation reads with one raw statement instead of Prisma's `include` (three queries):
 // it must return exactly what the `include` read returns, field for field and type for type.
 describe.each(testDatabaseKinds())('findConversation on %s', (kind) => {
@@ -39,18 +68,7 @@ describe.each(testDatabaseKinds())('findConversation on %s', (kind) => {
       },
     });
     // Added one by one, so their order (by when they were added) is known.
-    for (const [i, name] of ['vip', 'billing', 'later'].entries()) {
-      const tag = await api.db.prisma.tag.create({ data: { organizationId, name } });
-      await api.db.prisma.conversationTag.create({
-        data: {
-          conversationId: created.id,
-          conversationCreatedAt: created.createdAt,
-          tagId: tag.id,
-          organizationId,
-          createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 10 - i)),
-        },
-      });
-    }
+    await linkTags(api, created, ['vip', 'billing', 'later'], 10);
 
     const row = await findConversation(api.db.prisma, api.a.organization.id, created.id);
     expect(row).toStrictEqual(await includeRead(created.id));
@@ -107,22 +125,7 @@ describe.each(testDatabaseKinds())('findConversationsInOrder on %s', (kind) => {
     const created = await api.db.prisma.conversation.create({
       data: { organizationId, workspaceId, ...data },
     });
-    for (const [i, name] of tags.entries()) {
-      const tag = await api.db.prisma.tag.upsert({
-        where: { organizationId_name: { organizationId, name } },
-        create: { organizationId, name },
-        update: {},
-      });
-      await api.db.prisma.conversationTag.create({
-        data: {
-          conversationId: created.id,
-          conversationCreatedAt: created.createdAt,
-          tagId: tag.id,
-          organizationId,
-          createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 30 - i)),
-        },
-      });
-    }
+    await linkTags(api, created, tags, 30);
     return created;
   };
 
