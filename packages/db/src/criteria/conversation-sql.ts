@@ -93,8 +93,7 @@ const pageSource = (
   context: CompileContext,
 ): PageSource => {
   const driver = orderBy === 'createdAt' ? findTagDriver(filter.criteria, context) : undefined;
-  const [tagId] = driver?.tagIds ?? [];
-  if (!driver || tagId === undefined || driver.tagIds.length > 1) {
+  if (driver?.tagIds.length !== 1) {
     return {
       from: conversationsTable,
       where: conversationWhere(filter, context),
@@ -104,7 +103,7 @@ const pageSource = (
   }
   return {
     from: Prisma.raw('"ConversationTag" ct JOIN "Conversation" c ON c."id" = ct."conversationId"'),
-    where: Prisma.sql`ct."tagId" = ${tagId} AND ${conversationWhere({ ...filter, criteria: driver.rest }, context)}`,
+    where: Prisma.sql`ct."tagId" = ${driver.tagIds[0]} AND ${conversationWhere({ ...filter, criteria: driver.rest }, context)}`,
     at: Prisma.raw('ct."conversationCreatedAt"'),
     id: Prisma.raw('ct."conversationId"'),
   };
