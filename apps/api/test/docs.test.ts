@@ -1,19 +1,8 @@
-import { existsSync } from 'node:fs';
 import { testDatabaseKinds } from '@switchboard/db/testing';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './support/chromium';
 import { send, startTestApi, type TestApi } from './support/test-api';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 // Every seed path with the methods its seed gives it (Sharely, Symbl, Infobip), plus ours.
 const seedOperations: Record<string, string[]> = {
@@ -143,15 +132,9 @@ describe.each(testDatabaseKinds())('OpenAPI document and docs page on %s', (kind
   });
 
   test('/docs renders Swagger UI in headless Chromium with no request beyond localhost', async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(
-        `Chromium is needed to check the docs page but was not found at ${chromiumPath}. ` +
-          'Install it (apt-get install -y chromium) or set CHROMIUM_PATH to its executable.',
-      );
-    }
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+      browser = await launchChromium();
       const context = await browser.newContext();
       const foreign: string[] = [];
       const local: string[] = [];
