@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
 import type { Logger } from './logger';
+import { welcomeText } from './welcome';
 
 export interface RunningServer {
   server: Server;
@@ -21,7 +22,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     poolSize: env.DATABASE_POOL_SIZE,
   });
   if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, 'applied migrations');
-  await bootstrapFirstOrganization(db.prisma, { bootstrapApiKey: env.BOOTSTRAP_API_KEY, logger });
+  const generated = await bootstrapFirstOrganization(db.prisma, {
+    bootstrapApiKey: env.BOOTSTRAP_API_KEY,
+    logger,
+  });
 
   const app = createApp({ db, env, logger });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -31,6 +35,8 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   logger.info({ port, database: db.kind }, 'Switchboard API listening');
+  // For the person who typed `npm start`, whatever LOG_LEVEL says: where to go, and a new key.
+  process.stdout.write(welcomeText({ port, generated }));
 
   const stop = async () => {
     await new Promise<void>((resolve) => {

@@ -39,12 +39,20 @@ describe('the embedded default (PGlite)', () => {
     expect(await second.stop('SIGTERM')).toBe(0);
   });
 
-  test('`npm start` runs the built API on a new data directory and stops cleanly on SIGTERM to npm', async () => {
+  test('`npm start` runs the built API on a new data directory, prints its URL, docs and new key, and stops cleanly on SIGTERM to npm', async () => {
     const freshDir = join(scratch, 'data');
     // A cold turbo cache rebuilds the bundles first.
     const started = await startApiProcess({ DATA_DIR: freshDir }, 120_000, 'npm start');
     expect(await (await fetch(`${started.url}/health`)).json()).toEqual({ status: 'ok', database: 'pglite' });
     expect(existsSync(join(freshDir, 'PG_VERSION'))).toBe(true);
+    // The first start says where the API and its docs are, and prints the new key ready to paste.
+    const { port } = new URL(started.url);
+    expect(started.output()).toContain(`Switchboard API on http://localhost:${port}`);
+    expect(started.output()).toContain(`http://localhost:${port}/docs`);
+    const key = started.output().match(/^export KEY=(sb_\S+)$/m)?.[1];
+    expect(key, started.output()).toBeDefined();
+    const listed = await fetch(`${started.url}/v1/workspaces`, { headers: { 'x-api-key': String(key) } });
+    expect(listed.status).toBe(200);
     // npm passes the signal to scripts/start.mjs, which passes it to the API and waits for it.
     expect(await started.stop('SIGTERM')).toBe(0);
     expect(existsSync(`${freshDir}.lock`)).toBe(false);

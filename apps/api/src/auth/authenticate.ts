@@ -3,6 +3,7 @@ import { DomainError } from '@switchboard/core';
 import type { PrismaClient } from '@switchboard/db';
 import { type CredentialCache, credentialCacheFor } from './credential-cache';
 import { readCredential } from './credentials';
+import { recordKeyUse } from './key-usage';
 import type { Principal } from './principal';
 import { hashesEqual, hashSecret } from './secrets';
 
@@ -37,13 +38,15 @@ export async function authenticate(
   const hash = hashSecret(presented.secret);
   if (options.adminKeyHash && hashesEqual(hash, options.adminKeyHash)) return { kind: 'admin' };
 
-  const principal = await findPrincipal(prisma, hash, options.now ?? new Date(), credentialCacheFor(prisma));
+  const now = options.now ?? new Date();
+  const principal = await findPrincipal(prisma, hash, now, credentialCacheFor(prisma));
   if (principal.kind !== 'principal') return principal;
 
   const claimed = headers.organizationid;
   if (claimed !== undefined && claimed !== principal.principal.organizationId) {
     return rejected('The organizationid header does not match the organization of this credential.');
   }
+  await recordKeyUse(prisma, principal.principal.apiKeyId, now);
   return principal;
 }
 
