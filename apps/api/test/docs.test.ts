@@ -50,8 +50,9 @@ const shownPaths = [
 
 type OpenApiOperation = {
   operationId?: string;
+  summary?: string;
   responses?: Record<string, unknown>;
-  parameters?: Array<{ in: string; name: string; required?: boolean }>;
+  parameters?: Array<{ in: string; name: string; required?: boolean; description?: string }>;
 };
 type OpenApiDocument = {
   openapi: string;
@@ -117,6 +118,39 @@ describe.each(testDatabaseKinds())('OpenAPI document and docs page on %s', (kind
       expect(ref).toMatch(/^#\//);
       expect(resolvePointer(document, ref), ref).toBeDefined();
     }
+  });
+
+  test('every operation has a summary and every parameter a description', () => {
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        if (!operation.summary?.trim()) missing.push(`${method} ${path}: summary`);
+        for (const param of operation.parameters ?? []) {
+          if (!param.description?.trim())
+            missing.push(`${method} ${path}: ${param.in} parameter ${param.name}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('no integer is unbounded below (Swagger UI shows the minimum as the example value)', () => {
+    const unbounded: string[] = [];
+    const visit = (node: unknown, at: string) => {
+      if (Array.isArray(node)) node.forEach((item, index) => visit(item, `${at}/${index}`));
+      else if (node && typeof node === 'object') {
+        const schema = node as Record<string, unknown>;
+        if (
+          schema.type === 'integer' &&
+          (schema.minimum ?? Number.MIN_SAFE_INTEGER) === Number.MIN_SAFE_INTEGER
+        ) {
+          unbounded.push(at);
+        }
+        for (const [key, item] of Object.entries(schema)) visit(item, `${at}/${key}`);
+      }
+    };
+    visit(document, '#');
+    expect(unbounded).toEqual([]);
   });
 
   test('it lists the seed paths with their methods', () => {

@@ -3,9 +3,13 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { describeError } from '../errors/http-errors';
 import { restOperations } from './adapter';
+import { parameterDescriptions } from './parameter-descriptions';
 
 type OpenApiDocument = ReturnType<typeof generateOpenApiDocument>;
-type Operation = { requestBody?: { content?: Record<string, { schema?: SchemaObject }> } };
+type Operation = {
+  requestBody?: { content?: Record<string, { schema?: SchemaObject }> };
+  parameters?: Array<{ name: string; description?: string }>;
+};
 type SchemaObject = { properties?: Record<string, unknown>; required?: string[] };
 
 /**
@@ -34,8 +38,20 @@ export function buildOpenApiDocument(router: AnyTRPCRouter): OpenApiDocument {
     const field = content?.schema?.properties?.[bodyAs];
     if (content && field) content.schema = field as SchemaObject;
   }
+  describeParameters(document);
   describeErrorBodies(document);
   return document;
+}
+
+/** Parameters without a description of their own get the one their name has everywhere. */
+function describeParameters(document: OpenApiDocument): void {
+  for (const pathItem of Object.values(document.paths ?? {}) as Array<Record<string, Operation>>) {
+    for (const operation of Object.values(pathItem)) {
+      for (const parameter of operation.parameters ?? []) {
+        parameter.description ??= parameterDescriptions[parameter.name];
+      }
+    }
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ export const agentSchema = z.object({
   email: z.string().nullable(),
   slackUserId: z.string().nullable(),
   status: z.enum(agentStatuses),
-  capacity: z.number().int(),
+  capacity: z.number().int().nonnegative(),
   queueIds: z.array(z.string()),
   lastAssignedAt: isoDateSchema.nullable(),
   createdAt: isoDateSchema,

@@ -16,7 +16,15 @@ import {
 import { assertSlackUserFree, chosenName } from './agent-rules';
 
 export const createAgent = protectedProcedure
-  .meta({ openapi: { method: 'POST', path: '/ccaas/1/agents', tags: agentTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/ccaas/1/agents',
+      summary: 'Create an agent',
+      tags: agentTags,
+      protect: true,
+    },
+  })
   .input(
     z.object({
       name: agentNameSchema.optional(),

@@ -9,7 +9,15 @@ import { loadAgent } from './agent-rules';
  * the same order routing takes its locks (conversation, then agent) — so the two cannot deadlock.
  */
 export const deleteAgent = protectedProcedure
-  .meta({ openapi: { method: 'DELETE', path: '/ccaas/1/agents/{agentId}', tags: agentTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'DELETE',
+      path: '/ccaas/1/agents/{agentId}',
+      summary: 'Delete an agent',
+      tags: agentTags,
+      protect: true,
+    },
+  })
   .input(agentIdInput)
   .output(agentSchema)
   .mutation(({ ctx, input }) =>

@@ -3,7 +3,15 @@ import { agentIdInput, agentSchema, agentTags, presentAgent } from './agent.type
 import { loadAgent } from './agent-rules';
 
 export const getAgent = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/ccaas/1/agents/{agentId}', tags: agentTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/ccaas/1/agents/{agentId}',
+      summary: 'Get an agent',
+      tags: agentTags,
+      protect: true,
+    },
+  })
   .input(agentIdInput)
   .output(agentSchema)
   .query(async ({ ctx, input }) =>

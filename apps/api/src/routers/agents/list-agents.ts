@@ -17,7 +17,15 @@ import {
  * user; `displayName` matches a substring, case-insensitively, as Infobip's filter does.
  */
 export const listAgents = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/ccaas/1/agents', tags: agentTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/ccaas/1/agents',
+      summary: 'List agents',
+      tags: agentTags,
+      protect: true,
+    },
+  })
   .input(
     infobipPageInput.extend({
       slackUserId: slackUserIdSchema.optional(),

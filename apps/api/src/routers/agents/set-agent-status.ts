@@ -5,7 +5,13 @@ import { changeAgent } from './write-agent';
 /** Presence: only ONLINE agents receive conversations from automatic assignment. */
 export const setAgentStatus = protectedProcedure
   .meta({
-    openapi: { method: 'PUT', path: '/ccaas/1/agents/{agentId}/status', tags: agentTags, protect: true },
+    openapi: {
+      method: 'PUT',
+      path: '/ccaas/1/agents/{agentId}/status',
+      summary: "Set an agent's availability status",
+      tags: agentTags,
+      protect: true,
+    },
   })
   .input(agentIdInput.extend({ status: agentStatusInput }))
   .output(agentSchema)

@@ -14,7 +14,15 @@ import { changeAgent } from './write-agent';
 
 /** Changes the fields sent; leaves the others. `null` clears email or slackUserId. */
 export const updateAgent = protectedProcedure
-  .meta({ openapi: { method: 'PUT', path: '/ccaas/1/agents/{agentId}', tags: agentTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'PUT',
+      path: '/ccaas/1/agents/{agentId}',
+      summary: 'Update an agent',
+      tags: agentTags,
+      protect: true,
+    },
+  })
   .input(
     agentIdInput.extend({
       name: agentNameSchema.optional(),

@@ -8,6 +8,7 @@ export const getConversation = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/ccaas/1/conversations/{conversationId}',
+      summary: 'Get a conversation',
       tags: conversationsTag,
       protect: true,
     },

@@ -8,6 +8,7 @@ export const getMetadata = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/ccaas/1/conversations/{conversationId}/metadata',
+      summary: "Get a conversation's metadata",
       tags: conversationsTag,
       protect: true,
     },

@@ -38,9 +38,9 @@ export const listConversationsInput = z.object({
 export const listConversationsOutput = z.object({
   conversations: z.array(conversationSchema),
   pagination: z.object({
-    totalItems: z.number().int(),
-    page: z.number().int(),
-    limit: z.number().int(),
+    totalItems: z.number().int().nonnegative(),
+    page: z.number().int().nonnegative(),
+    limit: z.number().int().nonnegative(),
     orderBy: z.string(),
   }),
 });

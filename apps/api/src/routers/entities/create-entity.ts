@@ -4,7 +4,15 @@ import { createEntities } from './save-entities';
 
 /** Symbl answers one entity bare: `{ id, type, subType, category, values }`. */
 export const createEntity = protectedProcedure
-  .meta({ openapi: { method: 'POST', path: '/v1/manage/entity', tags: entitiesTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/v1/manage/entity',
+      summary: 'Create a custom entity',
+      tags: entitiesTag,
+      protect: true,
+    },
+  })
   .input(entityFieldsInput)
   .output(entitySchema)
   .mutation(async ({ ctx, input }) => {

@@ -5,7 +5,13 @@ import { entitiesTag, entityIdInput } from './entity.types';
 
 export const deleteEntity = protectedProcedure
   .meta({
-    openapi: { method: 'DELETE', path: '/v1/manage/entity/{entityId}', tags: entitiesTag, protect: true },
+    openapi: {
+      method: 'DELETE',
+      path: '/v1/manage/entity/{entityId}',
+      summary: 'Delete a custom entity',
+      tags: entitiesTag,
+      protect: true,
+    },
   })
   .input(entityIdInput)
   .output(z.object({ id: z.string(), type: z.literal('entity'), deleted: z.literal(true) }))

@@ -4,7 +4,13 @@ import { findEntity } from './find-entity';
 
 export const getEntity = protectedProcedure
   .meta({
-    openapi: { method: 'GET', path: '/v1/manage/entity/{entityId}', tags: entitiesTag, protect: true },
+    openapi: {
+      method: 'GET',
+      path: '/v1/manage/entity/{entityId}',
+      summary: 'Get a custom entity',
+      tags: entitiesTag,
+      protect: true,
+    },
   })
   .input(entityIdInput)
   .output(entitySchema)

@@ -6,7 +6,15 @@ import { entitiesTag, entitySchema, presentEntity } from './entity.types';
 
 /** All custom entities (pages of up to 100, oldest first), optionally of one type and/or subType. */
 export const listEntities = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/manage/entities', tags: entitiesTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/manage/entities',
+      summary: 'List custom entities',
+      tags: entitiesTag,
+      protect: true,
+    },
+  })
   .input(
     largestPageInput.extend({
       type: z.string().optional(),

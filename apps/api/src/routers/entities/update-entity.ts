@@ -7,7 +7,13 @@ import { entitiesTag, entityFieldsInput, entityIdInput, entitySchema } from './e
 /** Symbl's PUT: type, subType and values are replaced; the body may repeat the id (it must match). */
 export const updateEntity = protectedProcedure
   .meta({
-    openapi: { method: 'PUT', path: '/v1/manage/entity/{entityId}', tags: entitiesTag, protect: true },
+    openapi: {
+      method: 'PUT',
+      path: '/v1/manage/entity/{entityId}',
+      summary: 'Update a custom entity',
+      tags: entitiesTag,
+      protect: true,
+    },
   })
   .input(entityIdInput.extend(entityFieldsInput.shape).extend({ id: idSchema.optional() }))
   .output(entitySchema)

@@ -3,7 +3,15 @@ import { protectedProcedure } from '../../trpc/init';
 import { groupFieldsInput, groupsTag, oneGroupOutput } from './group.types';
 
 export const createGroup = protectedProcedure
-  .meta({ openapi: { method: 'POST', path: '/v1/manage/group', tags: groupsTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/v1/manage/group',
+      summary: 'Create a conversation group from criteria',
+      tags: groupsTag,
+      protect: true,
+    },
+  })
   .input(groupFieldsInput)
   .output(oneGroupOutput)
   .mutation(async ({ ctx, input }) => {

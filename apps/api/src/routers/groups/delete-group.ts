@@ -6,7 +6,13 @@ import { groupIdInput, groupsTag } from './group.types';
 /** Deleting a group deletes only the group: its conversations are untouched. */
 export const deleteGroup = protectedProcedure
   .meta({
-    openapi: { method: 'DELETE', path: '/v1/manage/group/{groupId}', tags: groupsTag, protect: true },
+    openapi: {
+      method: 'DELETE',
+      path: '/v1/manage/group/{groupId}',
+      summary: 'Delete a conversation group',
+      tags: groupsTag,
+      protect: true,
+    },
   })
   .input(groupIdInput)
   .output(z.object({ id: z.string(), type: z.literal('group'), deleted: z.literal(true) }))

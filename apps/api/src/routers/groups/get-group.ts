@@ -21,7 +21,15 @@ export const getGroup = protectedProcedure
   });
 
 export const getGroupById = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/manage/group/{groupId}', tags: groupsTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/manage/group/{groupId}',
+      summary: 'Get a conversation group',
+      tags: groupsTag,
+      protect: true,
+    },
+  })
   .input(groupIdInput)
   .output(oneGroupOutput)
   .query(async ({ ctx, input }) => ({

@@ -10,7 +10,15 @@ import { groupSchema, groupsTag } from './group.types';
  * to the next. `name` narrows to the group with that exact name.
  */
 export const listGroups = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/manage/groups', tags: groupsTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/manage/groups',
+      summary: 'List conversation groups',
+      tags: groupsTag,
+      protect: true,
+    },
+  })
   .input(
     largestPageInput.extend({
       name: z.string().optional(),

@@ -22,8 +22,8 @@ export const membersInput = z.object({
 /** `groups.memberPage`: one page, no total. */
 export const memberPageOutput = z.object({
   conversations: z.array(conversationSchema),
-  limit: z.number().int(),
-  offset: z.number().int(),
+  limit: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
 });
@@ -31,5 +31,5 @@ export const memberPageOutput = z.object({
 /** `groups.members` (Symbl's GET /v1/groups/{groupId}/conversations): the page and the total. */
 export const membersOutput = memberPageOutput.extend({
   /** Members matching criteria, filter and time window, over all pages. */
-  totalCount: z.number().int(),
+  totalCount: z.number().int().nonnegative(),
 });

@@ -24,7 +24,7 @@ export const previewGroup = protectedProcedure
       valid: z.literal(true),
       ast: astSchema,
       canonical: z.string(),
-      count: z.number().int(),
+      count: z.number().int().nonnegative(),
       sample: z.array(conversationSchema),
     }),
   )

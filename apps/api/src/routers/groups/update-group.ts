@@ -6,7 +6,15 @@ import { groupFieldsInput, groupIdInput, groupsTag, oneGroupOutput } from './gro
 
 /** Symbl's PUT replaces name, description and criteria; the body may repeat the id (it must match). */
 export const updateGroup = protectedProcedure
-  .meta({ openapi: { method: 'PUT', path: '/v1/manage/group/{groupId}', tags: groupsTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'PUT',
+      path: '/v1/manage/group/{groupId}',
+      summary: 'Update a conversation group (name, description, criteria)',
+      tags: groupsTag,
+      protect: true,
+    },
+  })
   .input(groupIdInput.extend(groupFieldsInput.shape).extend({ id: idSchema.optional() }))
   .output(oneGroupOutput)
   .mutation(async ({ ctx, input }) => {

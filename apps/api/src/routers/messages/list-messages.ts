@@ -8,6 +8,7 @@ export const listMessages = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/ccaas/1/conversations/{conversationId}/messages',
+      summary: "List a conversation's messages",
       tags: messagesTag,
       protect: true,
     },

@@ -34,9 +34,9 @@ export const listMessagesInput = z.object({
 export const listMessagesOutput = z.object({
   messages: z.array(messageSchema),
   pagination: z.object({
-    totalItems: z.number().int(),
-    page: z.number().int(),
-    limit: z.number().int(),
+    totalItems: z.number().int().nonnegative(),
+    page: z.number().int().nonnegative(),
+    limit: z.number().int().nonnegative(),
     orderBy: z.string(),
   }),
   nextCursor: z.string().nullable(),

@@ -8,7 +8,13 @@ import { assertAgentsExist, membersAfterChange } from './queue-members';
 /** Infobip's "add agent to queue". Adding a member twice changes nothing. */
 export const addQueueAgent = protectedProcedure
   .meta({
-    openapi: { method: 'POST', path: '/ccaas/1/queues/{queueId}/agents', tags: queueTags, protect: true },
+    openapi: {
+      method: 'POST',
+      path: '/ccaas/1/queues/{queueId}/agents',
+      summary: 'Add an agent to a queue',
+      tags: queueTags,
+      protect: true,
+    },
   })
   .input(queueIdInput.extend({ agentId: idSchema }))
   .output(queueMembersSchema)

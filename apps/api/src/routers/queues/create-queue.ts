@@ -5,7 +5,15 @@ import { presentQueue, queueNameSchema, queueSchema, queueTags } from './queue.t
 import { assertQueueNameFree } from './queue-names';
 
 export const createQueue = protectedProcedure
-  .meta({ openapi: { method: 'POST', path: '/ccaas/1/queues', tags: queueTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/ccaas/1/queues',
+      summary: 'Create a queue',
+      tags: queueTags,
+      protect: true,
+    },
+  })
   .input(z.object({ name: queueNameSchema }))
   .output(queueSchema)
   .mutation(({ ctx, input }) =>

@@ -12,7 +12,15 @@ import { presentQueue, queueIdInput, queueSchema, queueTags } from './queue.type
  * refused with 409 rather than silently dropping those rules.
  */
 export const deleteQueue = protectedProcedure
-  .meta({ openapi: { method: 'DELETE', path: '/ccaas/1/queues/{queueId}', tags: queueTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'DELETE',
+      path: '/ccaas/1/queues/{queueId}',
+      summary: 'Delete a queue',
+      tags: queueTags,
+      protect: true,
+    },
+  })
   .input(queueIdInput)
   .output(queueSchema)
   .mutation(({ ctx, input }) =>

@@ -31,9 +31,9 @@ export const infobipPageInput = z.object({
 export type InfobipPageInput = z.infer<typeof infobipPageInput>;
 
 export const paginationSchema = z.object({
-  totalItems: z.number().int(),
-  page: z.number().int(),
-  limit: z.number().int(),
+  totalItems: z.number().int().nonnegative(),
+  page: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
   orderBy: z.string(),
 });
 

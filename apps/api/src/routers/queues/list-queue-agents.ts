@@ -6,7 +6,13 @@ import { queueIdInput, queueTags } from './queue.types';
 
 export const listQueueAgents = protectedProcedure
   .meta({
-    openapi: { method: 'GET', path: '/ccaas/1/queues/{queueId}/agents', tags: queueTags, protect: true },
+    openapi: {
+      method: 'GET',
+      path: '/ccaas/1/queues/{queueId}/agents',
+      summary: "List a queue's agents",
+      tags: queueTags,
+      protect: true,
+    },
   })
   .input(queueIdInput)
   .output(z.object({ agents: z.array(agentSchema) }))

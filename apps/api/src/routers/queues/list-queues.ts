@@ -7,7 +7,15 @@ import { presentQueue, queueSchema, queueTags } from './queue.types';
 
 /** Infobip's "get queues": paged, optionally only given ids or the queues an agent belongs to. */
 export const listQueues = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/ccaas/1/queues', tags: queueTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/ccaas/1/queues',
+      summary: 'List queues',
+      tags: queueTags,
+      protect: true,
+    },
+  })
   .input(
     infobipPageInput.extend({
       queueIds: z.array(idSchema).max(100).optional(),

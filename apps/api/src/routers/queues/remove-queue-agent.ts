@@ -12,6 +12,7 @@ export const removeQueueAgent = protectedProcedure
     openapi: {
       method: 'DELETE',
       path: '/ccaas/1/queues/{queueId}/agents/{agentId}',
+      summary: 'Remove an agent from a queue',
       tags: queueTags,
       protect: true,
     },

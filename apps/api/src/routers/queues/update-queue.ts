@@ -5,7 +5,15 @@ import { presentQueue, queueIdInput, queueNameSchema, queueSchema, queueTags } f
 import { assertQueueNameFree } from './queue-names';
 
 export const updateQueue = protectedProcedure
-  .meta({ openapi: { method: 'PUT', path: '/ccaas/1/queues/{queueId}', tags: queueTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'PUT',
+      path: '/ccaas/1/queues/{queueId}',
+      summary: 'Update a queue',
+      tags: queueTags,
+      protect: true,
+    },
+  })
   .input(queueIdInput.extend({ name: queueNameSchema }))
   .output(queueSchema)
   .mutation(({ ctx, input }) =>

@@ -4,7 +4,15 @@ import { presentRoute, routesOutput, routingTags } from './routing.types';
 
 /** Infobip's "get routing": every rule in the order it is tried; `enabled` filters. */
 export const getRouting = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/ccaas/1/routing', tags: routingTags, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/ccaas/1/routing',
+      summary: 'Get the ordered routing rules',
+      tags: routingTags,
+      protect: true,
+    },
+  })
   .input(z.object({ enabled: z.boolean().optional() }))
   .output(routesOutput)
   .query(async ({ ctx, input }) => {

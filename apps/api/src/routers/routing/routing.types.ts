@@ -9,7 +9,7 @@ export const routeSchema = z.object({
   name: z.string(),
   queueId: z.string(),
   queueName: z.string(),
-  priority: z.number().int(),
+  priority: z.number().int().min(1),
   enabled: z.boolean(),
   criteria: z.string(),
   createdAt: isoDateSchema,

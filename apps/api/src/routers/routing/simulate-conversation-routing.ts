@@ -13,6 +13,7 @@ export const simulateConversationRouting = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/ccaas/1/conversations/{conversationId}/simulate-routing',
+      summary: 'Explain where a stored conversation would be routed now',
       tags: routingTags,
       protect: true,
     },

@@ -4,7 +4,15 @@ import { protectedProcedure } from '../../trpc/init';
 import { settingsSchema, settingsTag } from './settings.types';
 
 export const getSettings = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/manage/settings', tags: settingsTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/manage/settings',
+      summary: "Get the organization's settings",
+      tags: settingsTag,
+      protect: true,
+    },
+  })
   .input(z.object({}))
   .output(settingsSchema)
   .query(({ ctx }) => loadSettings(ctx.prisma, ctx.organizationId));

@@ -10,8 +10,8 @@ export const settingsSchema = z.object({
     autoAssign: z.boolean(),
   }),
   pagination: z.object({
-    defaultPageSize: z.number().int(),
-    maxPageSize: z.number().int(),
+    defaultPageSize: z.number().int().nonnegative(),
+    maxPageSize: z.number().int().nonnegative(),
   }),
 });
 

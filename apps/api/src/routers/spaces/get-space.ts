@@ -7,6 +7,7 @@ export const getSpace = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/v1/workspaces/{workspaceId}/spaces/{spaceId}',
+      summary: 'Get a space',
       tags: ['Spaces (Sharely)'],
       protect: true,
     },

@@ -10,6 +10,7 @@ export const listSpaces = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/v1/workspaces/{workspaceId}/spaces',
+      summary: "List a workspace's spaces",
       tags: ['Spaces (Sharely)'],
       protect: true,
     },

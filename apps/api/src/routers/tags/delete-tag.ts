@@ -15,5 +15,11 @@ export const deleteTag = protectedProcedure
     },
   })
   .input(z.object({ tagName: tagNameSchema }))
-  .output(z.object({ name: z.string(), deleted: z.literal(true), unlinkedConversations: z.number().int() }))
+  .output(
+    z.object({
+      name: z.string(),
+      deleted: z.literal(true),
+      unlinkedConversations: z.number().int().nonnegative(),
+    }),
+  )
   .mutation(({ ctx, input }) => deleteOrganizationTag(ctx, input.tagName));

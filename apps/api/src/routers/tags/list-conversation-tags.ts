@@ -10,6 +10,7 @@ export const listForConversation = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/ccaas/1/conversations/{conversationId}/tags',
+      summary: "List a conversation's tags",
       tags: tagsTag,
       protect: true,
     },

@@ -6,7 +6,15 @@ import { organizationTagSchema, paginationSchema, tagsTag } from './tag.types';
 
 /** The organization's tags with how many conversations carry each, Infobip-paged. */
 export const listTags = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/ccaas/1/tags', tags: tagsTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/ccaas/1/tags',
+      summary: "List the organization's tags with their conversation counts",
+      tags: tagsTag,
+      protect: true,
+    },
+  })
   .input(
     z.object({
       limit: z.number().int().min(1).optional().describe('Default 10, capped at the maximum page size.'),

@@ -13,12 +13,12 @@ export const conversationTagSchema = z.object({ name: z.string(), createdAt: iso
 export const organizationTagSchema = z.object({
   name: z.string(),
   createdAt: isoDateSchema,
-  conversationCount: z.number().int(),
+  conversationCount: z.number().int().nonnegative(),
 });
 
 export const paginationSchema = z.object({
-  totalItems: z.number().int(),
-  page: z.number().int(),
-  limit: z.number().int(),
+  totalItems: z.number().int().nonnegative(),
+  page: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
   orderBy: z.string(),
 });

@@ -3,7 +3,15 @@ import { createTrackers } from './save-trackers';
 import { oneTrackerOutput, trackerFieldsInput, trackersTag } from './tracker.types';
 
 export const createTracker = protectedProcedure
-  .meta({ openapi: { method: 'POST', path: '/v1/manage/tracker', tags: trackersTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/v1/manage/tracker',
+      summary: 'Create a tracker',
+      tags: trackersTag,
+      protect: true,
+    },
+  })
   .input(trackerFieldsInput)
   .output(oneTrackerOutput)
   .mutation(async ({ ctx, input }) => {

@@ -5,7 +5,13 @@ import { trackerIdInput, trackersTag } from './tracker.types';
 
 export const deleteTracker = protectedProcedure
   .meta({
-    openapi: { method: 'DELETE', path: '/v1/manage/tracker/{trackerId}', tags: trackersTag, protect: true },
+    openapi: {
+      method: 'DELETE',
+      path: '/v1/manage/tracker/{trackerId}',
+      summary: 'Delete a tracker',
+      tags: trackersTag,
+      protect: true,
+    },
   })
   .input(trackerIdInput)
   .output(z.object({ id: z.string(), type: z.literal('tracker'), deleted: z.literal(true) }))

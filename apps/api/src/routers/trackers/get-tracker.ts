@@ -4,7 +4,13 @@ import { oneTrackerOutput, presentTracker, trackerIdInput, trackersTag } from '.
 
 export const getTracker = protectedProcedure
   .meta({
-    openapi: { method: 'GET', path: '/v1/manage/tracker/{trackerId}', tags: trackersTag, protect: true },
+    openapi: {
+      method: 'GET',
+      path: '/v1/manage/tracker/{trackerId}',
+      summary: 'Get a tracker',
+      tags: trackersTag,
+      protect: true,
+    },
   })
   .input(trackerIdInput)
   .output(oneTrackerOutput)

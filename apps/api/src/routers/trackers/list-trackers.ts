@@ -6,7 +6,15 @@ import { presentTracker, trackerSchema, trackersTag } from './tracker.types';
 
 /** All trackers (pages of up to 100, oldest first), or Symbl's `?name=` lookup (exact, case-sensitive). */
 export const listTrackers = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/manage/trackers', tags: trackersTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/manage/trackers',
+      summary: 'List trackers',
+      tags: trackersTag,
+      protect: true,
+    },
+  })
   .input(
     largestPageInput.extend({
       name: z.string().optional(),

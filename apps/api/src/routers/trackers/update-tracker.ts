@@ -7,7 +7,13 @@ import { oneTrackerOutput, trackerFieldsInput, trackerIdInput, trackersTag } fro
 /** Symbl's PUT; the body may repeat the id (it must match the path). */
 export const updateTracker = protectedProcedure
   .meta({
-    openapi: { method: 'PUT', path: '/v1/manage/tracker/{trackerId}', tags: trackersTag, protect: true },
+    openapi: {
+      method: 'PUT',
+      path: '/v1/manage/tracker/{trackerId}',
+      summary: 'Update a tracker',
+      tags: trackersTag,
+      protect: true,
+    },
   })
   .input(trackerIdInput.extend(trackerFieldsInput.shape).extend({ id: idSchema.optional() }))
   .output(oneTrackerOutput)

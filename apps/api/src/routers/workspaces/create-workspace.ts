@@ -5,7 +5,13 @@ import { presentWorkspace, workspaceNameSchema, workspaceSchema } from './worksp
 
 export const createWorkspace = protectedProcedure
   .meta({
-    openapi: { method: 'POST', path: '/v1/workspaces', tags: ['Workspaces (Sharely)'], protect: true },
+    openapi: {
+      method: 'POST',
+      path: '/v1/workspaces',
+      summary: 'Create a workspace',
+      tags: ['Workspaces (Sharely)'],
+      protect: true,
+    },
   })
   .input(z.object({ name: workspaceNameSchema }))
   .output(workspaceSchema)

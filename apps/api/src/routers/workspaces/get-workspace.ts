@@ -7,6 +7,7 @@ export const getWorkspace = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/v1/workspaces/{workspaceId}',
+      summary: 'Get a workspace',
       tags: ['Workspaces (Sharely)'],
       protect: true,
     },

@@ -5,7 +5,15 @@ import { cursorPageInput } from '../shared/schemas';
 import { presentWorkspace, workspaceSchema } from './workspace.types';
 
 export const listWorkspaces = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/workspaces', tags: ['Workspaces (Sharely)'], protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/workspaces',
+      summary: 'List workspaces',
+      tags: ['Workspaces (Sharely)'],
+      protect: true,
+    },
+  })
   .input(cursorPageInput)
   .output(z.object({ workspaces: z.array(workspaceSchema), nextCursor: z.string().nullable() }))
   .query(async ({ ctx, input }) => {

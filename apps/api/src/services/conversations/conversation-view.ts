@@ -22,7 +22,7 @@ export const conversationSchema = z.object({
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
   closedAt: isoDateSchema.nullable(),
-  version: z.number().int(),
+  version: z.number().int().min(1),
 });
 export type ConversationView = z.infer<typeof conversationSchema>;
 

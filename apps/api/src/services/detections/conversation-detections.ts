@@ -6,8 +6,8 @@ import { findConversation } from '../conversations/find-conversation';
 export const detectionMatchSchema = z.object({
   messageId: z.string(),
   value: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
 });
 export type DetectionMatch = z.infer<typeof detectionMatchSchema>;
 
