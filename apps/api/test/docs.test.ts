@@ -137,8 +137,9 @@ describe.each(testDatabaseKinds())('OpenAPI document and docs page on %s', (kind
   test('no integer is unbounded below (Swagger UI shows the minimum as the example value)', () => {
     const unbounded: string[] = [];
     const visit = (node: unknown, at: string) => {
-      if (Array.isArray(node)) node.forEach((item, index) => visit(item, `${at}/${index}`));
-      else if (node && typeof node === 'object') {
+      if (Array.isArray(node)) {
+        for (const [index, item] of node.entries()) visit(item, `${at}/${index}`);
+      } else if (node && typeof node === 'object') {
         const schema = node as Record<string, unknown>;
         if (
           schema.type === 'integer' &&
