@@ -6,7 +6,7 @@ import type { Env } from './env';
 import { authentication } from './http/authentication';
 import { health } from './http/health';
 import { idempotency } from './http/idempotency';
-import { refuseDeeplyNestedBodies } from './http/input-safety';
+import { refuseUnsafeBodies } from './http/input-safety';
 import { rateLimitPerPrincipal } from './http/rate-limit';
 import { requestLogging } from './http/request-logging';
 import type { Logger } from './logger';
@@ -39,7 +39,7 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
       type: ['application/json', 'application/*+json'],
     }),
   );
-  app.use(refuseDeeplyNestedBodies());
+  app.use(refuseUnsafeBodies());
   app.use(authentication(db.prisma, env.ADMIN_API_KEY));
   app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE));
   app.use(idempotency(db.prisma));

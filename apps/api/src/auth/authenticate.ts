@@ -1,8 +1,7 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { DomainError } from '@switchboard/core';
 import type { PrismaClient } from '@switchboard/db';
 import { type CredentialCache, credentialCacheFor } from './credential-cache';
-import { readCredential } from './credentials';
+import { type RequestHeaders, readCredential, valuesOf } from './credentials';
 import { recordKeyUse } from './key-usage';
 import type { Principal } from './principal';
 import { hashesEqual, hashSecret } from './secrets';
@@ -28,12 +27,19 @@ const rejected = (message: string): Extract<Authentication, { kind: 'rejected' }
  */
 export async function authenticate(
   prisma: PrismaClient,
-  headers: IncomingHttpHeaders,
+  headers: RequestHeaders,
   options: { adminKeyHash?: string | undefined; now?: Date },
 ): Promise<Authentication> {
   const presented = readCredential(headers);
   if (presented.kind === 'none') return { kind: 'anonymous' };
   if (presented.kind === 'malformed') return rejected(presented.reason);
+  // Which organization is meant is ambiguous: the caller's request to fix, not a bad credential.
+  if (presented.kind === 'conflicting') {
+    return {
+      kind: 'rejected',
+      error: new DomainError('VALIDATION', presented.reason, { field: '(headers)' }),
+    };
+  }
 
   const hash = hashSecret(presented.secret);
   if (options.adminKeyHash && hashesEqual(hash, options.adminKeyHash)) return { kind: 'admin' };
@@ -42,8 +48,8 @@ export async function authenticate(
   const principal = await findPrincipal(prisma, hash, now, credentialCacheFor(prisma));
   if (principal.kind !== 'principal') return principal;
 
-  const claimed = headers.organizationid;
-  if (claimed !== undefined && claimed !== principal.principal.organizationId) {
+  const claimed = valuesOf(headers.organizationid);
+  if (claimed.length > 0 && claimed.join(', ') !== principal.principal.organizationId) {
     return rejected('The organizationid header does not match the organization of this credential.');
   }
   await recordKeyUse(prisma, principal.principal.apiKeyId, now);

@@ -128,12 +128,19 @@ function fromBodyParserError(cause: unknown): DomainError | undefined {
   return undefined;
 }
 
+// A list of a thousand wrong items has a thousand issues; the first few say what to fix, and
+// an answer (and log line) naming all of them grew with the input.
+const MAX_REPORTED_ISSUES = 20;
+
 function fromZodError(error: ZodError): DomainError {
-  const problems = error.issues.map((issue) => {
+  const problems = error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : '(body)';
     return { field, message: issue.message };
   });
-  const text = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+  const more = error.issues.length - problems.length;
+  const text =
+    problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ') +
+    (more > 0 ? `; and ${more} more` : '');
   return new DomainError('VALIDATION', `Invalid input — ${text}`, {
     field: problems[0]?.field,
     fields: problems,

@@ -128,7 +128,13 @@ describe.each(testDatabaseKinds())('auth abuse on %s', (kind) => {
         `x-api-key: ${key}\r\norganizationid: ${api.a.organization.id}\r\norganizationid: ${api.b.organization.id}`,
         [401],
       ],
-      ['two x-api-key headers', `x-api-key: ${key}\r\nx-api-key: ${api.b.apiKey.key}`, [401]],
+      // Two different credentials (issue 17, item 7): ambiguous, so 400, not one of them.
+      ['two x-api-key headers', `x-api-key: ${key}\r\nx-api-key: ${api.b.apiKey.key}`, [400]],
+      [
+        'two Authorization headers',
+        `authorization: App ${key}\r\nauthorization: App ${api.b.apiKey.key}`,
+        [400],
+      ],
       ['control character in the key', `x-api-key: ${key.slice(0, 5)}\u0001${key.slice(5)}`, [400, 401]],
       ['header over 16 KB', `x-api-key: ${'k'.repeat(20_000)}`, [431]],
     ];
@@ -160,6 +166,91 @@ describe.each(testDatabaseKinds())('auth abuse on %s', (kind) => {
     expect(wrong).toEqual([]);
     expect(await api.db.prisma.conversation.count()).toBe(conversations);
     expect((await send(`${api.url}/health`, {})).status).toBe(200);
+  });
+
+  // Issue 17, item 7: x-api-key of one organization with Authorization of another was answered
+  // silently as one of them. Two headers that carry different credentials are 400 naming them,
+  // on every operation; two that carry the same credential are fine.
+  test('two different credentials are 400 naming both headers everywhere; the same one twice passes', async () => {
+    const prisma = api.db.prisma;
+    const before = await snapshotOrganization(prisma, api.a.organization.id);
+    const tokenOfB = await api.b.request(
+      'POST',
+      `/workspaces/${api.b.workspace.id}/generate-access-key-token`,
+      {},
+    );
+    expect(tokenOfB.status).toBe(200);
+    const a = api.a.apiKey.key;
+    const pairs: { name: string; headers: Record<string, string>; names: string[] }[] = [
+      {
+        name: "A's key + B's token",
+        headers: { 'x-api-key': a, authorization: `Bearer ${tokenOfB.body.token}` },
+        names: ['x-api-key', 'Authorization: Bearer'],
+      },
+      {
+        name: "A's key + B's key",
+        headers: { 'x-api-key': a, authorization: `App ${api.b.apiKey.key}` },
+        names: ['x-api-key', 'Authorization: App'],
+      },
+      {
+        name: "B's token + A's key",
+        headers: { 'x-api-key': tokenOfB.body.token, authorization: `App ${a}` },
+        names: ['x-api-key', 'Authorization: App'],
+      },
+      {
+        name: "operator key + A's key",
+        headers: { 'x-api-key': ADMIN_KEY, authorization: `App ${a}` },
+        names: ['x-api-key', 'Authorization: App'],
+      },
+      {
+        name: "two keys of A's",
+        headers: { 'x-api-key': a, authorization: `App ${seed.apiKeySecret}` },
+        names: ['x-api-key', 'Authorization: App'],
+      },
+      {
+        name: "A's key + A's token",
+        headers: { 'x-api-key': seed.accessToken, authorization: `App ${a}` },
+        names: ['x-api-key', 'Authorization: App'],
+      },
+    ];
+    const share = sizes.deep ? 1 : 3;
+    const work = pairs.flatMap((pair, p) =>
+      calls.filter((_, i) => (i + p) % share === 0).map((call) => ({ pair, call })),
+    );
+    const tally = new Tally();
+    const wrong: string[] = [];
+    await inPool(work, 6, async ({ pair, call }) => {
+      const res = await perform(call, pair.headers);
+      const message: unknown = call.transport === 'rest' ? res.body?.message : res.body?.error?.message;
+      const envelope =
+        call.transport === 'rest'
+          ? res.body?.error === 'Bad Request'
+          : res.body?.error?.data?.httpStatus === 400;
+      const named = typeof message === 'string' && pair.names.every((name) => message.includes(name));
+      tally.add(res.status === 400 && envelope && named ? '400' : `other ${res.status}`);
+      if (res.status !== 400 || !envelope || !named)
+        wrong.push(`${pair.name} → ${call.label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    });
+    report(`conflicting credentials (${kind})`, {
+      pairs: pairs.length,
+      requests: work.length,
+      ...tally.toFigures(),
+    });
+    expect(wrong).toEqual([]);
+    expect(new Set(work.map((item) => item.call.label)).size).toBe(calls.length);
+    expect(snapshotDifferences(before, await snapshotOrganization(prisma, api.a.organization.id))).toEqual(
+      [],
+    );
+
+    // The same credential in several headers is one credential.
+    const same = [
+      { 'x-api-key': a, authorization: `App ${a}` },
+      { 'x-api-key': seed.accessToken, authorization: `Bearer ${seed.accessToken}` },
+      { 'x-api-key': a, authorization: 'Bearer' }, // an empty $TOKEN in a script adds nothing
+    ];
+    for (const headers of same) {
+      expect((await send(`${api.url}/v1/workspaces`, { headers })).status).toBe(200);
+    }
   });
 
   test('keys and tokens never appear in later answers, audit events or logs', async () => {

@@ -19,7 +19,8 @@ export const listOrganizations = adminProcedure
   .query(async ({ ctx, input }) => {
     const rows = await ctx.prisma.organization.findMany({
       select: { id: true, name: true, createdAt: true },
-      ...pageArgs(input),
+      // The operator lists every organization: the cursor may be any of them.
+      ...pageArgs(input, {}),
     });
     const page = toPage(rows, input.limit);
     return {

@@ -20,7 +20,7 @@ export const listApiKeys = keyManagementProcedure
     const rows = await ctx.prisma.apiKey.findMany({
       where: { organizationId: ctx.organizationId },
       omit: { hash: true },
-      ...pageArgs(input),
+      ...pageArgs(input, { organizationId: ctx.organizationId }),
     });
     const page = toPage(rows, input.limit);
     return { apiKeys: page.items.map(presentApiKey), nextCursor: page.nextCursor };

@@ -16,7 +16,7 @@ export async function updateEntity(
     await assertSubTypeFree(tx, ctx.organizationId, fields, 'subType', entityId);
     const after = presentEntity(
       await tx.customEntity.update({
-        where: { id: entityId },
+        where: { organizationId_id: { organizationId: ctx.organizationId, id: entityId } },
         data: { type: fields.type, subType: fields.subType, values: fields.values },
       }),
     );

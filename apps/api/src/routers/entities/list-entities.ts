@@ -23,14 +23,17 @@ export const listEntities = protectedProcedure
   )
   .output(z.object({ entities: z.array(entitySchema), nextCursor: z.string().nullable() }))
   .query(async ({ ctx, input }) => {
+    // An entity's id is unique within its organization (its key is organizationId + id).
+    const { cursor, ...page } = pageArgs(input, { organizationId: ctx.organizationId });
     const rows = await ctx.prisma.customEntity.findMany({
       where: {
         organizationId: ctx.organizationId,
         ...(input.type === undefined ? {} : { type: input.type }),
         ...(input.subType === undefined ? {} : { subType: input.subType }),
       },
-      ...pageArgs(input),
+      ...page,
+      ...(cursor ? { cursor: { organizationId_id: cursor } } : {}),
     });
-    const page = toPage(rows, input.limit);
-    return { entities: page.items.map(presentEntity), nextCursor: page.nextCursor };
+    const { items, nextCursor } = toPage(rows, input.limit);
+    return { entities: items.map(presentEntity), nextCursor };
   });

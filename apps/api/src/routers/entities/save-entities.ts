@@ -30,7 +30,12 @@ export async function createEntities(
     const created: EntityView[] = [];
     for (const [index, item] of items.entries()) {
       await assertSubTypeFree(tx, ctx.organizationId, item, `${path(index)}subType`);
-      if (item.id !== undefined && (await tx.customEntity.findUnique({ where: { id: item.id } }))) {
+      if (
+        item.id !== undefined &&
+        (await tx.customEntity.findUnique({
+          where: { organizationId_id: { organizationId: ctx.organizationId, id: item.id } },
+        }))
+      ) {
         throw new DomainError(
           'CONFLICT',
           `A custom entity with id "${item.id}" already exists; use PUT to change it.`,

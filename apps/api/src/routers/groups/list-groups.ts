@@ -31,7 +31,7 @@ export const listGroups = protectedProcedure
         organizationId: ctx.organizationId,
         ...(input.name === undefined ? {} : { name: input.name.trim() }),
       },
-      ...pageArgs(input),
+      ...pageArgs(input, { organizationId: ctx.organizationId }),
     });
     const page = toPage(rows, input.limit);
     return { groups: page.items.map(presentGroup), nextCursor: page.nextCursor };

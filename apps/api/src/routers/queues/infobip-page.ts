@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadSettings, pageSize } from '../../services/settings/load-settings';
+import { cursorArgs } from '../shared/pagination';
 
 type Direction = 'asc' | 'desc';
 type Ordering = { createdAt?: Direction; name?: Direction; id?: Direction }[];
@@ -44,10 +45,16 @@ export async function pageQuery(
   input: InfobipPageInput,
 ) {
   const limit = pageSize(await loadSettings(prisma, organizationId), input.limit);
-  const args: { take: number; skip: number; cursor?: { id: string }; orderBy: Ordering } = {
+  const args: {
+    take: number;
+    skip: number;
+    cursor?: { id: string; organizationId: string };
+    orderBy: Ordering;
+  } = {
     take: limit + 1,
     orderBy: orderings[input.orderBy],
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : { skip: input.page * limit }),
+    skip: input.page * limit,
+    ...cursorArgs(input.cursor, { organizationId }),
   };
   return { limit, args };
 }

@@ -22,7 +22,7 @@ export const listGroupConversations = protectedProcedure
     const rows = await ctx.prisma.conversation.findMany({
       where: { organizationId: ctx.organizationId, spaceId: space.id },
       select: { id: true, topic: true, createdAt: true },
-      ...pageArgs(input),
+      ...pageArgs(input, { organizationId: ctx.organizationId }),
     });
     const page = toPage(rows, input.limit);
     return { groups: page.items.map(presentGroupConversation), nextCursor: page.nextCursor };

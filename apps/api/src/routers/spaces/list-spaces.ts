@@ -21,7 +21,7 @@ export const listSpaces = protectedProcedure
     await findWorkspace(ctx.prisma, ctx.organizationId, input.workspaceId);
     const rows = await ctx.prisma.space.findMany({
       where: { organizationId: ctx.organizationId, workspaceId: input.workspaceId },
-      ...pageArgs(input),
+      ...pageArgs(input, { organizationId: ctx.organizationId }),
     });
     const page = toPage(rows, input.limit);
     return { spaces: page.items.map(presentSpace), nextCursor: page.nextCursor };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
-import { toPage } from '../shared/pagination';
+import { cursorArgs, toPage } from '../shared/pagination';
 import { largestPageInput } from '../shared/schemas';
 import { presentTracker, trackerSchema, trackersTag } from './tracker.types';
 
@@ -28,7 +28,7 @@ export const listTrackers = protectedProcedure
         ...(input.name === undefined ? {} : { name: input.name }),
       },
       take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...cursorArgs(input.cursor, { organizationId: ctx.organizationId }),
       orderBy: [{ createdOn: 'asc' }, { id: 'asc' }],
     });
     const page = toPage(rows, input.limit);

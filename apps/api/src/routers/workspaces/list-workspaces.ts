@@ -19,7 +19,7 @@ export const listWorkspaces = protectedProcedure
   .query(async ({ ctx, input }) => {
     const rows = await ctx.prisma.workspace.findMany({
       where: { organizationId: ctx.organizationId },
-      ...pageArgs(input),
+      ...pageArgs(input, { organizationId: ctx.organizationId }),
     });
     const page = toPage(rows, input.limit);
     return { workspaces: page.items.map(presentWorkspace), nextCursor: page.nextCursor };

@@ -1,5 +1,5 @@
 import type { Prisma } from '@switchboard/db';
-import { toPage } from '../../routers/shared/pagination';
+import { cursorArgs, toPage } from '../../routers/shared/pagination';
 import type { ServiceContext } from '../service-context';
 import { findConversation } from './find-conversation';
 
@@ -25,7 +25,7 @@ export async function conversationHistory(
   const rows = await ctx.prisma.auditEvent.findMany({
     where: { organizationId: ctx.organizationId, entityType: 'conversation', entityId: input.conversationId },
     take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    ...cursorArgs(input.cursor, { organizationId: ctx.organizationId }),
     orderBy: { sequence: input.order ?? 'asc' },
   });
   const page = toPage(rows, input.limit);
