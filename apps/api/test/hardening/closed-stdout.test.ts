@@ -7,7 +7,7 @@ import { send } from '../support/test-api';
 import { report } from './support/http';
 import { type ProcessDatabase, processDatabase, stopWithin } from './support/process-database';
 
-// Part 8 (issue 17, item 5): whatever reads the API's output goes away (`npm start | head -1`, a
+// Issue 17, item 5: whatever reads the API's output goes away (`npm start | head -1`, a
 // log collector that died). The next write of a log block fails with EPIPE; logging must stop
 // (one line on stderr), the API must go on serving and still stop on SIGTERM.
 const DROPPED = /log output failed \(EPIPE\); dropping log lines/g;
