@@ -8,6 +8,7 @@ import { health } from './http/health';
 import { idempotency } from './http/idempotency';
 import { refuseUnsafeBodies } from './http/input-safety';
 import { rateLimitPerPrincipal } from './http/rate-limit';
+import type { RateLimitStore } from './http/rate-limit-store';
 import { requestLogging } from './http/request-logging';
 import type { Logger } from './logger';
 import { createRestRouter } from './rest/adapter';
@@ -21,10 +22,12 @@ export interface AppDependencies {
   db: Database;
   env: Pick<Env, 'ADMIN_API_KEY' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;
   logger: Logger;
+  /** The rate limiter's counters (openRateLimitStore). */
+  rateLimits: RateLimitStore;
 }
 
 /** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
-export function createApp({ db, env, logger }: AppDependencies): express.Express {
+export function createApp({ db, env, logger, rateLimits }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
@@ -41,7 +44,7 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
   );
   app.use(refuseUnsafeBodies());
   app.use(authentication(db.prisma, env.ADMIN_API_KEY));
-  app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE));
+  app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE, rateLimits.limiter));
   app.use(idempotency(db.prisma));
 
   const deps = { db, logger };

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { pino } from 'pino';
 
 export type Logger = pino.Logger;
@@ -17,6 +18,9 @@ export const redactedPaths = [
 /** The longest a log line waits in the buffer when traffic is too light to fill it. */
 export const LOG_FLUSH_INTERVAL_MS = 1_000;
 
+/** How long the last lines may wait for a full (but still read) stdout while the process exits. */
+const EXIT_WRITE_PATIENCE_MS = 2_000;
+
 /**
  * JSON lines on stdout (or `dest`, a file descriptor or path), written in blocks of at least 4 KB
  * instead of one write(2) per line: a busy API logs one line per request, and a system call each
@@ -26,23 +30,59 @@ export const LOG_FLUSH_INTERVAL_MS = 1_000;
  * stdout nobody reads fast enough slows requests down rather than letting lines pile up in memory.
  * A timer writes whatever waits every LOG_FLUSH_INTERVAL_MS, and what is left is written when the
  * process exits (a crash included; only SIGKILL loses the last second).
+ *
+ * When the output cannot be written at all (EPIPE: whatever read it went away), logging stops:
+ * lines are dropped from then on, one line on stderr says so, and the API goes on serving.
  */
 export function createLogger(level: string, dest: number | string = 1): Logger {
-  const destination = pino.destination({ dest, sync: true, minLength: 4096 });
-  // sonic-boom sets `destroyed` (its typings omit it); flushing a destroyed stream throws.
-  const open = () => !(destination as { destroyed?: boolean }).destroyed;
-  const timer = setInterval(() => {
-    if (open()) destination.flush();
-  }, LOG_FLUSH_INTERVAL_MS);
+  let exitingSince: number | undefined;
+  const destination = pino.destination({
+    dest,
+    sync: true,
+    minLength: 4096,
+    // A full pipe is retried (slowing requests, as above), but not forever once the process exits.
+    retryEAGAIN: () => exitingSince === undefined || Date.now() - exitingSince < EXIT_WRITE_PATIENCE_MS,
+  });
+  let dropped = false;
+  const stop = () => {
+    clearInterval(timer);
+    process.removeListener('exit', flushOnExit);
+  };
+  destination.on('error', (error: NodeJS.ErrnoException) => {
+    if (dropped) return;
+    dropped = true;
+    stop();
+    sayOnStderr(
+      `Switchboard: log output failed (${error.code ?? error.message}); dropping log lines from now on.\n`,
+    );
+  });
+  // Never flushSync: on any error but EAGAIN it retries forever, every 100 ms, on the main thread
+  // (sonic-boom 4). In sync mode flush() writes the waiting block at once and reports errors above.
+  const flush = () => {
+    if (!dropped && !(destination as { destroyed?: boolean }).destroyed) destination.flush();
+  };
+  const timer = setInterval(flush, LOG_FLUSH_INTERVAL_MS);
   timer.unref();
   // pino flushes a destination on exit only when it writes asynchronously; this one buffers too.
   const flushOnExit = () => {
-    if (open()) destination.flushSync();
+    exitingSince = Date.now();
+    flush();
   };
   process.on('exit', flushOnExit);
-  destination.once('close', () => {
-    clearInterval(timer);
-    process.removeListener('exit', flushOnExit);
-  });
-  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' } }, destination);
+  destination.once('close', stop);
+  const sink = {
+    write: (line: string) => {
+      if (!dropped) destination.write(line);
+    },
+  };
+  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' } }, sink);
+}
+
+/** One line on stderr if it is still open; a closed stderr is not worth failing for. */
+function sayOnStderr(line: string): void {
+  try {
+    writeSync(2, line);
+  } catch {
+    // stderr is gone too: nobody is left to tell.
+  }
 }

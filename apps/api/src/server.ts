@@ -3,6 +3,7 @@ import { type Database, openDatabase } from '@switchboard/db';
 import { createApp } from './app';
 import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
+import { openRateLimitStore } from './http/rate-limit-store';
 import type { Logger } from './logger';
 import { welcomeText } from './welcome';
 
@@ -27,14 +28,24 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     logger,
   });
 
-  const app = createApp({ db, env, logger });
+  const rateLimits = await openRateLimitStore({
+    perMinute: env.RATE_LIMIT_PER_MINUTE,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    logger,
+  }).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
+
+  const app = createApp({ db, env, logger, rateLimits });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(env.PORT, () => resolve(listening));
     listening.once('error', reject);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  logger.info({ port, database: db.kind }, 'Switchboard API listening');
+  logger.info({ port, database: db.kind, rateLimits: rateLimits.kind }, 'Switchboard API listening');
   // For the person who typed `npm start`, whatever LOG_LEVEL says: where to go, and a new key.
   process.stdout.write(welcomeText({ port, generated }));
 
@@ -43,6 +54,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    await rateLimits.close();
     await db.close();
   };
   return { server, db, port, stop };

@@ -1,52 +1,51 @@
 import { DomainError } from '@switchboard/core';
 import type { NextFunction, Request, Response } from 'express';
-import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { sendError } from '../rest/send-error';
 import type { AuthenticatedRequest } from '../trpc/express-context';
+import { RATE_LIMIT_WINDOW_SECONDS } from './rate-limit-store';
 
 /**
  * Requests per minute per principal: the credential's API key (tokens count against the key that
  * issued them), so neither new tokens, bodies, headers nor `organizationid` reset the budget.
  * Unauthenticated requests are limited per client address. Each procedure of a tRPC batch counts.
+ * The counters are `limiter`'s (rate-limit-store.ts: shared by all API processes on PostgreSQL).
  */
-export function rateLimitPerPrincipal(perMinute: number) {
-  const store = new MemoryStore();
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    store,
-    keyGenerator: principalKey,
-    handler: (req: Request, res: Response, _next, options) => {
-      // Seconds until this principal's window resets, not the whole window.
-      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const retryAfterSeconds = resetTime
-        ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
-        : Math.ceil(options.windowMs / 1000);
-      sendError(
+export function rateLimitPerPrincipal(perMinute: number, limiter: RateLimiterAbstract) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    let outcome: RateLimiterRes;
+    try {
+      outcome = await limiter.consume(principalKey(req), batchSize(req.path));
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) return next(refusal);
+      describeBudget(res, perMinute, refusal);
+      const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      return sendError(
         res,
         new DomainError(
           'RATE_LIMITED',
           `Rate limit of ${perMinute} requests per minute exceeded; retry later.`,
-          {
-            retryAfterSeconds,
-          },
+          { retryAfterSeconds },
         ),
         req,
       );
-    },
-  });
-  // A tRPC batch (`/trpc/a,b,c?batch=1`) runs one procedure per name in one HTTP request: each
-  // counts, or batching would multiply the budget by the batch size.
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const calls = batchSize(req.path);
-    for (let extra = 1; extra < calls; extra++) await store.increment(principalKey(req));
-    return limiter(req, res, next);
+    }
+    describeBudget(res, perMinute, outcome);
+    next();
   };
 }
 
-// tRPC decodes the path before splitting it at commas, so `%2C` separates procedures too.
+/** The IETF draft-7 headers (`RateLimit`, `RateLimit-Policy`), as express-rate-limit sent them. */
+function describeBudget(res: Response, perMinute: number, outcome: RateLimiterRes): void {
+  const reset = Math.max(0, Math.ceil(outcome.msBeforeNext / 1000));
+  res.setHeader('RateLimit-Policy', `${perMinute};w=${RATE_LIMIT_WINDOW_SECONDS}`);
+  res.setHeader('RateLimit', `limit=${perMinute}, remaining=${outcome.remainingPoints}, reset=${reset}`);
+}
+
+// A tRPC batch (`/trpc/a,b,c?batch=1`) runs one procedure per name in one HTTP request: each
+// counts, or batching would multiply the budget by the batch size. tRPC decodes the path before
+// splitting it at commas, so `%2C` separates procedures too.
 function batchSize(path: string): number {
   if (!path.startsWith('/trpc/')) return 1;
   try {

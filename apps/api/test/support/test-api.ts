@@ -6,6 +6,7 @@ import { createTRPCClient, httpLink } from '@trpc/client';
 import { createApp } from '../../src/app';
 import type { Authentication } from '../../src/auth/authenticate';
 import type { Principal } from '../../src/auth/principal';
+import { openRateLimitStore } from '../../src/http/rate-limit-store';
 import { createLogger, type Logger } from '../../src/logger';
 import type { AppRouter } from '../../src/routers';
 import { appRouter } from '../../src/routers';
@@ -82,12 +83,16 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const logger = options.logger ?? silentLogger;
   const db = await createTestDatabase(kind);
+  const rateLimitPerMinute = options.rateLimitPerMinute ?? 100_000;
+  // On PostgreSQL the counters are the shared table, as in production; on PGlite, memory.
+  const rateLimits = await openRateLimitStore({ perMinute: rateLimitPerMinute, databaseUrl: db.url, logger });
   const app = createApp({
     db,
     logger,
+    rateLimits,
     env: {
       ADMIN_API_KEY: ADMIN_KEY,
-      RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 100_000,
+      RATE_LIMIT_PER_MINUTE: rateLimitPerMinute,
       BODY_LIMIT_BYTES: options.bodyLimitBytes ?? 1_048_576,
     },
   });
@@ -135,6 +140,7 @@ export async function startTestApi(
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await rateLimits.close();
       await db.dispose();
     },
   };
