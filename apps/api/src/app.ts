@@ -16,15 +16,18 @@ import { sendError } from './rest/send-error';
 import { appRouter } from './routers';
 import { contextFromRequest } from './trpc/express-context';
 import { singleQuery } from './trpc/single-query';
+import type { WebhookSettings } from './webhooks/settings';
 
 export interface AppDependencies {
   db: Database;
   env: Pick<Env, 'ADMIN_API_KEY' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;
   logger: Logger;
+  /** Webhook target rules; by default private targets are refused and DNS is the system's. */
+  webhooks?: WebhookSettings | undefined;
 }
 
 /** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
-export function createApp({ db, env, logger }: AppDependencies): express.Express {
+export function createApp({ db, env, logger, webhooks }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
@@ -44,7 +47,7 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
   app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE));
   app.use(idempotency(db.prisma));
 
-  const deps = { db, logger };
+  const deps = { db, logger, webhooks };
   app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(
     '/trpc',

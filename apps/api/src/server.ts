@@ -4,6 +4,8 @@ import { createApp } from './app';
 import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
 import type { Logger } from './logger';
+import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
+import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 export interface RunningServer {
   server: Server;
@@ -23,7 +25,8 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, 'applied migrations');
   await bootstrapFirstOrganization(db.prisma, { bootstrapApiKey: env.BOOTSTRAP_API_KEY, logger });
 
-  const app = createApp({ db, env, logger });
+  const webhooks = webhookSettingsFromEnv(env);
+  const app = createApp({ db, env, logger, webhooks });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(env.PORT, () => resolve(listening));
     listening.once('error', reject);
@@ -31,12 +34,15 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   logger.info({ port, database: db.kind }, 'Switchboard API listening');
+  // With WEBHOOK_DELIVERY=worker only `npm run worker` processes deliver.
+  const dispatcher = env.WEBHOOK_DELIVERY === 'api' ? startWebhookDispatcher(db, webhooks, logger) : null;
 
   const stop = async () => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    await dispatcher?.stop();
     await db.close();
   };
   return { server, db, port, stop };

@@ -13,6 +13,7 @@ import { settingsRouter } from './settings';
 import { spacesRouter } from './spaces';
 import { tagsRouter } from './tags';
 import { trackersRouter } from './trackers';
+import { webhooksRouter } from './webhooks';
 import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
@@ -31,6 +32,7 @@ export const appRouter = router({
   entities: entitiesRouter,
   trackers: trackersRouter,
   settings: settingsRouter,
+  webhooks: webhooksRouter,
 });
 
 /** The type internal apps import to get a fully typed `@trpc/client`. */
