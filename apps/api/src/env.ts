@@ -22,7 +22,11 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5_000),
   WEBHOOK_DEAD_LETTER_AFTER_MS: z.coerce.number().int().min(1_000).default(86_400_000),
-  WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().min(1_000).default(5 * 86_400_000),
+  WEBHOOK_DISABLE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(5 * 86_400_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

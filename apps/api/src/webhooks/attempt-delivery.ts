@@ -22,7 +22,10 @@ export interface AttemptResult {
  * now than when the subscription was saved) and the request goes to the address checked, signed
  * with every live secret. Never throws: whatever happens becomes the attempt's result.
  */
-export async function attemptDelivery(delivery: ClaimedDelivery, settings: WebhookSettings): Promise<AttemptResult> {
+export async function attemptDelivery(
+  delivery: ClaimedDelivery,
+  settings: WebhookSettings,
+): Promise<AttemptResult> {
   const now = new Date();
   let outcome: AttemptOutcome;
   try {
@@ -33,7 +36,10 @@ export async function attemptDelivery(delivery: ClaimedDelivery, settings: Webho
   } catch (error) {
     // A refused target stays refused; a lookup that failed may work next time.
     const retryable = error instanceof TargetRefusedError ? error.retryable : !isDomainError(error);
-    return withoutAnswer(retryable ? 'retry' : 'failed', error instanceof Error ? error.message : String(error));
+    return withoutAnswer(
+      retryable ? 'retry' : 'failed',
+      error instanceof Error ? error.message : String(error),
+    );
   }
   if (outcome.kind === 'error') return withoutAnswer('retry', outcome.error);
   return {

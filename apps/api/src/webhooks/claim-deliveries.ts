@@ -25,7 +25,13 @@ export interface ClaimedDelivery {
  */
 export async function claimDeliveries(
   prisma: PrismaClient,
-  options: { now: Date; leaseUntil: Date; room: Record<string, number>; perSubscription: number; limit: number },
+  options: {
+    now: Date;
+    leaseUntil: Date;
+    room: Record<string, number>;
+    perSubscription: number;
+    limit: number;
+  },
 ): Promise<ClaimedDelivery[]> {
   const { now, leaseUntil, room, perSubscription, limit } = options;
   return prisma.$queryRaw<ClaimedDelivery[]>(Prisma.sql`

@@ -18,7 +18,12 @@ export async function disableFailingSubscription(
   await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "WebhookSubscription" WHERE "id" = ${subscriptionId} FOR UPDATE`;
     const subscription = await tx.webhookSubscription.findUnique({ where: { id: subscriptionId } });
-    if (!subscription?.enabled || !subscription.failingSince || subscription.failingSince > streakStartedBefore) return;
+    if (
+      !subscription?.enabled ||
+      !subscription.failingSince ||
+      subscription.failingSince > streakStartedBefore
+    )
+      return;
     const now = new Date();
     const disabled = await tx.webhookSubscription.update({
       where: { id: subscriptionId },

@@ -40,7 +40,10 @@ const payloadShape = z.object({
  * conversation is a member after the change, or the event is that group's own `group.entered` /
  * `group.left`. Events that carry no conversation pass neither criteria nor a group.
  */
-export function compileFilter(filter: SubscriptionFilter, group: GroupCriteria): (event: FilterableEvent) => boolean {
+export function compileFilter(
+  filter: SubscriptionFilter,
+  group: GroupCriteria,
+): (event: FilterableEvent) => boolean {
   const types = new Set(filter.events);
   const criteria = filter.criteria === null ? null : compilePredicate(parseCriteria(filter.criteria));
   const inGroup: CriteriaPredicate | null = group ? compilePredicate(parseCriteria(group.criteria)) : null;

@@ -43,7 +43,9 @@ export async function recordAttempt(
       status,
       lastStatusCode: result.statusCode,
       lastResponseBody: result.responseBody,
-      lastError: result.error ?? (status === 'FAILED' ? `the receiver answered ${result.statusCode}; not retried` : null),
+      lastError:
+        result.error ??
+        (status === 'FAILED' ? `the receiver answered ${result.statusCode}; not retried` : null),
       ...(retryAt ? { nextAttemptAt: retryAt } : {}),
       ...(status === 'DELIVERED' ? { deliveredAt: now } : {}),
     },
@@ -78,5 +80,6 @@ async function trackSubscriptionHealth(
   const failingTooLong = await prisma.webhookSubscription.count({
     where: { id: delivery.subscriptionId, enabled: true, failingSince: { lte: streakStartedBefore } },
   });
-  if (failingTooLong > 0) await disableFailingSubscription(prisma, delivery.subscriptionId, streakStartedBefore);
+  if (failingTooLong > 0)
+    await disableFailingSubscription(prisma, delivery.subscriptionId, streakStartedBefore);
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@switchboard/core';
-import type { PrismaClient, WebhookSubscription } from '@switchboard/db';
+import type { PrismaClient, WebhookSubscriptionModel as WebhookSubscription } from '@switchboard/db';
 import { compileFilter } from './event-filter';
 
 /** A time range replays at most this many events; narrow the range for more. */
@@ -21,11 +21,15 @@ export async function replayEvents(
     let events: { id: string; sequence: bigint; type: string; payload: unknown }[];
     if (range.eventId !== undefined) {
       const event = await tx.event.findFirst({ where: { id: range.eventId, organizationId }, select });
-      if (!event) throw new DomainError('NOT_FOUND', 'Event not found (or no longer retained)', { field: 'eventId' });
+      if (!event)
+        throw new DomainError('NOT_FOUND', 'Event not found (or no longer retained)', { field: 'eventId' });
       events = [event];
     } else {
       const found = await tx.event.findMany({
-        where: { organizationId, createdAt: { gte: range.since, ...(range.until ? { lt: range.until } : {}) } },
+        where: {
+          organizationId,
+          createdAt: { gte: range.since, ...(range.until ? { lt: range.until } : {}) },
+        },
         orderBy: { sequence: 'asc' },
         take: maxReplayEvents + 1,
         select,

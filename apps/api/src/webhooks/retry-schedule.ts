@@ -33,4 +33,3 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   const date = Date.parse(text);
   return Number.isNaN(date) ? null : Math.max(0, date - now.getTime());
 }
-

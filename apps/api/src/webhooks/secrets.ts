@@ -9,6 +9,7 @@ export function liveSecrets(
   now: Date,
 ): string[] {
   const { secret, previousSecret, previousSecretExpiresAt } = subscription;
-  const previousLive = previousSecret !== null && previousSecretExpiresAt !== null && previousSecretExpiresAt > now;
+  const previousLive =
+    previousSecret !== null && previousSecretExpiresAt !== null && previousSecretExpiresAt > now;
   return previousLive ? [secret, previousSecret] : [secret];
 }

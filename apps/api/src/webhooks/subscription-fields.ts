@@ -1,7 +1,7 @@
 import { DomainError, validateDescription } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
-import { parseCriteriaInput } from '../services/groups/parse-criteria-input';
 import { findGroup } from '../services/groups/find-group';
+import { parseCriteriaInput } from '../services/groups/parse-criteria-input';
 import { subscribableEventTypes } from './event-types';
 import { resolveTarget } from './resolve-target';
 import type { WebhookSettings } from './settings';
@@ -33,7 +33,8 @@ export async function checkSubscriptionFields(
   if (input.url !== undefined) await resolveTarget(parseWebhookUrl(input.url), settings);
   if (input.events !== undefined) checkEventTypes(input.events);
   if (input.criteria !== undefined && input.criteria !== null) parseCriteriaInput(input.criteria, 'criteria');
-  if (input.groupId !== undefined && input.groupId !== null) await findGroup(tx, organizationId, input.groupId);
+  if (input.groupId !== undefined && input.groupId !== null)
+    await findGroup(tx, organizationId, input.groupId);
   const description =
     input.description === undefined || input.description === null
       ? input.description
@@ -43,9 +44,13 @@ export async function checkSubscriptionFields(
 
 function checkEventTypes(events: string[]): void {
   if (events.length === 0) {
-    throw new DomainError('VALIDATION', 'events: name at least one event type, e.g. ["conversation.created"]', {
-      field: 'events',
-    });
+    throw new DomainError(
+      'VALIDATION',
+      'events: name at least one event type, e.g. ["conversation.created"]',
+      {
+        field: 'events',
+      },
+    );
   }
   if (events.length > maxEventTypes) {
     throw new DomainError('VALIDATION', `events: at most ${maxEventTypes} event types`, { field: 'events' });

@@ -23,7 +23,11 @@ const leaseMarginMs = 30_000;
  * `perSubscriptionConcurrency` in flight per subscription, so a slow or dead receiver holds its
  * own slots and nobody else's. Any number of processes may run one against the same database.
  */
-export function startWebhookDispatcher(db: Database, settings: WebhookSettings, logger: Logger): WebhookDispatcher {
+export function startWebhookDispatcher(
+  db: Database,
+  settings: WebhookSettings,
+  logger: Logger,
+): WebhookDispatcher {
   const inFlight = new Map<string, number>();
   const attempts = new Set<Promise<void>>();
   let stopped = false;
@@ -60,7 +64,8 @@ export function startWebhookDispatcher(db: Database, settings: WebhookSettings, 
 
   const claimDue = () => {
     const room: Record<string, number> = {};
-    for (const [subscriptionId, count] of inFlight) room[subscriptionId] = settings.perSubscriptionConcurrency - count;
+    for (const [subscriptionId, count] of inFlight)
+      room[subscriptionId] = settings.perSubscriptionConcurrency - count;
     const now = new Date();
     return claimDeliveries(db.prisma, {
       now,
@@ -73,7 +78,7 @@ export function startWebhookDispatcher(db: Database, settings: WebhookSettings, 
 
   const start = (delivery: ClaimedDelivery) => {
     inFlight.set(delivery.subscriptionId, (inFlight.get(delivery.subscriptionId) ?? 0) + 1);
-    const attempt = (async () => {
+    const attempt: Promise<void> = (async () => {
       try {
         const result = await attemptDelivery(delivery, settings);
         const retryAt = await recordAttempt(db.prisma, delivery, result, settings);
@@ -85,11 +90,11 @@ export function startWebhookDispatcher(db: Database, settings: WebhookSettings, 
         const left = (inFlight.get(delivery.subscriptionId) ?? 1) - 1;
         if (left > 0) inFlight.set(delivery.subscriptionId, left);
         else inFlight.delete(delivery.subscriptionId);
-        attempts.delete(attempt);
         wake();
       }
     })();
     attempts.add(attempt);
+    attempt.finally(() => attempts.delete(attempt));
   };
 
   const wakeAt = (at: Date) => {

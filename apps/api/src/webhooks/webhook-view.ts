@@ -1,4 +1,4 @@
-import type { WebhookSubscription } from '@switchboard/db';
+import type { WebhookSubscriptionModel as WebhookSubscription } from '@switchboard/db';
 import { z } from 'zod';
 import { isoDateSchema, toIso, toIsoOrNull } from '../routers/shared/schemas';
 
@@ -32,7 +32,9 @@ export const presentWebhook = (row: WebhookSubscription, now = new Date()): Webh
   disabledAt: toIsoOrNull(row.disabledAt),
   disabledReason: row.disabledReason,
   previousSecretExpiresAt:
-    row.previousSecretExpiresAt && row.previousSecretExpiresAt > now ? toIso(row.previousSecretExpiresAt) : null,
+    row.previousSecretExpiresAt && row.previousSecretExpiresAt > now
+      ? toIso(row.previousSecretExpiresAt)
+      : null,
   failingSince: toIsoOrNull(row.failingSince),
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),

@@ -16,6 +16,8 @@ import {
 } from '../../src/services/organizations';
 import { createContextInner } from '../../src/trpc/context';
 import { createCallerFactory } from '../../src/trpc/init';
+import { defaultWebhookSettings, type WebhookSettings } from '../../src/webhooks/settings';
+import { startWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 const silentLogger = createLogger('silent');
@@ -78,13 +80,22 @@ export async function insertConversationOfA(api: TestApi, topic: string): Promis
 /** A real server on a random port over a fresh database of the given kind, with two tenants. */
 export async function startTestApi(
   kind: DatabaseKind,
-  options: { rateLimitPerMinute?: number; bodyLimitBytes?: number; logger?: Logger } = {},
+  options: {
+    rateLimitPerMinute?: number;
+    bodyLimitBytes?: number;
+    logger?: Logger;
+    /** Webhook settings; when given, this API also delivers webhooks (as `npm start` does). */
+    webhooks?: Partial<WebhookSettings>;
+  } = {},
 ): Promise<TestApi> {
   const logger = options.logger ?? silentLogger;
   const db = await createTestDatabase(kind);
+  const webhooks = options.webhooks ? { ...defaultWebhookSettings, ...options.webhooks } : undefined;
+  const dispatcher = webhooks ? startWebhookDispatcher(db, webhooks, logger) : undefined;
   const app = createApp({
     db,
     logger,
+    webhooks,
     env: {
       ADMIN_API_KEY: ADMIN_KEY,
       RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 100_000,
@@ -105,7 +116,7 @@ export async function startTestApi(
     return {
       ...created,
       principal,
-      caller: createCaller(createContextInner({ db, logger, auth })),
+      caller: createCaller(createContextInner({ db, logger, auth, webhooks })),
       client: createTRPCClient<AppRouter>({
         links: [httpLink({ url: `${url}/trpc`, headers: { 'x-api-key': created.apiKey.key } })],
       }),
@@ -135,6 +146,7 @@ export async function startTestApi(
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await dispatcher?.stop();
       await db.dispose();
     },
   };

@@ -7,4 +7,6 @@ export const getWebhook = protectedProcedure
   .meta({ openapi: { method: 'GET', path: '/v1/webhooks/{webhookId}', tags: webhooksTag, protect: true } })
   .input(webhookIdInput)
   .output(webhookSchema)
-  .query(async ({ ctx, input }) => presentWebhook(await findWebhook(ctx.prisma, ctx.organizationId, input.webhookId)));
+  .query(async ({ ctx, input }) =>
+    presentWebhook(await findWebhook(ctx.prisma, ctx.organizationId, input.webhookId)),
+  );

@@ -1,4 +1,4 @@
-import type { WebhookDelivery } from '@switchboard/db';
+import type { WebhookDeliveryModel as WebhookDelivery } from '@switchboard/db';
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
 import { pageArgs, toPage } from '../shared/pagination';

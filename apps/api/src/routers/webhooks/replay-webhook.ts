@@ -47,7 +47,9 @@ export const replayWebhook = protectedProcedure
 function instant(text: string, field: string): Date {
   const date = new Date(text);
   if (Number.isNaN(date.getTime())) {
-    throw new DomainError('VALIDATION', `${field}: not an ISO-8601 instant such as "2026-01-01T00:00:00Z"`, { field });
+    throw new DomainError('VALIDATION', `${field}: not an ISO-8601 instant such as "2026-01-01T00:00:00Z"`, {
+      field,
+    });
   }
   return date;
 }

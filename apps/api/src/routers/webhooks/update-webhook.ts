@@ -41,9 +41,17 @@ export const updateWebhook = protectedProcedure
         where: { id: before.id },
         data: {
           ...fields,
-          ...(enabled === false && before.enabled ? { enabled: false, disabledAt: new Date(), disabledReason: 'disabled by a user' } : {}),
+          ...(enabled === false && before.enabled
+            ? { enabled: false, disabledAt: new Date(), disabledReason: 'disabled by a user' }
+            : {}),
           ...(reenabling
-            ? { enabled: true, disabledAt: null, disabledReason: null, failingSince: null, cursor: newest?.sequence ?? before.cursor }
+            ? {
+                enabled: true,
+                disabledAt: null,
+                disabledReason: null,
+                failingSince: null,
+                cursor: newest?.sequence ?? before.cursor,
+              }
             : {}),
         },
       });

@@ -12,7 +12,11 @@ export const webhookIdInput = z.object({ webhookId: idSchema });
 export const webhookFields = {
   url: z.string().describe('http(s) URL of the receiver; it must resolve to a public address'),
   events: z.array(z.string()).describe('Event types to deliver, e.g. ["conversation.created"]'),
-  criteria: z.string().nullable().optional().describe('Only events whose conversation matches these criteria'),
+  criteria: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Only events whose conversation matches these criteria'),
   groupId: idSchema.nullable().optional().describe("Only events of this group's member conversations"),
   description: z.string().nullable().optional(),
 };
