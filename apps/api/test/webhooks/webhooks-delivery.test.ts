@@ -177,6 +177,25 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     expect(to.received).toHaveLength(1);
   });
 
+  test('a redirect is not followed: the delivery fails with the 3xx recorded', async () => {
+    const elsewhere = await receiver();
+    const to = await receiver();
+    to.answerWith(answerStatus(307, '', { location: elsewhere.url }));
+    const webhook = await subscribe(api.a, to, 'redirect');
+    await createConversations(api.a, 'redirect', 1);
+    await vi.waitFor(async () =>
+      expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([
+        {
+          status: 'FAILED',
+          attempts: 1,
+          lastStatusCode: 307,
+          lastError: 'the receiver answered 307; not retried',
+        },
+      ]),
+    );
+    expect(elsewhere.received).toHaveLength(0);
+  });
+
   test("a receiver's garbage answer is recorded, bounded and storable, never a crash", async () => {
     const to = await receiver();
     let calls = 0;
