@@ -14,7 +14,7 @@ export interface WebhookDispatcher {
 
 // Attempts claimed per claim statement; a lease outlives the attempt's timeout by this margin.
 const claimBatch = 64;
-const leaseMarginMs = 30_000;
+const leaseMarginMs = 10_000;
 
 /**
  * Delivers webhooks from this process: wakes on every committed event (the event notifier, from
