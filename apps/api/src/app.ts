@@ -22,10 +22,12 @@ export interface AppDependencies {
   db: Database;
   env: Pick<Env, 'ADMIN_API_KEY' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;
   logger: Logger;
+  /** Aborted when the server stops: open event streams end. */
+  shutdown?: AbortSignal;
 }
 
 /** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
-export function createApp({ db, env, logger }: AppDependencies): express.Express {
+export function createApp({ db, env, logger, shutdown }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
@@ -46,7 +48,7 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
   app.use(idempotency(db.prisma));
 
   const deps = { db, logger };
-  app.get('/v1/events/stream', eventStream(deps));
+  app.get('/v1/events/stream', eventStream({ ...deps, shutdown }));
   app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(
     '/trpc',

@@ -3,6 +3,7 @@ import { type Database, openDatabase } from '@switchboard/db';
 import { createApp } from './app';
 import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
+import { startEventPruning } from './events/prune-events';
 import type { Logger } from './logger';
 
 export interface RunningServer {
@@ -23,7 +24,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, 'applied migrations');
   await bootstrapFirstOrganization(db.prisma, { bootstrapApiKey: env.BOOTSTRAP_API_KEY, logger });
 
-  const app = createApp({ db, env, logger });
+  const stopPruning = startEventPruning(db.prisma, { retentionDays: env.EVENT_RETENTION_DAYS, logger });
+  // Open event streams never end by themselves: stopping ends them, so in-flight requests can finish.
+  const shutdown = new AbortController();
+  const app = createApp({ db, env, logger, shutdown: shutdown.signal });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(env.PORT, () => resolve(listening));
     listening.once('error', reject);
@@ -33,6 +37,8 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   logger.info({ port, database: db.kind }, 'Switchboard API listening');
 
   const stop = async () => {
+    stopPruning();
+    shutdown.abort();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

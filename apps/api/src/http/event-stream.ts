@@ -19,10 +19,16 @@ export const keepaliveMs = 15_000;
  * ordinary error response before the stream starts. Each event is `id: <sequence>` and
  * `data: <event JSON>`; a client that reconnects with `Last-Event-ID` continues after it.
  */
-export function eventStream(deps: { db: Database; logger: Logger; keepaliveMs?: number }) {
+export function eventStream(deps: {
+  db: Database;
+  logger: Logger;
+  keepaliveMs?: number;
+  shutdown?: AbortSignal | undefined;
+}) {
   return async (req: AuthenticatedRequest, res: Response) => {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
+    deps.shutdown?.addEventListener('abort', () => abort.abort(), { signal: abort.signal });
     const lastEventId = req.header('last-event-id');
     const input = {
       ...coerceQuery(streamEventsInput, req.query as Record<string, unknown>),
