@@ -4,6 +4,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Env } from './env';
 import { authentication } from './http/authentication';
+import { eventStream } from './http/event-stream';
 import { health } from './http/health';
 import { idempotency } from './http/idempotency';
 import { refuseDeeplyNestedBodies } from './http/input-safety';
@@ -22,12 +23,14 @@ export interface AppDependencies {
   db: Database;
   env: Pick<Env, 'ADMIN_API_KEY' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;
   logger: Logger;
+  /** Aborted when the server stops: open event streams end. */
+  shutdown?: AbortSignal;
   /** Webhook target rules; by default private targets are refused and DNS is the system's. */
   webhooks?: WebhookSettings | undefined;
 }
 
 /** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
-export function createApp({ db, env, logger, webhooks }: AppDependencies): express.Express {
+export function createApp({ db, env, logger, shutdown, webhooks }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
@@ -48,6 +51,7 @@ export function createApp({ db, env, logger, webhooks }: AppDependencies): expre
   app.use(idempotency(db.prisma));
 
   const deps = { db, logger, webhooks };
+  app.get('/v1/events/stream', eventStream({ ...deps, shutdown }));
   app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(
     '/trpc',

@@ -16,6 +16,8 @@ const envSchema = z.object({
   ADMIN_API_KEY: secretKey.optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(700),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // How long the event log (GET /v1/events, stream resume) keeps events.
+  EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEBHOOK_DELIVERY: z.enum(['api', 'worker']).default('api'),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),

@@ -3,6 +3,7 @@ import { type Database, openDatabase } from '@switchboard/db';
 import { createApp } from './app';
 import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
+import { startEventPruning } from './events/prune-events';
 import type { Logger } from './logger';
 import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
 import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -25,8 +26,11 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, 'applied migrations');
   await bootstrapFirstOrganization(db.prisma, { bootstrapApiKey: env.BOOTSTRAP_API_KEY, logger });
 
+  const stopPruning = startEventPruning(db.prisma, { retentionDays: env.EVENT_RETENTION_DAYS, logger });
+  // Open event streams never end by themselves: stopping ends them, so in-flight requests can finish.
+  const shutdown = new AbortController();
   const webhooks = webhookSettingsFromEnv(env);
-  const app = createApp({ db, env, logger, webhooks });
+  const app = createApp({ db, env, logger, shutdown: shutdown.signal, webhooks });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(env.PORT, () => resolve(listening));
     listening.once('error', reject);
@@ -38,6 +42,8 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const dispatcher = env.WEBHOOK_DELIVERY === 'api' ? startWebhookDispatcher(db, webhooks, logger) : null;
 
   const stop = async () => {
+    stopPruning();
+    shutdown.abort();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -5,6 +5,7 @@ import { apiKeysRouter } from './api-keys';
 import { conversationRoutingRouter } from './conversation-routing';
 import { conversationsRouter } from './conversations';
 import { entitiesRouter } from './entities';
+import { eventsRouter } from './events';
 import { groupsRouter } from './groups';
 import { messagesRouter } from './messages';
 import { queuesRouter } from './queues';
@@ -32,6 +33,7 @@ export const appRouter = router({
   entities: entitiesRouter,
   trackers: trackersRouter,
   settings: settingsRouter,
+  events: eventsRouter,
   webhooks: webhooksRouter,
 });
 
