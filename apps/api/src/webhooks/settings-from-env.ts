@@ -8,6 +8,7 @@ export type WebhookEnv = Pick<
   | 'WEBHOOK_RETRY_BASE_MS'
   | 'WEBHOOK_DEAD_LETTER_AFTER_MS'
   | 'WEBHOOK_DISABLE_AFTER_MS'
+  | 'EVENT_RETENTION_DAYS'
 >;
 
 export const webhookSettingsFromEnv = (env: WebhookEnv): WebhookSettings => ({
@@ -17,4 +18,5 @@ export const webhookSettingsFromEnv = (env: WebhookEnv): WebhookSettings => ({
   retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
   deadLetterAfterMs: env.WEBHOOK_DEAD_LETTER_AFTER_MS,
   disableAfterMs: env.WEBHOOK_DISABLE_AFTER_MS,
+  deliveryRetentionMs: env.EVENT_RETENTION_DAYS * 24 * 3_600_000,
 });

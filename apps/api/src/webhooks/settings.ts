@@ -24,6 +24,8 @@ export interface WebhookSettings {
   pollIntervalMs: number;
   /** Attempts in flight at once per subscription in one process: a slow receiver holds only these. */
   perSubscriptionConcurrency: number;
+  /** Deliveries are kept as long as the events they send (EVENT_RETENTION_DAYS). */
+  deliveryRetentionMs: number;
 }
 
 export const defaultWebhookSettings: WebhookSettings = {
@@ -37,4 +39,5 @@ export const defaultWebhookSettings: WebhookSettings = {
   secretOverlapMs: 24 * 3_600_000,
   pollIntervalMs: 1_000,
   perSubscriptionConcurrency: 4,
+  deliveryRetentionMs: 7 * 24 * 3_600_000,
 };

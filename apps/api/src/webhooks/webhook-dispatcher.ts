@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { attemptDelivery } from './attempt-delivery';
 import { type ClaimedDelivery, claimDeliveries } from './claim-deliveries';
 import { fanOutEvents } from './fan-out';
+import { pruneDeliveries } from './prune-deliveries';
 import { recordAttempt } from './record-attempt';
 import type { WebhookSettings } from './settings';
 
@@ -15,6 +16,7 @@ export interface WebhookDispatcher {
 // Attempts claimed per claim statement; a lease outlives the attempt's timeout by this margin.
 const claimBatch = 64;
 const leaseMarginMs = 10_000;
+const pruneIntervalMs = 3_600_000;
 
 /**
  * Delivers webhooks from this process: wakes on every committed event (the event notifier, from
@@ -114,6 +116,13 @@ export function startWebhookDispatcher(
   const unsubscribe = eventNotifierFor(db).onEvent(() => wake());
   const poll = setInterval(wake, settings.pollIntervalMs);
   poll.unref();
+  const prune = () =>
+    pruneDeliveries(db.prisma, settings.deliveryRetentionMs).catch((error: unknown) =>
+      logger.warn({ err: error }, 'pruning webhook deliveries failed; retrying later'),
+    );
+  const pruning = setInterval(prune, pruneIntervalMs);
+  pruning.unref();
+  void prune();
   wake();
 
   return {
@@ -121,6 +130,7 @@ export function startWebhookDispatcher(
       stopped = true;
       unsubscribe();
       clearInterval(poll);
+      clearInterval(pruning);
       clearTimeout(retryTimer);
       await running;
       await Promise.all(attempts);

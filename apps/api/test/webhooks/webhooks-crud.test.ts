@@ -1,5 +1,6 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pruneDeliveries } from '../../src/webhooks/prune-deliveries';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 // Subscriptions as callers manage them, over REST and tRPC. Targets are public addresses that
@@ -154,5 +155,28 @@ describe.each(testDatabaseKinds())('webhook subscriptions on %s', (kind) => {
       eventId: 'no-such-event',
     });
     expect(unknown.status).toBe(404);
+  });
+
+  test('deliveries older than the event retention are pruned, newer ones kept', async () => {
+    const webhook = await api.a.client.webhooks.create.mutate(valid);
+    const delivery = (eventId: string, createdAt: Date) => ({
+      organizationId: api.a.organization.id,
+      subscriptionId: webhook.id,
+      eventId,
+      eventSequence: 1n,
+      eventType: 'conversation.created',
+      status: 'DELIVERED' as const,
+      createdAt,
+    });
+    const day = 86_400_000;
+    await api.db.prisma.webhookDelivery.createMany({
+      data: [
+        delivery('old-event', new Date(Date.now() - 8 * day)),
+        delivery('new-event', new Date(Date.now() - day)),
+      ],
+    });
+    expect(await pruneDeliveries(api.db.prisma, 7 * day)).toBe(1);
+    const left = await api.db.prisma.webhookDelivery.findMany({ where: { subscriptionId: webhook.id } });
+    expect(left.map((row) => row.eventId)).toEqual(['new-event']);
   });
 });
