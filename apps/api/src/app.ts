@@ -4,6 +4,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Env } from './env';
 import { authentication } from './http/authentication';
+import { eventStream } from './http/event-stream';
 import { health } from './http/health';
 import { idempotency } from './http/idempotency';
 import { refuseUnsafeBodies } from './http/input-safety';
@@ -17,6 +18,7 @@ import { sendError } from './rest/send-error';
 import { appRouter } from './routers';
 import { contextFromRequest } from './trpc/express-context';
 import { singleQuery } from './trpc/single-query';
+import type { WebhookSettings } from './webhooks/settings';
 
 export interface AppDependencies {
   db: Database;
@@ -24,10 +26,14 @@ export interface AppDependencies {
   logger: Logger;
   /** The rate limiter's counters (openRateLimitStore). */
   rateLimits: RateLimitStore;
+  /** Aborted when the server stops: open event streams end. */
+  shutdown?: AbortSignal;
+  /** Webhook target rules; by default private targets are refused and DNS is the system's. */
+  webhooks?: WebhookSettings | undefined;
 }
 
 /** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
-export function createApp({ db, env, logger, rateLimits }: AppDependencies): express.Express {
+export function createApp({ db, env, logger, rateLimits, shutdown, webhooks }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
@@ -47,7 +53,8 @@ export function createApp({ db, env, logger, rateLimits }: AppDependencies): exp
   app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE, rateLimits.limiter));
   app.use(idempotency(db.prisma));
 
-  const deps = { db, logger };
+  const deps = { db, logger, webhooks };
+  app.get('/v1/events/stream', eventStream({ ...deps, shutdown }));
   app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(
     '/trpc',

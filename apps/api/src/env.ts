@@ -20,7 +20,19 @@ const envSchema = z.object({
   ADMIN_API_KEY: secretKey.optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(700),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // How long the event log (GET /v1/events, stream resume) keeps events.
+  EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEBHOOK_DELIVERY: z.enum(['api', 'worker']).default('api'),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5_000),
+  WEBHOOK_DEAD_LETTER_AFTER_MS: z.coerce.number().int().min(1_000).default(86_400_000),
+  WEBHOOK_DISABLE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(5 * 86_400_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };
@@ -44,5 +56,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.WEBHOOK_DELIVERY === 'worker' && !env.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WEBHOOK_DELIVERY: "worker" needs DATABASE_URL (the embedded database belongs to one process, so a worker could not share it)',
+    );
+  }
   return { ...env, dataDir: resolve(repositoryRoot, env.DATA_DIR) };
 }

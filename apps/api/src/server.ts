@@ -3,9 +3,12 @@ import { type Database, openDatabase } from '@switchboard/db';
 import { createApp } from './app';
 import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
+import { startEventPruning } from './events/prune-events';
 import { openRateLimitStore } from './http/rate-limit-store';
 import type { Logger } from './logger';
 import { welcomeText } from './welcome';
+import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
+import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 export interface RunningServer {
   server: Server;
@@ -38,7 +41,11 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     throw error;
   });
 
-  const app = createApp({ db, env, logger, rateLimits });
+  const stopPruning = startEventPruning(db.prisma, { retentionDays: env.EVENT_RETENTION_DAYS, logger });
+  // Open event streams never end by themselves: stopping ends them, so in-flight requests can finish.
+  const shutdown = new AbortController();
+  const webhooks = webhookSettingsFromEnv(env);
+  const app = createApp({ db, env, logger, rateLimits, shutdown: shutdown.signal, webhooks });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(env.PORT, () => resolve(listening));
     listening.once('error', reject);
@@ -48,13 +55,18 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   logger.info({ port, database: db.kind, rateLimits: rateLimits.kind }, 'Switchboard API listening');
   // For the person who typed `npm start`, whatever LOG_LEVEL says: where to go, and a new key.
   process.stdout.write(welcomeText({ port, generated }));
+  // With WEBHOOK_DELIVERY=worker only `npm run worker` processes deliver.
+  const dispatcher = env.WEBHOOK_DELIVERY === 'api' ? startWebhookDispatcher(db, webhooks, logger) : null;
 
   const stop = async () => {
+    stopPruning();
+    shutdown.abort();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
     await rateLimits.close();
+    await dispatcher?.stop();
     await db.close();
   };
   return { server, db, port, stop };

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { lockDataDir } from './data-dir-lock';
+import { type Listen, pgliteListen, postgresListen } from './drivers/notifications';
 import { openPglite } from './drivers/pglite';
 import { openPostgres } from './drivers/postgres';
 import { PrismaClient } from './generated/prisma/client';
@@ -13,6 +14,8 @@ export interface Database {
   prisma: PrismaClient;
   kind: DatabaseKind;
   migration: MigrationReport;
+  /** LISTEN for NOTIFY payloads committed by any session (every process on PostgreSQL). */
+  listen: Listen;
   /** Disconnects Prisma and, for PGlite, closes the data directory cleanly. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -38,7 +41,12 @@ async function openPostgresDatabase(databaseUrl: string, options: DatabaseOption
   const driver = openPostgres({ databaseUrl, poolSize: options.poolSize });
   const migration = await migrate(driver.session);
   const prisma = new PrismaClient({ adapter: driver.adapter, transactionOptions });
-  return { prisma, kind: 'postgresql', migration, close: once(() => prisma.$disconnect()) };
+  const notifications = postgresListen(databaseUrl);
+  const close = once(async () => {
+    await notifications.closeAll();
+    await prisma.$disconnect();
+  });
+  return { prisma, kind: 'postgresql', migration, listen: notifications.listen, close };
 }
 
 async function openPgliteDatabase(options: DatabaseOptions): Promise<Database> {
@@ -54,7 +62,7 @@ async function openPgliteDatabase(options: DatabaseOptions): Promise<Database> {
       await driver.pglite.close();
       unlock();
     });
-    return { prisma, kind: 'pglite', migration, close };
+    return { prisma, kind: 'pglite', migration, listen: pgliteListen(driver.pglite), close };
   } catch (error) {
     unlock();
     throw error;

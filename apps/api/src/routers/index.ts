@@ -5,6 +5,7 @@ import { apiKeysRouter } from './api-keys';
 import { conversationRoutingRouter } from './conversation-routing';
 import { conversationsRouter } from './conversations';
 import { entitiesRouter } from './entities';
+import { eventsRouter } from './events';
 import { groupsRouter } from './groups';
 import { messagesRouter } from './messages';
 import { queuesRouter } from './queues';
@@ -13,6 +14,7 @@ import { settingsRouter } from './settings';
 import { spacesRouter } from './spaces';
 import { tagsRouter } from './tags';
 import { trackersRouter } from './trackers';
+import { webhooksRouter } from './webhooks';
 import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
@@ -31,6 +33,8 @@ export const appRouter = router({
   entities: entitiesRouter,
   trackers: trackersRouter,
   settings: settingsRouter,
+  events: eventsRouter,
+  webhooks: webhooksRouter,
 });
 
 /** The type internal apps import to get a fully typed `@trpc/client`. */

@@ -1,6 +1,7 @@
 import type { Database, PrismaClient } from '@switchboard/db';
 import type { Authentication } from '../auth/authenticate';
 import type { Logger } from '../logger';
+import { defaultWebhookSettings, type WebhookSettings } from '../webhooks/settings';
 
 /** Everything a procedure may use. Built by thin adapters: Express (tRPC + REST) and tests. */
 export interface Context {
@@ -11,6 +12,8 @@ export interface Context {
   /** Slack user id the caller acts for (`x-acting-slack-user`), checked by protectedProcedure. */
   actingSlackUserId: string | undefined;
   requestId: string;
+  /** Webhook target rules (private targets allowed?, DNS) for checking subscriptions' URLs. */
+  webhooks: WebhookSettings;
 }
 
 export interface ContextOptions {
@@ -19,6 +22,7 @@ export interface ContextOptions {
   auth: Authentication;
   actingSlackUserId?: string | undefined;
   requestId?: string;
+  webhooks?: WebhookSettings | undefined;
 }
 
 export function createContextInner(options: ContextOptions): Context {
@@ -29,5 +33,6 @@ export function createContextInner(options: ContextOptions): Context {
     auth: options.auth,
     actingSlackUserId: options.actingSlackUserId,
     requestId: options.requestId ?? 'internal',
+    webhooks: options.webhooks ?? defaultWebhookSettings,
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from '@switchboard/db';
 import type { Request } from 'express';
 import type { Authentication } from '../auth/authenticate';
 import type { Logger } from '../logger';
+import type { WebhookSettings } from '../webhooks/settings';
 import { type Context, createContextInner } from './context';
 
 /** Set on every request by the authentication middleware, before tRPC or REST see it. */
@@ -13,7 +14,7 @@ export const actingUserHeader = 'x-acting-slack-user';
 
 export function contextFromRequest(
   req: AuthenticatedRequest,
-  deps: { db: Database; logger: Logger },
+  deps: { db: Database; logger: Logger; webhooks?: WebhookSettings | undefined },
 ): Context {
   const acting = req.headers[actingUserHeader];
   return createContextInner({
@@ -22,5 +23,6 @@ export function contextFromRequest(
     auth: req.auth ?? { kind: 'anonymous' },
     actingSlackUserId: typeof acting === 'string' && acting !== '' ? acting : undefined,
     requestId: String(req.id ?? 'unknown'),
+    webhooks: deps.webhooks,
   });
 }

@@ -17,6 +17,8 @@ import {
 } from '../../src/services/organizations';
 import { createContextInner } from '../../src/trpc/context';
 import { createCallerFactory } from '../../src/trpc/init';
+import { defaultWebhookSettings, type WebhookSettings } from '../../src/webhooks/settings';
+import { startWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 const silentLogger = createLogger('silent');
@@ -79,17 +81,26 @@ export async function insertConversationOfA(api: TestApi, topic: string): Promis
 /** A real server on a random port over a fresh database of the given kind, with two tenants. */
 export async function startTestApi(
   kind: DatabaseKind,
-  options: { rateLimitPerMinute?: number; bodyLimitBytes?: number; logger?: Logger } = {},
+  options: {
+    rateLimitPerMinute?: number;
+    bodyLimitBytes?: number;
+    logger?: Logger;
+    /** Webhook settings; when given, this API also delivers webhooks (as `npm start` does). */
+    webhooks?: Partial<WebhookSettings>;
+  } = {},
 ): Promise<TestApi> {
   const logger = options.logger ?? silentLogger;
   const db = await createTestDatabase(kind);
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 100_000;
   // On PostgreSQL the counters are the shared table, as in production; on PGlite, memory.
   const rateLimits = await openRateLimitStore({ perMinute: rateLimitPerMinute, databaseUrl: db.url, logger });
+  const webhooks = options.webhooks ? { ...defaultWebhookSettings, ...options.webhooks } : undefined;
+  const dispatcher = webhooks ? startWebhookDispatcher(db, webhooks, logger) : undefined;
   const app = createApp({
     db,
     logger,
     rateLimits,
+    webhooks,
     env: {
       ADMIN_API_KEY: ADMIN_KEY,
       RATE_LIMIT_PER_MINUTE: rateLimitPerMinute,
@@ -110,7 +121,7 @@ export async function startTestApi(
     return {
       ...created,
       principal,
-      caller: createCaller(createContextInner({ db, logger, auth })),
+      caller: createCaller(createContextInner({ db, logger, auth, webhooks })),
       client: createTRPCClient<AppRouter>({
         links: [httpLink({ url: `${url}/trpc`, headers: { 'x-api-key': created.apiKey.key } })],
       }),
@@ -141,6 +152,7 @@ export async function startTestApi(
         server.closeAllConnections();
       });
       await rateLimits.close();
+      await dispatcher?.stop();
       await db.dispose();
     },
   };

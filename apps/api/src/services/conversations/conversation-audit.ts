@@ -10,6 +10,8 @@ export interface ConversationEvent {
   conversationId: string;
   before?: unknown;
   after?: unknown;
+  /** The conversation after the change, when `after` is not it (see AuditEntry). */
+  subject?: unknown;
 }
 
 /**
@@ -24,6 +26,7 @@ export const conversationAuditEntry = (ctx: AuditingContext, event: Conversation
   entityId: event.conversationId,
   before: event.before,
   after: event.after,
+  subject: event.subject,
   requestId: ctx.requestId,
 });
 

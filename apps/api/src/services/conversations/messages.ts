@@ -4,6 +4,7 @@ import { detectInMessage } from '../detections/detect-in-message';
 import { lockConversation } from '../routing/lock-conversation';
 import type { ServiceContext } from '../service-context';
 import { recordConversationAudit } from './conversation-audit';
+import { presentConversation } from './conversation-view';
 
 export interface MessageView {
   id: string;
@@ -69,6 +70,7 @@ export function addMessage(
       action: 'conversation.message.add',
       conversationId: conversation.id,
       after: message,
+      subject: presentConversation(conversation),
     });
     return message;
   });

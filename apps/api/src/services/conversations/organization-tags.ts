@@ -2,6 +2,8 @@ import { DomainError, validateTagName } from '@switchboard/core';
 import { recordAudit } from '../../audit/record-audit';
 import type { ServiceContext } from '../service-context';
 import { recordConversationAudit } from './conversation-audit';
+import { conversationInclude } from './conversation-row';
+import { presentConversation } from './conversation-view';
 
 export interface OrganizationTagView {
   name: string;
@@ -80,6 +82,12 @@ export function deleteOrganizationTag(ctx: ServiceContext, tagName: string) {
       },
     });
     await tx.tag.delete({ where: { id: tag.id } });
+    // The carriers as they are now, for their events (each carries the conversation after).
+    const untagged = await tx.conversation.findMany({
+      where: { organizationId, id: { in: carriers.map((carrier) => carrier.id) } },
+      include: conversationInclude,
+    });
+    const views = new Map(untagged.map((row) => [row.id, presentConversation(row)]));
     for (const carrier of carriers) {
       const tags = carrier.tags.map((link) => link.tag.name);
       await recordConversationAudit(tx, ctx, {
@@ -87,6 +95,7 @@ export function deleteOrganizationTag(ctx: ServiceContext, tagName: string) {
         conversationId: carrier.id,
         before: { id: carrier.id, tags, version: carrier.version - 1 },
         after: { id: carrier.id, tags: tags.filter((t) => t !== name), version: carrier.version },
+        subject: views.get(carrier.id),
       });
     }
     const view = { name, createdAt: tag.createdAt.toISOString(), conversationCount: carriers.length };

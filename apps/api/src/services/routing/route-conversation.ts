@@ -123,6 +123,7 @@ export async function routeHeldConversation(
         strategy: settings.routing.strategy,
         explanation: assignment.explanation,
       },
+      subject: presentConversation(conversation),
       requestId: ctx.requestId,
     });
   }

@@ -1,5 +1,6 @@
-import type { Prisma } from '@switchboard/db';
-import { type AuditEntry, auditInsertSql } from '../../audit/record-audit';
+import { Prisma } from '@switchboard/db';
+import type { AuditEntry } from '../../audit/record-audit';
+import { recordChanges } from '../../events/record-changes';
 
 export interface RoutingWrite {
   conversationId: string;
@@ -13,21 +14,25 @@ export interface RoutingWrite {
 /**
  * Everything routing writes once core has chosen, as ONE statement: the conversation (queue,
  * agent, assignedAt, updatedAt, version + 1), the chosen agent's lastAssignedAt (round robin
- * orders by it) and the audit events. It runs while the queue members' rows are locked, and every
- * other routing transaction on an overlapping queue waits for those locks until commit, so each
- * extra round trip here is paid by all of them (before, four Prisma calls here, a separate count
- * and a read-back held the locks over seven round trips; bench/README.md, scenario 3).
+ * orders by it), the audit events and the events they yield (recordChanges). It runs while the
+ * queue members' rows are locked, and every other routing transaction on an overlapping queue
+ * waits for those locks until commit, so each extra round trip here is paid by all of them
+ * (before, four Prisma calls here, a separate count and a read-back held the locks over seven
+ * round trips; bench/README.md, scenario 3).
  */
 export async function writeRouting(tx: Prisma.TransactionClient, write: RoutingWrite): Promise<void> {
   const { conversationId, queueId, agentId, now } = write;
-  await tx.$executeRaw`
-    WITH "conversation" AS (
+  await recordChanges(tx, write.events, [
+    Prisma.sql`"conversation" AS (
       UPDATE "Conversation"
       SET "queueId" = ${queueId}, "agentId" = ${agentId}, "assignedAt" = ${agentId ? now : null},
           "updatedAt" = ${now}, "version" = "version" + 1
       WHERE "id" = ${conversationId}
-    ), "agent" AS (
+      RETURNING "id"
+    )`,
+    Prisma.sql`"agent" AS (
       UPDATE "Agent" SET "lastAssignedAt" = ${now} WHERE "id" = ${agentId}
-    )
-    ${auditInsertSql(write.events, now)}`;
+      RETURNING "id"
+    )`,
+  ]);
 }

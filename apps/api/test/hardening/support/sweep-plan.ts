@@ -33,7 +33,12 @@ export interface SweepCall {
 }
 
 // Valid values for fields the schema cannot make valid on its own, when no tenant fills them.
-const neutral: Record<string, unknown> = { criteria: 'status==OPEN' };
+const neutral: Record<string, unknown> = {
+  criteria: 'status==OPEN',
+  // A webhook's target (a public address literal: no DNS) and event types.
+  url: 'https://93.184.216.34/hooks',
+  events: ['conversation.created'],
+};
 const primaryIdField: Record<string, string> = {
   groups: 'groupId',
   entities: 'entityId',
@@ -177,6 +182,8 @@ const targetNames = new Set([
   'entityId',
   'trackerId',
   'apiKeyId',
+  'webhookId',
+  'eventId',
   'id',
 ]);
 

@@ -18,6 +18,7 @@ const primaryIdOf: Record<string, keyof SeededTenant> = {
   entities: 'entityId',
   trackers: 'trackerId',
   apiKeys: 'apiKeyId',
+  webhooks: 'webhookId',
 };
 
 /**
@@ -45,6 +46,8 @@ export function tenantFiller(
     entityId: seed.entityId,
     trackerId: seed.trackerId,
     apiKeyId: seed.apiKeyId,
+    webhookId: seed.webhookId,
+    eventId: seed.eventId,
     tagName: seed.tagName,
     criteria: `id==${conversationId}`,
     filter: `id==${conversationId}`,
@@ -73,6 +76,8 @@ export const idReferenceNames = [
   'entityId',
   'trackerId',
   'apiKeyId',
+  'webhookId',
+  'eventId',
   'id',
 ];
 
@@ -93,6 +98,8 @@ export const referenceNames = [
   'entityId',
   'trackerId',
   'apiKeyId',
+  'webhookId',
+  'eventId',
   'tagName',
   'criteria',
   'filter',
@@ -123,6 +130,9 @@ export function leakTokens(seed: SeededTenant): string[] {
     seed.entityId,
     seed.trackerId,
     seed.apiKeyId,
+    seed.webhookId,
+    seed.eventId,
+    `Webhook ${m}`,
     `Topic ${m}`,
     `Summary ${m}`,
     `Closed ${m}`,

@@ -29,6 +29,10 @@ export interface SeededTenant {
   apiKeySecret: string;
   /** An access token made from the owner key. */
   accessToken: string;
+  /** A webhook subscription (to a public address; nothing is delivered in the sweeps). */
+  webhookId: string;
+  /** One of the tenant's events (conversation.created), as a pending delivery of that webhook names it. */
+  eventId: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: seed answers are arbitrary JSON, read field by field
@@ -42,6 +46,7 @@ async function ok(label: string, response: Promise<TestResponse>): Promise<any> 
 
 export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
   const marker = `hx${randomBytes(5).toString('hex')}`;
+  const seedingStarted = new Date().toISOString();
   const call = (label: string, method: string, path: string, body?: unknown) =>
     ok(label, tenant.request(method, path, body));
 
@@ -116,6 +121,16 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     { op: 'replace', path: '/pagination/defaultPageSize', value: 15 },
   ]);
 
+  // Created after the changes, so a replay from the start of seeding makes deliveries that name
+  // the tenant's events (no dispatcher runs in the sweeps: they stay pending).
+  const webhook = await call('webhook', 'POST', '/v1/webhooks', {
+    url: `https://93.184.216.34/hooks/${marker}`,
+    events: ['conversation.created'],
+    description: `Webhook ${marker}`,
+  });
+  await call('replay', 'POST', `/v1/webhooks/${webhook.id}/replay`, { since: seedingStarted });
+  const deliveries = await call('deliveries', 'GET', `/v1/webhooks/${webhook.id}/deliveries`);
+
   return {
     marker,
     organizationId: tenant.organization.id,
@@ -137,6 +152,8 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     apiKeyId: apiKey.id,
     apiKeySecret: apiKey.key,
     accessToken: token.token,
+    webhookId: webhook.id,
+    eventId: deliveries.deliveries[0].eventId,
   };
 }
 
@@ -155,5 +172,7 @@ export function seededIds(seed: SeededTenant): string[] {
     seed.entityId,
     seed.trackerId,
     seed.apiKeyId,
+    seed.webhookId,
+    seed.eventId,
   ];
 }

@@ -1,0 +1,57 @@
+/**
+ * Every event type the log carries. Conversation and group types come first; every other audited
+ * change is `<entity>.<past tense>` (see README, "Events").
+ */
+export const conversationEventTypes = [
+  'conversation.created',
+  'conversation.updated',
+  'conversation.status_changed',
+  'conversation.closed',
+  'conversation.routed',
+  'conversation.assigned',
+  'conversation.unassigned',
+  'conversation.tagged',
+  'conversation.untagged',
+  'conversation.metadata_changed',
+  'message.created',
+] as const;
+
+export const groupMembershipEventTypes = ['group.entered', 'group.left'] as const;
+
+/** Changes to a group itself: they also move the organization's group version (group cache). */
+export const groupChangeEventTypes = ['group.created', 'group.updated', 'group.deleted'] as const;
+
+export const otherEventTypes = [
+  'organization.created',
+  'workspace.created',
+  'space.created',
+  'apiKey.created',
+  'apiKey.revoked',
+  'agent.created',
+  'agent.updated',
+  'agent.deleted',
+  'queue.created',
+  'queue.updated',
+  'queue.deleted',
+  'routing.updated',
+  'settings.updated',
+  'tag.deleted',
+  'entity.created',
+  'entity.updated',
+  'entity.deleted',
+  'tracker.created',
+  'tracker.updated',
+  'tracker.deleted',
+] as const;
+
+export const eventTypes = [
+  ...conversationEventTypes,
+  ...groupMembershipEventTypes,
+  ...groupChangeEventTypes,
+  ...otherEventTypes,
+] as const;
+
+export type EventType = (typeof eventTypes)[number];
+
+const groupChanges: ReadonlySet<string> = new Set(groupChangeEventTypes);
+export const isGroupChange = (type: string): boolean => groupChanges.has(type);

@@ -1,0 +1,57 @@
+import type { Prisma } from '@switchboard/db';
+import type { Actor } from '../auth/principal';
+import type { ConversationTransition } from './audit-events';
+import { conversationFacts, type Detected } from './conversation-facts';
+import type { OrganizationGroups } from './organization-groups';
+import type { EventDraft } from './record-events';
+
+/**
+ * group.entered / group.left for each group whose answer flipped between a conversation's state
+ * before and after the change, judged in memory by the same predicate the database's criteria
+ * compile from (core's compilePredicate).
+ */
+export async function groupMembershipEvents(
+  tx: Prisma.TransactionClient,
+  context: { organizationId: string; actor: Actor },
+  groups: OrganizationGroups,
+  transitions: readonly ConversationTransition[],
+): Promise<EventDraft[]> {
+  if (groups.groups.length === 0 || transitions.length === 0) return [];
+  const detections = groups.readsDetections
+    ? await loadDetections(tx, context.organizationId, transitions)
+    : [];
+  const events: EventDraft[] = [];
+  for (const transition of transitions) {
+    const own = detections.filter((d) => d.conversationId === transition.conversationId);
+    const before = transition.before
+      ? conversationFacts(
+          transition.before,
+          own.filter((d) => d.messageId !== transition.messageId),
+        )
+      : null;
+    const after = conversationFacts(transition.after, own);
+    for (const group of groups.groups) {
+      const was = before !== null && group.matches(before);
+      const is = group.matches(after);
+      if (was === is) continue;
+      events.push({
+        ...context,
+        type: is ? 'group.entered' : 'group.left',
+        conversationId: transition.conversationId,
+        data: { group: { id: group.id, name: group.name }, conversation: transition.after },
+      });
+    }
+  }
+  return events;
+}
+
+function loadDetections(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  transitions: readonly ConversationTransition[],
+): Promise<Detected[]> {
+  return tx.detection.findMany({
+    where: { organizationId, conversationId: { in: transitions.map((t) => t.conversationId) } },
+    select: { conversationId: true, messageId: true, kind: true, name: true },
+  });
+}

@@ -1,0 +1,50 @@
+import { Prisma } from '@switchboard/db';
+import { type AuditEntry, auditInsertSql } from '../audit/audit-entry';
+import { eventsOfAudit } from './audit-events';
+import { isGroupChange } from './event-types';
+import { groupMembershipEvents } from './group-events';
+import {
+  forgetOrganizationGroups,
+  organizationGroups,
+  reloadOrganizationGroups,
+} from './organization-groups';
+import { type EventWriteRow, eventWriteSql, fromRow, recordEvents } from './record-events';
+
+/**
+ * Writes audited changes: their audit rows and their events (with group enter/leave) in ONE
+ * statement, together with the caller's own data-modifying CTEs when it has any (routing writes
+ * the conversation and the agent in it too). Every mutation records its audit entries through
+ * here, so every mutation on every path has its events in its own transaction.
+ */
+export async function recordChanges(
+  tx: Prisma.TransactionClient,
+  entries: readonly AuditEntry[],
+  leadingCtes: readonly Prisma.Sql[] = [],
+): Promise<void> {
+  const [first] = entries;
+  if (!first) return;
+  const { organizationId } = first;
+  const createdAt = new Date();
+  const { events, transitions } = eventsOfAudit(entries);
+  const context = { organizationId, actor: first.actor };
+  const groups = await organizationGroups(tx, organizationId);
+  const membership = await groupMembershipEvents(tx, context, groups, transitions);
+  const audit = Prisma.sql`"audit_rows" AS (${auditInsertSql(entries, createdAt)})`;
+  const [row] = await tx.$queryRaw<EventWriteRow[]>(
+    eventWriteSql({
+      organizationId,
+      events,
+      groupDependent: { groupsVersion: groups.version, events: membership },
+      createdAt,
+      leadingCtes: [...leadingCtes, audit],
+    }),
+  );
+  const written = fromRow(row);
+  if (events.some((event) => isGroupChange(event.type))) forgetOrganizationGroups(organizationId);
+  if (written.groupsCurrent || transitions.length === 0) return;
+  // A group changed since this process cached them: judge again with the groups as they are now
+  // (the organization's event lock is held, so they cannot change again before commit).
+  const fresh = await reloadOrganizationGroups(tx, organizationId);
+  const recomputed = await groupMembershipEvents(tx, context, fresh, transitions);
+  await recordEvents(tx, [], { groupsVersion: fresh.version, events: recomputed });
+}

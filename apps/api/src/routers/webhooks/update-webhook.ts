@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { recordAudit } from '../../audit/record-audit';
+import { protectedProcedure } from '../../trpc/init';
+import { checkSubscriptionFields } from '../../webhooks/subscription-fields';
+import { presentWebhook } from '../../webhooks/webhook-view';
+import { findWebhook } from './find-webhook';
+import { webhookFields, webhookIdInput, webhookSchema, webhooksTag } from './webhook.types';
+
+/**
+ * Changes the fields sent (null clears criteria, groupId, description). `enabled: true` turns a
+ * disabled subscription back on: its failure streak is forgotten and delivery resumes with the
+ * events after now (replay a time range for the ones missed while it was off).
+ */
+export const updateWebhook = protectedProcedure
+  .meta({ openapi: { method: 'PATCH', path: '/v1/webhooks/{webhookId}', tags: webhooksTag, protect: true } })
+  .input(
+    webhookIdInput.extend({
+      url: webhookFields.url.optional(),
+      events: webhookFields.events.optional(),
+      criteria: webhookFields.criteria,
+      groupId: webhookFields.groupId,
+      description: webhookFields.description,
+      enabled: z.boolean().optional(),
+    }),
+  )
+  .output(webhookSchema)
+  .mutation(({ ctx, input }) =>
+    ctx.prisma.$transaction(async (tx) => {
+      const { webhookId, enabled, ...changes } = input;
+      const before = await findWebhook(tx, ctx.organizationId, webhookId);
+      const fields = await checkSubscriptionFields(tx, ctx.organizationId, changes, ctx.webhooks);
+      const reenabling = enabled === true && !before.enabled;
+      const newest = reenabling
+        ? await tx.event.findFirst({
+            where: { organizationId: ctx.organizationId },
+            orderBy: { sequence: 'desc' },
+            select: { sequence: true },
+          })
+        : null;
+      const row = await tx.webhookSubscription.update({
+        where: { id: before.id },
+        data: {
+          ...fields,
+          ...(enabled === false && before.enabled
+            ? { enabled: false, disabledAt: new Date(), disabledReason: 'disabled by a user' }
+            : {}),
+          ...(reenabling
+            ? {
+                enabled: true,
+                disabledAt: null,
+                disabledReason: null,
+                failingSince: null,
+                cursor: newest?.sequence ?? before.cursor,
+              }
+            : {}),
+        },
+      });
+      const view = presentWebhook(row);
+      await recordAudit(tx, {
+        organizationId: ctx.organizationId,
+        actor: ctx.actor,
+        action: 'webhook.update',
+        entityType: 'webhook',
+        entityId: row.id,
+        before: presentWebhook(before),
+        after: view,
+        requestId: ctx.requestId,
+      });
+      return view;
+    }),
+  );

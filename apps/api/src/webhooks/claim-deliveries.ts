@@ -1,0 +1,67 @@
+import { Prisma, type PrismaClient } from '@switchboard/db';
+
+/** A claimed attempt: the delivery, where it goes, how to sign it, and the exact body. */
+export interface ClaimedDelivery {
+  id: string;
+  organizationId: string;
+  subscriptionId: string;
+  eventId: string;
+  /** The attempt number this claim is (1 for the first); the result is written only for it. */
+  attempts: number;
+  firstAttemptAt: Date;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+  body: string;
+}
+
+/**
+ * Claims due deliveries: at most `room[subscriptionId]` (default `perSubscription`) of each
+ * subscription, oldest first, `limit` in all. A claim counts the attempt and pushes
+ * `nextAttemptAt` to `leaseUntil`: another process skips the row (locked now, not due after
+ * commit), and if this process dies mid-attempt the row is due again when the lease ends — a
+ * duplicate after a crash, with the same webhook-id, never a lost delivery.
+ */
+export async function claimDeliveries(
+  prisma: PrismaClient,
+  options: {
+    now: Date;
+    leaseUntil: Date;
+    room: Record<string, number>;
+    perSubscription: number;
+    limit: number;
+  },
+): Promise<ClaimedDelivery[]> {
+  const { now, leaseUntil, room, perSubscription, limit } = options;
+  return prisma.$queryRaw<ClaimedDelivery[]>(Prisma.sql`
+    WITH "ranked" AS (
+      SELECT d."id", d."subscriptionId",
+        row_number() OVER (PARTITION BY d."subscriptionId" ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
+      FROM "WebhookDelivery" d
+      JOIN "WebhookSubscription" s ON s."id" = d."subscriptionId" AND s."enabled"
+      -- An event past the log's retention can no longer be sent; its delivery is never claimed.
+      JOIN "Event" e ON e."id" = d."eventId"
+      WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
+    ),
+    "chosen" AS (
+      SELECT r."id" FROM "ranked" r
+      WHERE r."rank" <= COALESCE((${JSON.stringify(room)}::jsonb ->> r."subscriptionId")::int, ${perSubscription})
+      LIMIT ${limit}
+    ),
+    "locked" AS (
+      SELECT d."id" FROM "WebhookDelivery" d
+      WHERE d."id" IN (SELECT "id" FROM "chosen") AND d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "WebhookDelivery" d SET
+      "attempts" = d."attempts" + 1,
+      "nextAttemptAt" = ${leaseUntil},
+      "firstAttemptAt" = COALESCE(d."firstAttemptAt", ${now}),
+      "lastAttemptAt" = ${now},
+      "updatedAt" = ${now}
+    FROM "WebhookSubscription" s, "Event" e
+    WHERE d."id" IN (SELECT "id" FROM "locked") AND s."id" = d."subscriptionId" AND e."id" = d."eventId"
+    RETURNING d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts", d."firstAttemptAt",
+      s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt", e."payload"::text AS "body"`);
+}

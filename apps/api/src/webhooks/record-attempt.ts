@@ -1,0 +1,85 @@
+import type { PrismaClient } from '@switchboard/db';
+import type { AttemptResult } from './attempt-delivery';
+import type { ClaimedDelivery } from './claim-deliveries';
+import { disableFailingSubscription } from './disable-subscription';
+import { nextAttemptAt } from './retry-schedule';
+import type { WebhookSettings } from './settings';
+
+/**
+ * Writes an attempt's result: DELIVERED; or PENDING again at the next time of the schedule;
+ * or FAILED (an answer retrying will not change); or DEAD_LETTERED when the schedule has run
+ * past its deadline. Written only if the row is still this claim's (same attempt number): after
+ * a lease ran out another process may have claimed it again, and its result is the one that
+ * counts. Answers when the delivery is due again, if it is.
+ */
+export async function recordAttempt(
+  prisma: PrismaClient,
+  delivery: ClaimedDelivery,
+  result: AttemptResult,
+  settings: WebhookSettings,
+): Promise<Date | null> {
+  const now = new Date();
+  const retryAt =
+    result.verdict === 'retry'
+      ? nextAttemptAt({
+          attempts: delivery.attempts,
+          firstAttemptAt: delivery.firstAttemptAt,
+          now,
+          retryAfterMs: result.retryAfterMs,
+          schedule: settings,
+        })
+      : null;
+  const status =
+    result.verdict === 'delivered'
+      ? 'DELIVERED'
+      : result.verdict === 'failed'
+        ? 'FAILED'
+        : retryAt
+          ? 'PENDING'
+          : 'DEAD_LETTERED';
+  await prisma.webhookDelivery.updateMany({
+    where: { id: delivery.id, attempts: delivery.attempts },
+    data: {
+      status,
+      lastStatusCode: result.statusCode,
+      lastResponseBody: result.responseBody,
+      lastError:
+        result.error ??
+        (status === 'FAILED' ? `the receiver answered ${result.statusCode}; not retried` : null),
+      ...(retryAt ? { nextAttemptAt: retryAt } : {}),
+      ...(status === 'DELIVERED' ? { deliveredAt: now } : {}),
+    },
+  });
+  await trackSubscriptionHealth(prisma, delivery, result.verdict === 'delivered', now, settings);
+  return retryAt;
+}
+
+/**
+ * A success clears the subscription's failure streak; a failure starts one (or continues it),
+ * and a streak older than `disableAfterMs` disables the subscription.
+ */
+async function trackSubscriptionHealth(
+  prisma: PrismaClient,
+  delivery: ClaimedDelivery,
+  succeeded: boolean,
+  now: Date,
+  settings: WebhookSettings,
+): Promise<void> {
+  if (succeeded) {
+    await prisma.webhookSubscription.updateMany({
+      where: { id: delivery.subscriptionId, failingSince: { not: null } },
+      data: { failingSince: null },
+    });
+    return;
+  }
+  await prisma.webhookSubscription.updateMany({
+    where: { id: delivery.subscriptionId, failingSince: null },
+    data: { failingSince: now },
+  });
+  const streakStartedBefore = new Date(now.getTime() - settings.disableAfterMs);
+  const failingTooLong = await prisma.webhookSubscription.count({
+    where: { id: delivery.subscriptionId, enabled: true, failingSince: { lte: streakStartedBefore } },
+  });
+  if (failingTooLong > 0)
+    await disableFailingSubscription(prisma, delivery.subscriptionId, streakStartedBefore);
+}

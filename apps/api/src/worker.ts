@@ -1,0 +1,51 @@
+import { openDatabase } from '@switchboard/db';
+import { ConfigError, loadEnv } from './env';
+import { createLogger } from './logger';
+import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
+import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
+
+// `npm run worker`: delivers webhooks and nothing else, for deployments that run the API with
+// WEBHOOK_DELIVERY=worker. Any number of workers (and API processes) may share one PostgreSQL.
+async function main(): Promise<void> {
+  let env: ReturnType<typeof loadEnv>;
+  try {
+    env = loadEnv();
+    if (!env.DATABASE_URL) {
+      throw new ConfigError(
+        'Invalid configuration:\n  DATABASE_URL: the webhook worker needs PostgreSQL; with the embedded database the API delivers webhooks itself',
+      );
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+  const dispatcher = startWebhookDispatcher(db, webhookSettingsFromEnv(env), logger);
+  logger.info('Switchboard webhook worker running');
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'webhook worker shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    dispatcher
+      .stop()
+      .then(() => db.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Switchboard webhook worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
