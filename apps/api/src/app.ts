@@ -2,6 +2,7 @@ import { DomainError } from '@switchboard/core';
 import type { Database } from '@switchboard/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { dialects } from './dialects';
 import type { Env } from './env';
 import { authentication } from './http/authentication';
 import { health } from './http/health';
@@ -11,6 +12,7 @@ import { rateLimitPerPrincipal } from './http/rate-limit';
 import { requestLogging } from './http/request-logging';
 import type { Logger } from './logger';
 import { createRestRouter } from './rest/adapter';
+import { dialectHeaders } from './rest/dialect-headers';
 import { docsRouter } from './rest/docs';
 import { sendError } from './rest/send-error';
 import { appRouter } from './routers';
@@ -28,8 +30,9 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
+  app.use(dialectHeaders());
   app.get('/health', health(db));
-  app.use(docsRouter(appRouter));
+  app.use(docsRouter(appRouter, dialects));
 
   // application/json-patch+json (settings PATCH) is JSON too.
   app.use(
@@ -54,7 +57,9 @@ export function createApp({ db, env, logger }: AppDependencies): express.Express
       maxBodySize: env.BODY_LIMIT_BYTES,
     }),
   );
-  app.use(createRestRouter({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
+  app.use(
+    createRestRouter({ router: appRouter, dialects, createContext: (req) => contextFromRequest(req, deps) }),
+  );
 
   app.use((req: Request, res: Response) => {
     sendError(res, new DomainError('NOT_FOUND', `No route for ${req.method} ${req.path}; see /docs.`), req);

@@ -6,4 +6,5 @@ import { symbl } from './symbl';
 export const dialects: readonly Dialect[] = [symbl, sharely];
 
 /** The family a request path belongs to, if any (its error envelope and headers). */
-export const dialectOf = (path: string): Dialect | undefined => dialects.find((dialect) => dialect.owns(path));
+export const dialectOf = (path: string): Dialect | undefined =>
+  dialects.find((dialect) => dialect.owns(path));

@@ -79,8 +79,7 @@ export function createRestRouter(options: {
 }
 
 /** `{name}` parameters become Express's `:name`; a literal ":" (Symbl's `token:generate`) is escaped. */
-const toExpressPath = (path: string): string =>
-  path.replace(/:/g, '\\:').replace(/\{(\w+)\}/g, ':$1');
+const toExpressPath = (path: string): string => path.replace(/:/g, '\\:').replace(/\{(\w+)\}/g, ':$1');
 
 function metaRoute(operation: RestOperation): Route {
   const target = { path: operation.procedurePath, procedure: operation.procedure };
@@ -114,16 +113,19 @@ function dialectRoute(router: AnyTRPCRouter, operation: DialectOperation): Route
     procedureFor: (req) => (Array.isArray(req.body) ? forArray : forObject),
     input: (req, procedure) =>
       operation.input
-        ? operation.input(restRequest(req))
+        ? operation.input(restRequest(req, procedure))
         : buildInput(operation.method, undefined, procedure, req),
     present: (output, req) => present(output, restRequest(req)),
     status: operation.status ?? 200,
   };
 }
 
-const restRequest = (req: Request): RestRequest => ({
+/** The request as a dialect sees it; the query is read into the procedure's input types. */
+const restRequest = (req: Request, procedure?: AnyTRPCProcedure): RestRequest => ({
   params: req.params as Record<string, string>,
-  query: req.query as Record<string, unknown>,
+  query: procedure
+    ? coerceQuery(procedure._def.inputs[0], req.query as Record<string, unknown>)
+    : (req.query as Record<string, unknown>),
   body: req.body,
   headers: req.headers,
 });

@@ -8,6 +8,7 @@ import { entitiesRouter } from './entities';
 import { groupsRouter } from './groups';
 import { messagesRouter } from './messages';
 import { queuesRouter } from './queues';
+import { rolesRouter } from './roles';
 import { routingRouter } from './routing';
 import { settingsRouter } from './settings';
 import { spacesRouter } from './spaces';
@@ -24,6 +25,7 @@ export const appRouter = router({
   messages: messagesRouter,
   tags: tagsRouter,
   workspaces: workspacesRouter,
+  roles: rolesRouter,
   spaces: spacesRouter,
   apiKeys: apiKeysRouter,
   admin: adminRouter,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { applyJsonPatch, patchOperationSchema } from '../../shared/json-patch';
 import { protectedProcedure } from '../../trpc/init';
 import { updateTracker } from './save-trackers';
-import { oneTrackerOutput, trackerFieldsInput, trackerIdInput, type TrackerView } from './tracker.types';
+import { oneTrackerOutput, type TrackerView, trackerFieldsInput, trackerIdInput } from './tracker.types';
 
 /** The members of a tracker a patch may touch (Symbl's Go SDK patches these paths). */
 const patchable = ['name', 'description', 'categories', 'languages', 'vocabulary'] as const;
