@@ -43,7 +43,7 @@ export const patchTracker = protectedProcedure
       }
     });
     const tracker = await updateTracker(ctx, input.trackerId, (current) => {
-      const patched = applyJsonPatch(editableFields(current), input.operations);
+      const patched = applyJsonPatch(editableFields(current), input.operations, 'operations');
       const parsed = trackerFieldsInput.safeParse(patched);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -17,6 +17,7 @@ const primaryIdOf: Record<string, keyof SeededTenant> = {
   groups: 'groupId',
   entities: 'entityId',
   trackers: 'trackerId',
+  roles: 'roleId',
   apiKeys: 'apiKeyId',
 };
 
@@ -45,6 +46,10 @@ export function tenantFiller(
     entityId: seed.entityId,
     trackerId: seed.trackerId,
     apiKeyId: seed.apiKeyId,
+    // Symbl's app id is an API key's id.
+    appId: seed.apiKeyId,
+    roleId: seed.roleId,
+    customerRoleId: seed.customerRoleId,
     tagName: seed.tagName,
     criteria: `id==${conversationId}`,
     filter: `id==${conversationId}`,
@@ -72,7 +77,10 @@ export const idReferenceNames = [
   'spaceId',
   'entityId',
   'trackerId',
+  'roleId',
+  'customerRoleId',
   'apiKeyId',
+  'appId',
   'id',
 ];
 
@@ -92,7 +100,10 @@ export const referenceNames = [
   'spaceId',
   'entityId',
   'trackerId',
+  'roleId',
+  'customerRoleId',
   'apiKeyId',
+  'appId',
   'tagName',
   'criteria',
   'filter',
