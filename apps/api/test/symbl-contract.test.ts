@@ -129,7 +129,11 @@ describe.each(testDatabaseKinds())('Symbl contract on %s', (kind) => {
     );
     expect(Object.keys(goSdk.body).sort()).toEqual(['accessToken', 'expiresIn']);
     // Bearer (recommended) and x-api-key (deprecated) both carry the token.
-    for (const headers of [{ authorization: `Bearer ${accessToken}` }, { 'x-api-key': accessToken }]) {
+    const headerSets: Record<string, string>[] = [
+      { authorization: `Bearer ${accessToken}` },
+      { 'x-api-key': accessToken },
+    ];
+    for (const headers of headerSets) {
       expect((await send(`${api.url}/v1/manage/trackers`, { headers })).status).toBe(200);
     }
     const wrong = [
