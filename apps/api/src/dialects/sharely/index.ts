@@ -1,6 +1,7 @@
 import type { Dialect } from '../dialect';
 import { sharelyErrorBody } from './errors';
 import { sharelyOperations } from './operations';
+import { spaceOperations } from './spaces';
 
 const prefixes = ['/workspaces/', '/v1/workspaces', '/spaces/', '/public-spaces/'];
 
@@ -12,7 +13,7 @@ const prefixes = ['/workspaces/', '/v1/workspaces', '/spaces/', '/public-spaces/
 export const sharely: Dialect = {
   name: 'sharely',
   owns: (path) => prefixes.some((prefix) => path.startsWith(prefix)),
-  operations: sharelyOperations,
+  operations: [...sharelyOperations, ...spaceOperations],
   errorBody: sharelyErrorBody,
   headers: { 'X-API-Version': 'v1' },
 };

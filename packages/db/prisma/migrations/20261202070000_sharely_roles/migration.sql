@@ -1,4 +1,5 @@
--- Sharely RBAC: roles of a workspace, the role a scoped access token carries, the workspace's RBAC mode.
+-- Sharely: roles of a workspace, the role a scoped access token carries, the workspace's RBAC mode,
+-- a space's description and the customer user a user space belongs to.
 -- AlterTable
 ALTER TABLE "AccessToken" ADD COLUMN     "roleId" TEXT;
 
@@ -33,4 +34,12 @@ ALTER TABLE "Role" ADD CONSTRAINT "Role_organizationId_fkey" FOREIGN KEY ("organ
 
 -- AddForeignKey
 ALTER TABLE "Role" ADD CONSTRAINT "Role_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+
+-- AlterTable
+ALTER TABLE "Space" ADD COLUMN     "description" TEXT,
+ADD COLUMN     "externalUserId" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Space_workspaceId_externalUserId_key" ON "Space"("workspaceId", "externalUserId");
 
