@@ -2,6 +2,7 @@ import { DomainError } from '@switchboard/core';
 import type { Database } from '@switchboard/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { dialects } from './dialects';
 import type { Env } from './env';
 import { authentication } from './http/authentication';
 import { eventStream } from './http/event-stream';
@@ -13,6 +14,7 @@ import type { RateLimitStore } from './http/rate-limit-store';
 import { requestLogging } from './http/request-logging';
 import type { Logger } from './logger';
 import { createRestRouter } from './rest/adapter';
+import { dialectHeaders } from './rest/dialect-headers';
 import { docsRouter } from './rest/docs';
 import { sendError } from './rest/send-error';
 import { appRouter } from './routers';
@@ -37,8 +39,9 @@ export function createApp({ db, env, logger, rateLimits, shutdown, webhooks }: A
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
+  app.use(dialectHeaders());
   app.get('/health', health(db));
-  app.use(docsRouter(appRouter));
+  app.use(docsRouter(appRouter, dialects));
 
   // application/json-patch+json (settings PATCH) is JSON too.
   app.use(
@@ -64,7 +67,9 @@ export function createApp({ db, env, logger, rateLimits, shutdown, webhooks }: A
       maxBodySize: env.BODY_LIMIT_BYTES,
     }),
   );
-  app.use(createRestRouter({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
+  app.use(
+    createRestRouter({ router: appRouter, dialects, createContext: (req) => contextFromRequest(req, deps) }),
+  );
 
   app.use((req: Request, res: Response) => {
     sendError(res, new DomainError('NOT_FOUND', `No route for ${req.method} ${req.path}; see /docs.`), req);

@@ -174,17 +174,23 @@ describe.each(testDatabaseKinds())('custom entities (Symbl) on %s', (kind) => {
     const entity = await tenant.caller.entities.create(teslaModel);
     const res = await tenant.request('GET', `/v1/conversations/${conversation.id}/entities`);
     expect(res.status).toBe(200);
+    // Symbl's shape (as its Go SDK reads it): matches per detected value, with message refs.
+    const ref = (index: number, offset: number) => ({
+      id: messages[index]?.id,
+      text: messages[index]?.text,
+      offset,
+      startTime: messages[index]?.createdAt.toISOString(),
+      endTime: messages[index]?.createdAt.toISOString(),
+    });
     expect(res.body).toEqual({
       entities: [
         {
-          id: entity.id,
           type: 'Vehicle',
           subType: 'TeslaModel',
           category: 'Custom',
           matches: [
-            { messageId: messages[0]?.id, value: 'model x', start: 10, end: 17 },
-            { messageId: messages[0]?.id, value: 'Model S', start: 32, end: 39 },
-            { messageId: messages[1]?.id, value: 'Model X', start: 25, end: 32 },
+            { detectedValue: 'model x', messageRefs: [ref(0, 10), ref(1, 25)] },
+            { detectedValue: 'Model S', messageRefs: [ref(0, 32)] },
           ],
         },
       ],

@@ -95,37 +95,31 @@ describe.each(testDatabaseKinds())('group members, counts and previews on %s', (
   });
   afterAll(() => api.close());
 
-  test('default page: newest first, the shared conversation view, totals and paging fields', async () => {
+  test("default page: oldest first (Symbl's default order), Symbl's conversation shape, totals and paging fields", async () => {
     const body = await members();
-    expect(idsOf(body)).toEqual(['c5', 'c3', 'c2', 'c1']);
+    expect(idsOf(body)).toEqual(['c1', 'c2', 'c3', 'c5']);
     expect(body).toMatchObject({ totalCount: 4, limit: 20, offset: 0, nextCursor: null });
-    expect(body.conversations[1]).toEqual({
+    expect(body.conversations[2]).toEqual({
       id: ids.c3,
-      topic: null,
-      summary: null,
-      status: 'CLOSED',
-      priority: 'LOW',
-      queueId: null,
-      agentId: null,
-      channel: 'NO_CHANNEL',
-      workspaceId: tenant.workspace.id,
-      spaceId: null,
-      tags: ['vip'],
+      type: 'meeting',
+      name: ids.c3,
+      startTime: seeds.c3.at,
+      endTime: seeds.c3.at,
+      members: [],
       metadata: { agentId: 'johndoe', label: 'Internal' },
-      createdAt: seeds.c3.at,
-      updatedAt: expect.any(String),
-      closedAt: seeds.c3.at,
-      version: 1,
     });
   });
 
   test('order, limit and offset', async () => {
-    expect(idsOf(await members('?order=asc'))).toEqual(['c1', 'c2', 'c3', 'c5']);
+    expect(idsOf(await members('?order=desc'))).toEqual(['c5', 'c3', 'c2', 'c1']);
     const first = await members('?limit=2');
-    expect(idsOf(first)).toEqual(['c5', 'c3']);
+    expect(idsOf(first)).toEqual(['c1', 'c2']);
     expect(first).toMatchObject({ totalCount: 4, limit: 2, offset: 0, nextCursor: expect.any(String) });
-    expect(idsOf(await members('?limit=2&offset=2'))).toEqual(['c2', 'c1']);
-    expect(idsOf(await members('?limit=2&offset=2&order=asc'))).toEqual(['c3', 'c5']);
+    expect(idsOf(await members('?limit=2&offset=2'))).toEqual(['c3', 'c5']);
+    expect(idsOf(await members('?limit=2&offset=2&order=desc'))).toEqual(['c2', 'c1']);
+    // Symbl: "limit set to 0 returns 0 items"; the total still counts.
+    expect(await members('?limit=0')).toMatchObject({ conversations: [], totalCount: 4, limit: 0 });
+    expect(idsOf(await members('?sort=conversation.startTime&order=desc&limit=1'))).toEqual(['c5']);
     expect(await members('?offset=10')).toMatchObject({ conversations: [], totalCount: 4 });
     // limit is capped at the organization's maxPageSize rather than refused.
     expect((await members('?limit=5000')).limit).toBe(100);
@@ -135,16 +129,16 @@ describe.each(testDatabaseKinds())('group members, counts and previews on %s', (
     const body = await members(
       `?startTime=${encodeURIComponent('2024-01-02T10:00:00Z')}&endTime=${encodeURIComponent('2024-01-03T11:00:00+01:00')}`,
     );
-    expect(idsOf(body)).toEqual(['c3', 'c2']);
+    expect(idsOf(body)).toEqual(['c2', 'c3']);
     expect(body.totalCount).toBe(2);
-    expect(idsOf(await members('?startTime=2024-01-03T00:00:00Z'))).toEqual(['c5', 'c3']);
+    expect(idsOf(await members('?startTime=2024-01-03T00:00:00Z'))).toEqual(['c3', 'c5']);
     expect(idsOf(await members('?endTime=2024-01-01T23:59:59Z'))).toEqual(['c1']);
   });
 
   test('filter is criteria ANDed with the group criteria', async () => {
-    expect(idsOf(await members(`?filter=${encodeURIComponent('tags==vip')}`))).toEqual(['c3', 'c1']);
+    expect(idsOf(await members(`?filter=${encodeURIComponent('tags==vip')}`))).toEqual(['c1', 'c3']);
     // An empty filter is no filter.
-    expect(idsOf(await members('?filter='))).toEqual(['c5', 'c3', 'c2', 'c1']);
+    expect(idsOf(await members('?filter='))).toEqual(['c1', 'c2', 'c3', 'c5']);
     expect(idsOf(await members(`?filter=${encodeURIComponent('status!=CLOSED;priority>=HIGH')}`))).toEqual([
       'c1',
     ]);
@@ -170,7 +164,8 @@ describe.each(testDatabaseKinds())('group members, counts and previews on %s', (
       ['?startTime=2024-01-02', 'startTime'],
       ['?startTime=2024-01-03T00:00:00Z&endTime=2024-01-02T00:00:00Z', 'endTime'],
       ['?order=sideways', 'order'],
-      ['?limit=0', 'limit'],
+      ['?limit=-1', 'limit'],
+      ['?sort=conversation.name', 'sort'],
       ['?offset=-1', 'offset'],
       ['?cursor=not-a-cursor', 'cursor'],
     ];

@@ -2,7 +2,11 @@ import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { send, startTestApi, type TestApi } from './support/test-api';
 
-const unauthorizedBody = { error: 'Unauthorized', message: 'Invalid or missing access token' };
+const unauthorizedBody = {
+  error: 'Unauthorized',
+  message: 'Invalid or missing access token',
+  errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+};
 
 describe.each(testDatabaseKinds())('Sharely spaces and group conversations on %s', (kind) => {
   let api: TestApi;

@@ -157,20 +157,31 @@ describe.each(testDatabaseKinds())('trackers (Symbl) on %s', (kind) => {
       'Yes, my subscriptions, please cancel them all',
       'Thanks!',
     ]);
-    const res = await tenant.request('GET', `/v1/conversations/${conversation.id}/trackers`);
+    const res = await tenant.request('GET', `/v1/conversations/${conversation.id}/trackers-detected`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({
-      trackers: [
-        {
-          id: tracker.id,
-          name: 'Cancellation',
-          matches: [
-            { messageId: messages[0]?.id, value: 'cancel my subscription', start: 14, end: 36 },
-            { messageId: messages[1]?.id, value: 'my subscriptions, please cancel', start: 5, end: 36 },
-          ],
-        },
-      ],
+    const ref = (index: number, offset: number) => ({
+      id: messages[index]?.id,
+      text: messages[index]?.text,
+      offset,
     });
+    expect(res.body).toEqual([
+      {
+        id: tracker.id,
+        name: 'Cancellation',
+        matches: [
+          { type: 'vocabulary', value: 'cancel my subscription', messageRefs: [ref(0, 14)], insightRefs: [] },
+          {
+            type: 'vocabulary',
+            value: 'my subscriptions, please cancel',
+            messageRefs: [ref(1, 5)],
+            insightRefs: [],
+          },
+        ],
+      },
+    ]);
+    expect((await tenant.request('GET', `/v1/conversations/${conversation.id}/trackers`)).body).toEqual(
+      res.body,
+    );
 
     const group = await tenant.caller.groups.create({
       name: 'Churn risk',
@@ -186,7 +197,16 @@ describe.each(testDatabaseKinds())('trackers (Symbl) on %s', (kind) => {
         {
           id: tracker.id,
           name: 'Gratitude',
-          matches: [{ messageId: messages[2]?.id, value: 'Thanks', start: 0, end: 6 }],
+          matches: [
+            {
+              messageId: messages[2]?.id,
+              messageText: 'Thanks!',
+              messageAt: expect.any(String),
+              value: 'Thanks',
+              start: 0,
+              end: 6,
+            },
+          ],
         },
       ],
     });
@@ -271,8 +291,16 @@ describe.each(testDatabaseKinds())('trackers (Symbl) on %s', (kind) => {
     });
     expect(message.status).toBe(200);
     const detections = await tenant.request('GET', `/v1/conversations/${conversationId}/trackers`);
-    expect(detections.body.trackers).toMatchObject([
-      { name: 'Refunds', matches: [{ messageId: message.body.id, value: 'refunded', start: 6, end: 14 }] },
+    expect(detections.body).toMatchObject([
+      {
+        name: 'Refunds',
+        matches: [
+          {
+            value: 'refunded',
+            messageRefs: [{ id: message.body.id, text: 'I was refunded twice?', offset: 6 }],
+          },
+        ],
+      },
     ]);
     const { group } = (
       await tenant.request('POST', '/v1/manage/group', { name: 'Refunds', criteria: 'trackers==Refunds' })

@@ -109,6 +109,7 @@ async function lookUpPrincipal(prisma: PrismaClient, hash: string, now: Date): P
       apiKeyPrefix: token.apiKey.prefix,
       isOwner: token.apiKey.isOwner,
       canActForUsers: token.apiKey.canActForUsers,
+      ...(token.roleId ? { roleId: token.roleId } : {}),
     },
   };
 }

@@ -8,6 +8,8 @@ export interface Principal {
   apiKeyPrefix: string;
   isOwner: boolean;
   canActForUsers: boolean;
+  /** A Sharely role-scoped access token's role; absent for keys and role-less tokens. */
+  roleId?: string | undefined;
 }
 
 /** Who an audit event names: the credential itself, or the Slack user a bot acts for. */

@@ -1,6 +1,7 @@
 import { DomainError } from '@switchboard/core';
 import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
 import express, { type Request, type Response } from 'express';
+import type { Dialect, DialectOperation, RestRequest } from '../dialects/dialect';
 import type { Context } from '../trpc/context';
 import type { ProcedureMeta } from '../trpc/init';
 import { coerceQuery } from './query-coercion';
@@ -25,38 +26,118 @@ export function restOperations(router: AnyTRPCRouter): RestOperation[] {
   });
 }
 
+/** What the adapter mounts: a procedure (or one per body form), its input and its answer. */
+interface Route {
+  method: RestOperation['method'];
+  path: string;
+  procedureFor(req: Request): { path: string; procedure: AnyTRPCProcedure };
+  input(req: Request, procedure: AnyTRPCProcedure): unknown;
+  present(output: unknown, req: Request): unknown;
+  status: number;
+}
+
 /**
  * The REST adapter: each operation's path becomes an Express route that builds the procedure's
  * input from path, query and body, calls the same procedure tRPC serves (as createCaller does,
- * without building its proxy per request), and answers errors as `{ error, message }`. The
- * OpenAPI document is generated from the same metadata (./openapi).
+ * without building its proxy per request), and answers errors in the envelope of the path's
+ * vendor family (./send-error). Routes come from the procedures' own `openapi` metadata and from
+ * the vendor dialects' operation tables (../dialects); the OpenAPI document is generated from
+ * the same two sources (./openapi).
  */
 export function createRestRouter(options: {
   router: AnyTRPCRouter;
+  dialects: readonly Dialect[];
   createContext: (req: Request) => Context;
 }): express.RequestHandler {
+  const routes = [
+    ...restOperations(options.router).map(metaRoute),
+    ...options.dialects.flatMap((dialect) =>
+      dialect.operations.map((operation) => dialectRoute(options.router, operation)),
+    ),
+  ];
+  assertOnePerPath(routes);
   // Literal paths first, so `/v1/manage/groups` is not taken for `/v1/manage/group/{groupId}`-like patterns.
-  const operations = restOperations(options.router).sort(
-    (a, b) => paramCount(a.path) - paramCount(b.path) || b.path.length - a.path.length,
-  );
+  routes.sort((a, b) => paramCount(a.path) - paramCount(b.path) || b.path.length - a.path.length);
   // Express tries routes one by one. A route can only match a path with as many segments as its
   // own (parameters never span a "/"), so a request is tried against the routes of its segment
   // count only, in the same order, instead of all of them: the same first match, the same errors
   // (a param that is not valid percent-encoding), the same automatic OPTIONS answer.
   const bySegments = new Map<number, express.Router>();
-  for (const operation of operations) {
-    const expressPath = operation.path.replace(/\{(\w+)\}/g, ':$1');
-    const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  for (const route of routes) {
+    const expressPath = toExpressPath(route.path);
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const count = segmentCount(expressPath);
     const router = bySegments.get(count) ?? express.Router();
     bySegments.set(count, router);
-    router[method](expressPath, handle(operation, options.createContext));
+    router[method](expressPath, handle(route, options.createContext));
   }
   return (req, res, next) => {
     const router = bySegments.get(segmentCount(req.path));
     if (router) return router(req, res, next);
     next();
   };
+}
+
+/** `{name}` parameters become Express's `:name`; a literal ":" (Symbl's `token:generate`) is escaped. */
+const toExpressPath = (path: string): string => path.replace(/:/g, '\\:').replace(/\{(\w+)\}/g, ':$1');
+
+function metaRoute(operation: RestOperation): Route {
+  const target = { path: operation.procedurePath, procedure: operation.procedure };
+  return {
+    method: operation.method,
+    path: operation.path,
+    procedureFor: () => target,
+    input: (req, procedure) => buildInput(operation.method, operation.meta.rest?.bodyAs, procedure, req),
+    present: (output) => output,
+    status: operation.meta.rest?.status ?? 200,
+  };
+}
+
+function dialectRoute(router: AnyTRPCRouter, operation: DialectOperation): Route {
+  const procedures = router._def.procedures as Record<string, AnyTRPCProcedure>;
+  const find = (path: string) => {
+    const procedure = procedures[path];
+    if (!procedure) throw new Error(`${operation.method} ${operation.path}: no procedure "${path}"`);
+    return { path, procedure };
+  };
+  const named = operation.procedure;
+  const forObject = find(typeof named === 'string' ? named : named.object);
+  const forArray = typeof named === 'string' ? forObject : find(named.array);
+  const present = (operation.present ?? ((output: unknown) => output)) as (
+    output: unknown,
+    request: RestRequest,
+  ) => unknown;
+  return {
+    method: operation.method,
+    path: operation.path,
+    procedureFor: (req) => (Array.isArray(req.body) ? forArray : forObject),
+    input: (req, procedure) =>
+      operation.input
+        ? operation.input(restRequest(req, procedure))
+        : buildInput(operation.method, undefined, procedure, req),
+    present: (output, req) => present(output, restRequest(req)),
+    status: operation.status ?? 200,
+  };
+}
+
+/** The request as a dialect sees it; the query is read into the procedure's input types. */
+const restRequest = (req: Request, procedure?: AnyTRPCProcedure): RestRequest => ({
+  params: req.params as Record<string, string>,
+  query: procedure
+    ? coerceQuery(procedure._def.inputs[0], req.query as Record<string, unknown>)
+    : (req.query as Record<string, unknown>),
+  body: req.body,
+  headers: req.headers,
+});
+
+/** One place per path: a dialect row and a procedure's own metadata never claim the same route. */
+function assertOnePerPath(routes: Route[]): void {
+  const seen = new Set<string>();
+  for (const route of routes) {
+    const key = `${route.method} ${route.path}`;
+    if (seen.has(key)) throw new Error(`Two REST operations claim ${key}`);
+    seen.add(key);
+  }
 }
 
 /** Path segments; one trailing slash does not count (Express matches `/a/` as `/a`). */
@@ -67,31 +148,35 @@ function segmentCount(path: string): number {
   return segments;
 }
 
-function handle(operation: RestOperation, createContext: (req: Request) => Context) {
-  const { procedure, procedurePath } = operation;
-  const status = operation.meta.rest?.status ?? 200;
+function handle(route: Route, createContext: (req: Request) => Context) {
   return async (req: Request, res: Response) => {
     try {
-      const input = buildInput(operation, req);
+      const { path, procedure } = route.procedureFor(req);
+      const input = route.input(req, procedure);
       const data = await procedure({
-        path: procedurePath,
+        path,
         getRawInput: async () => input,
         ctx: createContext(req),
         type: procedure._def.type,
         signal: undefined,
         batchIndex: 0,
       });
-      sendJson(req, res, status, data ?? null);
+      sendJson(req, res, route.status, route.present(data, req) ?? null);
     } catch (error) {
       sendError(res, error, req);
     }
   };
 }
 
-function buildInput(operation: RestOperation, req: Request): unknown {
-  const schema = operation.procedure._def.inputs[0];
+function buildInput(
+  method: RestOperation['method'],
+  bodyAs: string | undefined,
+  procedure: AnyTRPCProcedure,
+  req: Request,
+): unknown {
+  const schema = procedure._def.inputs[0];
   const params = req.params as Record<string, string>;
-  if (operation.method === 'GET' || operation.method === 'DELETE') {
+  if (method === 'GET' || method === 'DELETE') {
     return { ...coerceQuery(schema, req.query as Record<string, unknown>), ...params };
   }
   const body: unknown = req.body;
@@ -106,7 +191,6 @@ function buildInput(operation: RestOperation, req: Request): unknown {
   }
   const query = coerceQuery(schema, req.query as Record<string, unknown>);
   const preconditions = expectedVersionFrom(req);
-  const bodyAs = operation.meta.rest?.bodyAs;
   if (bodyAs) return { ...query, [bodyAs]: body, ...preconditions, ...params };
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
     throw new DomainError('VALIDATION', 'The request body must be a JSON object.', { field: '(body)' });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { AnyTRPCRouter } from '@trpc/server';
 import express from 'express';
+import type { Dialect } from '../dialects/dialect';
 import { buildOpenApiDocument } from './openapi';
 
 const require = createRequire(import.meta.url);
@@ -25,12 +26,12 @@ const page = `<!doctype html>
 const init = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
 
 /** `/openapi.json` and the `/docs` page. */
-export function docsRouter(router: AnyTRPCRouter): express.Router {
+export function docsRouter(router: AnyTRPCRouter, dialects: readonly Dialect[]): express.Router {
   const docs = express.Router();
   // Generated on first request, not at start-up: it walks every procedure's schemas (~150 ms of CPU).
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   docs.get('/openapi.json', (_req, res) => {
-    document ??= buildOpenApiDocument(router);
+    document ??= buildOpenApiDocument(router, dialects);
     res.json(document);
   });
   docs.get('/docs', (_req, res) => {

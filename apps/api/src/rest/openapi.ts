@@ -1,9 +1,11 @@
 import { type AnyTRPCRouter, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
+import type { Dialect } from '../dialects/dialect';
 import { describeError } from '../errors/http-errors';
 import { restOperations } from './adapter';
 import { parameterDescriptions } from './parameter-descriptions';
+import { dialectPathItems } from './dialect-openapi';
 
 type OpenApiDocument = ReturnType<typeof generateOpenApiDocument>;
 type Operation = {
@@ -17,14 +19,15 @@ type SchemaObject = { properties?: Record<string, unknown>; required?: string[] 
  * whole to one input field (`rest.bodyAs`: Symbl's bare arrays, Infobip's metadata map) get that
  * field's schema as their request body, which is what clients send.
  */
-export function buildOpenApiDocument(router: AnyTRPCRouter): OpenApiDocument {
+export function buildOpenApiDocument(router: AnyTRPCRouter, dialects: readonly Dialect[]): OpenApiDocument {
   const document = generateOpenApiDocument(router, {
     title: 'Switchboard API',
     version: '1.0.0',
     baseUrl: '/',
     description:
       'Conversation management. Authenticate with `x-api-key: <key>`, `Authorization: App <key>` or ' +
-      '`Authorization: Bearer <access token>`. Errors are `{ "error", "message" }`.',
+      '`Authorization: Bearer <access token>`. Errors are `{ "error", "message" }`; Symbl paths ' +
+      'answer `{ "message", … }` and Sharely paths `{ "error", "message", "errorId" }`.',
     securitySchemes: {
       apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
       bearer: { type: 'http', scheme: 'bearer' },
@@ -40,6 +43,11 @@ export function buildOpenApiDocument(router: AnyTRPCRouter): OpenApiDocument {
   }
   describeParameters(document);
   describeErrorBodies(document);
+  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [path, item] of Object.entries(dialectPathItems(router, dialects))) {
+    paths[path] = { ...paths[path], ...item };
+  }
+  document.paths = paths as OpenApiDocument['paths'];
   return document;
 }
 

@@ -9,6 +9,7 @@ import { eventsRouter } from './events';
 import { groupsRouter } from './groups';
 import { messagesRouter } from './messages';
 import { queuesRouter } from './queues';
+import { rolesRouter } from './roles';
 import { routingRouter } from './routing';
 import { settingsRouter } from './settings';
 import { spacesRouter } from './spaces';
@@ -26,6 +27,7 @@ export const appRouter = router({
   messages: messagesRouter,
   tags: tagsRouter,
   workspaces: workspacesRouter,
+  roles: rolesRouter,
   spaces: spacesRouter,
   apiKeys: apiKeysRouter,
   admin: adminRouter,

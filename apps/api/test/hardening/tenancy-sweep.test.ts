@@ -1,5 +1,6 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dialects } from '../../src/dialects';
 import { buildOpenApiDocument } from '../../src/rest/openapi';
 import { appRouter } from '../../src/routers';
 import { send, startTestApi, type TestApi } from '../support/test-api';
@@ -125,7 +126,7 @@ describe.each(testDatabaseKinds())('tenancy sweep generated from the router and 
   });
 
   test('the published document is the one generated from the router', () => {
-    const generated = buildOpenApiDocument(appRouter) as unknown as OpenApiDocument;
+    const generated = buildOpenApiDocument(appRouter, dialects) as unknown as OpenApiDocument;
     expect(Object.keys(document.paths).sort()).toEqual(Object.keys(generated.paths).sort());
   });
 

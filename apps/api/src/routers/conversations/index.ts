@@ -1,9 +1,12 @@
 import { router } from '../../trpc/init';
 import { historyProcedure } from './conversation-history';
 import { createConversationProcedure } from './create-conversation';
+import { deleteConversation } from './delete-conversation';
+import { findConversations } from './find-conversations';
 import { getConversation } from './get-conversation';
 import { getMetadata } from './get-metadata';
 import { listConversationsProcedure } from './list-conversations';
+import { mergeMetadata } from './merge-metadata';
 import { patchConversation } from './patch-conversation';
 import { replaceMetadata } from './replace-metadata';
 import { setStatus } from './set-status';
@@ -20,4 +23,7 @@ export const conversationsRouter = router({
   history: historyProcedure,
   getMetadata,
   replaceMetadata,
+  mergeMetadata,
+  find: findConversations,
+  delete: deleteConversation,
 });

@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
-import { entitiesTag, entityFieldsInput, entitySchema } from './entity.types';
+import { entityFieldsInput, entitySchema } from './entity.types';
 import { createEntities as createAllOrNothing } from './save-entities';
 
-/** Symbl's bulk create: the body is a bare array; every entity is created or none is. */
+/** Creates several custom entities, all or nothing (Symbl's bulk create, see dialects/symbl). */
 export const createEntities = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'POST',
-      path: '/v1/manage/entities',
-      tags: entitiesTag,
-      protect: true,
-      summary: 'Create several custom entities at once (all or nothing); the body is a JSON array',
-    },
-    rest: { bodyAs: 'entities' },
-  })
   .input(
     z.object({
       entities: z

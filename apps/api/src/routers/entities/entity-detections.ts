@@ -5,22 +5,12 @@ import {
 } from '../../services/detections/conversation-detections';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { entitiesTag } from './entity.types';
 
 /**
  * Symbl's Conversation API style: the custom entities found in a conversation's messages, each
  * with its mentions (message id, text as written, offsets), in order of first mention.
  */
 export const entityDetections = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/v1/conversations/{conversationId}/entities',
-      tags: entitiesTag,
-      protect: true,
-      summary: 'Custom entities detected in a conversation',
-    },
-  })
   .input(z.object({ conversationId: idSchema }))
   .output(
     z.object({

@@ -2,20 +2,10 @@ import { presentConversation } from '../../services/conversations/conversation-v
 import { findMembers } from '../../services/groups/group-members';
 import { resolveMemberRequest } from '../../services/groups/member-request';
 import { protectedProcedure } from '../../trpc/init';
-import { groupsTag } from './group.types';
 import { membersInput, membersOutput } from './members.types';
 
 /** The conversations that match the group's criteria now (membership is dynamic), and their total. */
 export const listGroupMembers = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/v1/groups/{groupId}/conversations',
-      tags: groupsTag,
-      protect: true,
-      summary: "Conversations matching the group's criteria",
-    },
-  })
   .input(membersInput)
   .output(membersOutput)
   .query(async ({ ctx, input }) => {

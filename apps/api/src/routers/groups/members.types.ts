@@ -10,7 +10,7 @@ import { idSchema } from '../shared/schemas';
  */
 export const membersInput = z.object({
   groupId: idSchema,
-  limit: z.number().int().min(1).optional(),
+  limit: z.number().int().min(0).optional(),
   offset: z.number().int().min(0).max(1_000_000).default(0),
   cursor: z.string().min(1).max(512).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),

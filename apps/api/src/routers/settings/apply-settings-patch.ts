@@ -1,82 +1,13 @@
-import { DomainError, type OrganizationSettings, validateSettings } from '@switchboard/core';
-import jsonpatch, { type Operation } from 'fast-json-patch';
-import type { PatchOperation } from './settings.types';
-
-type PatchError = InstanceType<typeof jsonpatch.JsonPatchError>;
+import { type OrganizationSettings, validateSettings } from '@switchboard/core';
+import { applyJsonPatch, type PatchOperation } from '../../shared/json-patch';
 
 /**
- * Applies a JSON Patch to a copy of the settings and validates the result whole. A malformed or
- * inapplicable operation is 400 naming `patch.<i>[.path|.from|.value]`; a failing `test` is 409
- * (the document is not in the state the client expected, like a version mismatch); a result that
- * breaks the schema is 400 naming its JSON Pointer. The input document is never modified.
- * Operations are applied one at a time because the library reports index 0 for any failing
- * operation of a sequence.
+ * Applies a JSON Patch to a copy of the settings (../../shared/json-patch) and validates the
+ * result whole: a result that breaks the schema is 400 naming its JSON Pointer.
  */
 export function applySettingsPatch(
   document: OrganizationSettings,
   patch: PatchOperation[],
 ): OrganizationSettings {
-  let patched: unknown = structuredClone(document);
-  patch.forEach((operation, index) => {
-    try {
-      patched = jsonpatch.applyOperation(
-        patched,
-        operation as Operation,
-        true,
-        true,
-        true,
-        index,
-      ).newDocument;
-    } catch (error) {
-      if (error instanceof jsonpatch.JsonPatchError) throw refusal(error, index, operation);
-      // The library refuses `__proto__` / `constructor/prototype` paths with a TypeError.
-      if (error instanceof TypeError && error.message.startsWith('JSON-Patch')) {
-        const field = `patch.${index}.path`;
-        throw new DomainError('VALIDATION', `${field}: this path is not allowed; nothing was changed.`, {
-          field,
-        });
-      }
-      // Anything else the library trips over (a move into the value's own child, an operation on
-      // a document an earlier `remove ""` emptied…) is an operation that cannot be applied.
-      const field = `patch.${index}`;
-      throw new DomainError(
-        'VALIDATION',
-        `${field}: this operation cannot be applied; nothing was changed.`,
-        {
-          field,
-        },
-      );
-    }
-  });
-  return validateSettings(patched);
+  return validateSettings(applyJsonPatch(document, patch));
 }
-
-function refusal(error: PatchError, index: number, operation: PatchOperation): DomainError {
-  const { path } = operation;
-  if (error.name === 'TEST_OPERATION_FAILED') {
-    const field = `patch.${index}`;
-    return new DomainError(
-      'CONFLICT',
-      `${field}: test failed — the value at "${path}" is not the one given; nothing was changed.`,
-      { field, path },
-    );
-  }
-  const field = `patch.${index}${memberAtFault(error.name)}`;
-  // The library's message continues with a dump of the document; its first line is the reason.
-  const reason = error.message.split('\n')[0] ?? 'invalid operation';
-  return new DomainError('VALIDATION', `${field}: ${reason} (${error.name}); nothing was changed.`, {
-    field,
-    path,
-    reason: error.name,
-  });
-}
-
-/** The member of the operation a library error is about, so the refusal names it. */
-const memberAtFault = (name: string): string =>
-  name.startsWith('OPERATION_VALUE')
-    ? '.value'
-    : name.startsWith('OPERATION_FROM')
-      ? '.from'
-      : name.startsWith('OPERATION_PATH')
-        ? '.path'
-        : '';

@@ -19,12 +19,6 @@ export const settingsSchema = z.object({
  * One RFC 6902 operation. Only the shape is checked here; whether it applies (value present,
  * path exists, `test` holds) is checked against the document by apply-settings-patch.
  */
-export const patchOperationSchema = z.object({
-  op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
-  path: z.string().max(512),
-  from: z.string().max(512).optional(),
-  value: z.unknown().optional(),
-});
-export type PatchOperation = z.infer<typeof patchOperationSchema>;
+export { type PatchOperation, patchOperationSchema } from '../../shared/json-patch';
 
 export const settingsTag = ['Settings (Symbl)'];

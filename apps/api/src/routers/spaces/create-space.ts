@@ -1,7 +1,13 @@
 import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
 import { findWorkspace } from '../workspaces/find-workspace';
-import { presentSpace, spaceNameSchema, spaceSchema, workspacePathInput } from './space.types';
+import {
+  presentSpace,
+  spaceDescriptionSchema,
+  spaceNameSchema,
+  spaceSchema,
+  workspacePathInput,
+} from './space.types';
 
 export const createSpace = protectedProcedure
   .meta({
@@ -13,14 +19,19 @@ export const createSpace = protectedProcedure
       summary: 'Create a space in a workspace',
     },
   })
-  .input(workspacePathInput.extend({ name: spaceNameSchema }))
+  .input(workspacePathInput.extend({ name: spaceNameSchema, description: spaceDescriptionSchema }))
   .output(spaceSchema)
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       await findWorkspace(tx, ctx.organizationId, input.workspaceId);
       const space = presentSpace(
         await tx.space.create({
-          data: { organizationId: ctx.organizationId, workspaceId: input.workspaceId, name: input.name },
+          data: {
+            organizationId: ctx.organizationId,
+            workspaceId: input.workspaceId,
+            name: input.name,
+            description: input.description ?? null,
+          },
         }),
       );
       await recordAudit(tx, {

@@ -6,6 +6,7 @@ export const spaceSchema = z.object({
   id: z.string(),
   workspaceId: z.string(),
   name: z.string(),
+  description: z.string().nullable(),
   createdAt: isoDateSchema,
 });
 export type SpaceView = z.infer<typeof spaceSchema>;
@@ -20,15 +21,19 @@ export const workspacePathInput = z.object({ workspaceId: idSchema });
 export const spacePathInput = z.object({ workspaceId: idSchema, spaceId: idSchema });
 export const spacePageInput = cursorPageInput.extend(spacePathInput.shape);
 
+export const spaceDescriptionSchema = z.string().max(1000, 'must be at most 1000 characters').nullish();
+
 export const presentSpace = (row: {
   id: string;
   workspaceId: string;
   name: string;
+  description: string | null;
   createdAt: Date;
 }): SpaceView => ({
   id: row.id,
   workspaceId: row.workspaceId,
   name: row.name,
+  description: row.description,
   createdAt: toIso(row.createdAt),
 });
 

@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
 import { createTrackers as createAllOrNothing } from './save-trackers';
-import { trackerFieldsInput, trackerSchema, trackersTag } from './tracker.types';
+import { trackerFieldsInput, trackerSchema } from './tracker.types';
 
-/** Symbl's bulk create: the body is a bare array; every tracker is created or none is. */
+/** Creates several trackers, all or nothing (Symbl's bulk create, see dialects/symbl). */
 export const createTrackers = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'POST',
-      path: '/v1/manage/trackers',
-      tags: trackersTag,
-      protect: true,
-      summary: 'Create several trackers at once (all or nothing); the body is a JSON array',
-    },
-    rest: { bodyAs: 'trackers' },
-  })
   .input(
     z.object({
       trackers: z

@@ -4,6 +4,7 @@ import { createTrackers } from './create-trackers';
 import { deleteTracker } from './delete-tracker';
 import { getTracker } from './get-tracker';
 import { listTrackers } from './list-trackers';
+import { patchTracker } from './patch-tracker';
 import { trackerDetections } from './tracker-detections';
 import { updateTracker } from './update-tracker';
 
@@ -13,6 +14,7 @@ export const trackersRouter = router({
   create: createTracker,
   createMany: createTrackers,
   update: updateTracker,
+  patch: patchTracker,
   delete: deleteTracker,
   detections: trackerDetections,
 });

@@ -49,9 +49,16 @@ export async function createTrackers(
  * Symbl's PUT replaces the tracker (omitted description, categories and languages are cleared),
  * then re-detects it in every message, since its name and vocabulary may have changed.
  */
-export async function updateTracker(ctx: ServiceContext, trackerId: string, fields: TrackerFields) {
+export async function updateTracker(
+  ctx: ServiceContext,
+  trackerId: string,
+  change: TrackerFields | ((current: TrackerView) => TrackerFields),
+) {
   return ctx.prisma.$transaction(async (tx) => {
+    // A change computed from the current tracker (a JSON Patch) must not race another writer.
+    await tx.$executeRaw`SELECT 1 FROM "Tracker" WHERE "id" = ${trackerId} AND "organizationId" = ${ctx.organizationId} FOR UPDATE`;
     const before = presentTracker(await findTracker(tx, ctx.organizationId, trackerId));
+    const fields = typeof change === 'function' ? change(before) : change;
     await assertTrackerNameFree(tx, ctx.organizationId, fields.name, 'name', trackerId);
     const after = presentTracker(
       await tx.tracker.update({ where: { id: trackerId }, data: columns(fields) }),

@@ -5,22 +5,12 @@ import {
 } from '../../services/detections/conversation-detections';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { trackersTag } from './tracker.types';
 
 /**
  * Symbl's Conversation API style: the trackers found in a conversation's messages, each with
  * its mentions (message id, text as written, offsets), in order of first mention.
  */
 export const trackerDetections = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/v1/conversations/{conversationId}/trackers',
-      tags: trackersTag,
-      protect: true,
-      summary: 'Trackers detected in a conversation',
-    },
-  })
   .input(z.object({ conversationId: idSchema }))
   .output(
     z.object({

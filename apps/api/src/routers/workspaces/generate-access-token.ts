@@ -1,14 +1,18 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { generateAccessToken, hashSecret } from '../../auth/secrets';
+import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
 import { protectedProcedure } from '../../trpc/init';
-import { isoDateSchema } from '../shared/schemas';
+import { findRole } from '../roles/find-role';
+import { customerRoleIdSchema } from '../roles/role.types';
+import { idSchema, isoDateSchema } from '../shared/schemas';
 import { findWorkspace } from './find-workspace';
 
-const DEFAULT_SECONDS = 15 * 60;
-const MAX_SECONDS = 24 * 60 * 60;
-
-/** Sharely's first auth step: trade an API key for a short-lived bearer token. */
+/**
+ * Sharely's first auth step: trade an API key for a bearer token, valid 24 hours as Sharely
+ * documents ("generate once, reuse"; `expiresInSeconds` asks for less). With `roleId` or
+ * `customerRoleId` (one of them: the role must exist in the workspace) the token is scoped to
+ * that role: it carries the role, and dies with it.
+ */
 export const generateAccessKeyToken = protectedProcedure
   .meta({
     openapi: {
@@ -16,16 +20,23 @@ export const generateAccessKeyToken = protectedProcedure
       path: '/workspaces/{workspaceId}/generate-access-key-token',
       tags: ['Auth (Sharely)'],
       protect: true,
-      summary: 'Exchange an API key (x-api-key) for an access token',
+      summary: 'Exchange an API key (x-api-key) for an access token, optionally scoped to a role',
     },
   })
   .input(
     z.object({
       workspaceId: z.string().min(1),
-      expiresInSeconds: z.number().int().min(60).max(MAX_SECONDS, 'must be at most 86400 (24 h)').optional(),
+      roleId: idSchema.optional(),
+      customerRoleId: customerRoleIdSchema.optional(),
+      expiresInSeconds: z
+        .number()
+        .int()
+        .min(60)
+        .max(ACCESS_TOKEN_SECONDS, 'must be at most 86400 (24 h)')
+        .optional(),
     }),
   )
-  .output(z.object({ token: z.string(), expiresAt: isoDateSchema }))
+  .output(z.object({ token: z.string(), expiresAt: isoDateSchema, roleId: z.string().nullable() }))
   .mutation(async ({ ctx, input }) => {
     if (ctx.principal.credentialType !== 'API_KEY') {
       throw new DomainError(
@@ -33,17 +44,27 @@ export const generateAccessKeyToken = protectedProcedure
         'Access tokens are generated with an API key (x-api-key), not a token.',
       );
     }
-    await findWorkspace(ctx.prisma, ctx.organizationId, input.workspaceId);
-    const token = generateAccessToken();
-    const expiresAt = new Date(Date.now() + (input.expiresInSeconds ?? DEFAULT_SECONDS) * 1000);
-    await ctx.prisma.accessToken.create({
-      data: {
+    if (input.roleId !== undefined && input.customerRoleId !== undefined) {
+      throw new DomainError('VALIDATION', 'Provide only one of roleId or customerRoleId', {
+        field: 'roleId',
+      });
+    }
+    return ctx.prisma.$transaction(async (tx) => {
+      const { workspaceId } = input;
+      await findWorkspace(tx, ctx.organizationId, workspaceId);
+      const role =
+        input.roleId !== undefined
+          ? await findRole(tx, ctx.organizationId, { workspaceId, roleId: input.roleId })
+          : input.customerRoleId !== undefined
+            ? await findRole(tx, ctx.organizationId, { workspaceId, customerRoleId: input.customerRoleId })
+            : undefined;
+      const issued = await issueAccessToken(tx, {
         organizationId: ctx.organizationId,
-        workspaceId: input.workspaceId,
+        workspaceId,
         apiKeyId: ctx.principal.apiKeyId,
-        hash: hashSecret(token),
-        expiresAt,
-      },
+        lifetimeSeconds: input.expiresInSeconds ?? ACCESS_TOKEN_SECONDS,
+        roleId: role?.id,
+      });
+      return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), roleId: role?.id ?? null };
     });
-    return { token, expiresAt: expiresAt.toISOString() };
   });

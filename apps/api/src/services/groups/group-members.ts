@@ -29,7 +29,7 @@ export interface Members {
 export async function findMemberPage(
   prisma: PrismaClient,
   organizationId: string,
-  criteria: CriteriaAst,
+  criteria: CriteriaAst | undefined,
   page: MemberPage,
 ): Promise<Members> {
   const ids = await findConversationIdsMatching(prisma, {
@@ -55,7 +55,7 @@ export async function findMemberPage(
 export async function findMembers(
   prisma: PrismaClient,
   organizationId: string,
-  criteria: CriteriaAst,
+  criteria: CriteriaAst | undefined,
   page: MemberPage,
 ): Promise<Members & { totalCount: number }> {
   const [totalCount, members] = await Promise.all([

@@ -21,7 +21,11 @@ export interface MemberWindow {
  * become `createdAt` comparisons, so they are compiled and indexed like any other criteria.
  */
 export function memberCriteria(groupCriteria: string, window: MemberWindow = {}): CriteriaAst {
-  const parts: CriteriaAst[] = [parseCriteriaInput(groupCriteria, 'group.criteria')];
+  return windowCriteria(window, [parseCriteriaInput(groupCriteria, 'group.criteria')]) as CriteriaAst;
+}
+
+/** The window (filter, startTime, endTime) ANDed with `parts`; undefined when nothing narrows. */
+export function windowCriteria(window: MemberWindow, parts: CriteriaAst[] = []): CriteriaAst | undefined {
   // An empty filter (`?filter=`) means no filter, as an absent one does.
   if (window.filter?.trim()) parts.push(parseCriteriaInput(window.filter, 'filter'));
   const start = window.startTime === undefined ? undefined : instant(window.startTime, 'startTime');
@@ -31,7 +35,7 @@ export function memberCriteria(groupCriteria: string, window: MemberWindow = {})
   }
   if (start) parts.push(createdAt('>=', start.canonical));
   if (end) parts.push(createdAt('<=', end.canonical));
-  return combineCriteria('and', parts);
+  return parts.length === 0 ? undefined : combineCriteria('and', parts);
 }
 
 function instant(text: string, field: string): { ms: number; canonical: string } {

@@ -24,6 +24,8 @@ export interface SeededTenant {
   entitySubType: string;
   trackerId: string;
   trackerName: string;
+  roleId: string;
+  customerRoleId: string;
   /** A second (non-owner) API key and the secret shown once at its creation. */
   apiKeyId: string;
   apiKeySecret: string;
@@ -117,6 +119,11 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
   });
   const apiKey = await call('api key', 'POST', '/v1/api-keys', { name: `Key ${marker}` });
   const token = await call('token', 'POST', `/workspaces/${workspace.id}/generate-access-key-token`, {});
+  const customerRoleId = `role-${marker}`;
+  const role = await call('role', 'POST', `/v1/workspaces/${workspace.id}/role`, {
+    name: `Role ${marker}`,
+    customerRoleId,
+  });
   await call('settings', 'PATCH', '/v1/manage/settings', [
     { op: 'replace', path: '/pagination/defaultPageSize', value: 15 },
   ]);
@@ -149,6 +156,8 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     entitySubType,
     trackerId: tracker.id ?? tracker.tracker?.id,
     trackerName,
+    roleId: role.role.id,
+    customerRoleId,
     apiKeyId: apiKey.id,
     apiKeySecret: apiKey.key,
     accessToken: token.token,
@@ -171,6 +180,7 @@ export function seededIds(seed: SeededTenant): string[] {
     seed.groupId,
     seed.entityId,
     seed.trackerId,
+    seed.roleId,
     seed.apiKeyId,
     seed.webhookId,
     seed.eventId,

@@ -1,0 +1,38 @@
+import { DomainError } from '@switchboard/core';
+import { z } from 'zod';
+import { publicProcedure } from '../../trpc/init';
+import { workspaceIdInput } from './workspace.types';
+
+/**
+ * What anyone holding a workspace id may read without a credential (Sharely's widget and RBAC
+ * clients read it first, to learn the `organizationid` header and whether RBAC is on): the
+ * workspace's name, its organization and its RBAC mode. Workspace ids are random UUIDs. A request
+ * that does carry a valid credential is scoped to its organization like every other read, so
+ * another tenant's workspace is 404 to it.
+ */
+export const getPublicWorkspace = publicProcedure
+  .input(workspaceIdInput)
+  .output(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      organizationId: z.string(),
+      organizationName: z.string(),
+      rbacStatus: z.enum(['ACTIVE', 'INACTIVE']),
+    }),
+  )
+  .query(async ({ ctx, input }) => {
+    const caller = ctx.auth.kind === 'principal' ? ctx.auth.principal.organizationId : undefined;
+    const workspace = await ctx.prisma.workspace.findFirst({
+      where: { id: input.workspaceId, ...(caller ? { organizationId: caller } : {}) },
+      include: { organization: { select: { name: true } } },
+    });
+    if (!workspace) throw new DomainError('NOT_FOUND', 'Workspace not found', { field: 'workspaceId' });
+    return {
+      id: workspace.id,
+      name: workspace.name,
+      organizationId: workspace.organizationId,
+      organizationName: workspace.organization.name,
+      rbacStatus: workspace.rbacStatus === 'ACTIVE' ? ('ACTIVE' as const) : ('INACTIVE' as const),
+    };
+  });

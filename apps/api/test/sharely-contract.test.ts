@@ -1,0 +1,446 @@
+import { testDatabaseKinds } from '@switchboard/db/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { send, startTestApi, type TestApi, type TestResponse, type TestTenant } from './support/test-api';
+
+/**
+ * Sharely's contract: every request / response example of the reference pages
+ * (../shared/reference/sharely/) and every call of the client summary (client-calls.md: the
+ * server SDK, the widget and its RBAC playground), over HTTP. Shapes are checked with zod schemas
+ * written from the examples; unknown keys are allowed.
+ */
+const errorShape = z.object({ error: z.string().min(1), message: z.string().min(1), errorId: z.uuid() });
+const roleShape = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  customerRoleId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+const workflowShape = z.object({ workflowId: z.uuid(), role: roleShape });
+const workspaceShape = z.object({
+  id: z.string(),
+  name: z.string(),
+  organizationId: z.string(),
+  rbacStatus: z.enum(['ACTIVE', 'INACTIVE']),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+function expectShape<T extends z.ZodType>(res: TestResponse, status: number, shape: T): z.infer<T> {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get('x-api-version')).toBe('v1');
+  const parsed = shape.safeParse(res.body);
+  expect(parsed.success, parsed.success ? '' : z.prettifyError(parsed.error)).toBe(true);
+  return parsed.data as z.infer<T>;
+}
+
+describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api.close());
+
+  const post = (url: string, headers: Record<string, string>, body: unknown) =>
+    send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  /** authentication.md step 1, as the server SDK sends it: x-api-key, `{}` or one role field. */
+  async function exchange(tenant: TestTenant, body: unknown = {}): Promise<TestResponse> {
+    return post(
+      `${api.url}/workspaces/${tenant.workspace.id}/generate-access-key-token`,
+      { 'x-api-key': tenant.apiKey.key },
+      body,
+    );
+  }
+
+  /** A client with a role-less access token and the organizationid header (step 2). */
+  async function sharelyClient(name: string) {
+    const tenant = await api.newTenant(name);
+    const { token } = expectShape(await exchange(tenant), 200, z.object({ token: z.string() }));
+    const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      send(`${api.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          organizationid: tenant.organization.id,
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    return { tenant, token, call, ws: tenant.workspace.id };
+  }
+
+  test('generate-access-key-token: 24 h, role-scoped by roleId or customerRoleId, both → 400 as documented', async () => {
+    const { tenant, call, ws } = await sharelyClient('Sharely tokens');
+    const plain = await exchange(tenant);
+    const { token, expiresAt } = expectShape(
+      plain,
+      200,
+      z.object({ token: z.string(), expiresAt: z.iso.datetime() }),
+    );
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(24 * 3600_000 - 60_000);
+    // expiresInSeconds stays as an extension.
+    const short = expectShape(
+      await exchange(tenant, { expiresInSeconds: 600 }),
+      200,
+      z.object({ expiresAt: z.string() }),
+    );
+    expect(Date.parse(short.expiresAt) - Date.now()).toBeLessThanOrEqual(600_000);
+    expect(token).not.toBe('');
+
+    const { role } = expectShape(
+      await call('POST', `/v1/workspaces/${ws}/role`, {
+        name: 'Sales Manager',
+        customerRoleId: 'sales-manager',
+      }),
+      201,
+      workflowShape,
+    );
+    for (const body of [{ roleId: role.id }, { customerRoleId: 'sales-manager' }]) {
+      const scoped = expectShape(
+        await exchange(tenant, body),
+        200,
+        z.object({ token: z.string(), roleId: z.string() }),
+      );
+      expect(scoped.roleId).toBe(role.id);
+      // The token carries its role: a user space opened with it gets the role without asking.
+      const space = await send(`${api.url}/workspaces/${ws}/activate-or-retrieve-user-space`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${scoped.token}` },
+        body: JSON.stringify({ customerIdString: 'role-check' }),
+      });
+      expect(expectShape(space, 200, z.object({ roleId: z.string() })).roleId).toBe(role.id);
+    }
+    const both = await exchange(tenant, { roleId: role.id, customerRoleId: 'sales-manager' });
+    expect(expectShape(both, 400, errorShape)).toMatchObject({
+      error: 'Bad Request',
+      message: 'Provide only one of roleId or customerRoleId',
+    });
+    expect(
+      expectShape(await exchange(tenant, { customerRoleId: 'not valid!' }), 400, errorShape).message,
+    ).toContain('customerRoleId');
+    expectShape(await exchange(tenant, { customerRoleId: 'no-such-role' }), 404, errorShape);
+    expectShape(await exchange(api.b, { roleId: role.id }), 404, errorShape);
+    // Only an API key trades; a token does not.
+    const withToken = await post(
+      `${api.url}/workspaces/${ws}/generate-access-key-token`,
+      { authorization: `Bearer ${token}` },
+      {},
+    );
+    expectShape(withToken, 401, errorShape);
+  });
+
+  test('workspace reads: documented authenticated /v1 read and the public read clients use', async () => {
+    const { tenant, call, ws } = await sharelyClient('Sharely workspace');
+    const read = expectShape(await call('GET', `/v1/workspaces/${ws}`), 200, workspaceShape);
+    expect(read).toMatchObject({ id: ws, organizationId: tenant.organization.id, rbacStatus: 'INACTIVE' });
+    // The RBAC playground reads it with no headers at all, to learn organizationid and rbacStatus.
+    const anonymous = await send(`${api.url}/workspaces/${ws}`, {});
+    const open = expectShape(
+      anonymous,
+      200,
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        organizationId: z.string(),
+        organizationName: z.string(),
+        rbacStatus: z.string(),
+      }),
+    );
+    expect(open).toEqual({
+      id: ws,
+      name: tenant.workspace.name,
+      organizationId: tenant.organization.id,
+      organizationName: 'Sharely workspace',
+      rbacStatus: 'INACTIVE',
+    });
+    expectShape(
+      await send(`${api.url}/workspaces/00000000-0000-4000-8000-000000000000`, {}),
+      404,
+      errorShape,
+    );
+    // With another tenant's credential, A's workspace is like no workspace.
+    expectShape(
+      await send(`${api.url}/workspaces/${ws}`, { headers: { 'x-api-key': api.b.apiKey.key } }),
+      404,
+      errorShape,
+    );
+    // Documented errors: 401 without a token, 404 for an unknown one, organizationid of another org 401.
+    expect(expectShape(await send(`${api.url}/v1/workspaces/${ws}`, {}), 401, errorShape)).toMatchObject({
+      error: 'Unauthorized',
+      message: 'Invalid or missing access token',
+    });
+    expect(expectShape(await call('GET', '/v1/workspaces/no-such-workspace'), 404, errorShape).message).toBe(
+      'Workspace not found',
+    );
+    expectShape(
+      await call('GET', `/v1/workspaces/${ws}`, undefined, { organizationid: api.b.organization.id }),
+      401,
+      errorShape,
+    );
+
+    // rbac-status: both documented bodies.
+    const on = expectShape(
+      await call('PUT', `/v1/workspaces/${ws}/rbac-status`, { rbacStatus: 'ACTIVE' }),
+      200,
+      z.object({ id: z.string(), rbacStatus: z.literal('ACTIVE'), updatedAt: z.string() }),
+    );
+    expect(on.id).toBe(ws);
+    expect((await send(`${api.url}/workspaces/${ws}`, {})).body.rbacStatus).toBe('ACTIVE');
+    expectShape(
+      await call('PUT', `/v1/workspaces/${ws}/rbac-status`, { rbacEnabled: false }),
+      200,
+      z.object({ rbacStatus: z.literal('INACTIVE') }),
+    );
+    expectShape(await call('PUT', `/v1/workspaces/${ws}/rbac-status`, {}), 400, errorShape);
+  });
+
+  test('roles: list { roles, total }, create 201 { workflowId, role }, get, update the fields sent', async () => {
+    const { tenant, call, ws } = await sharelyClient('Sharely roles');
+    expect(
+      expectShape(
+        await call('GET', `/v1/workspaces/${ws}/role`),
+        200,
+        z.object({ roles: z.array(roleShape), total: z.number() }),
+      ),
+    ).toEqual({ roles: [], total: 0 });
+    const created = expectShape(
+      await call('POST', `/v1/workspaces/${ws}/role`, {
+        name: 'Sales Manager',
+        description: 'Access to sales-related content',
+        customerRoleId: 'sales-manager',
+      }),
+      201,
+      workflowShape,
+    );
+    expect(created.role).toMatchObject({
+      name: 'Sales Manager',
+      description: 'Access to sales-related content',
+      customerRoleId: 'sales-manager',
+    });
+    await call('POST', `/v1/workspaces/${ws}/role`, {
+      name: 'Content Editor',
+      description: 'Can edit and manage content',
+      customerRoleId: 'content-editor',
+    });
+    const listed = expectShape(
+      await call('GET', `/v1/workspaces/${ws}/role`),
+      200,
+      z.object({ roles: z.array(roleShape), total: z.literal(2) }),
+    );
+    expect(listed.roles.map((role) => role.customerRoleId)).toEqual(['sales-manager', 'content-editor']);
+    // roles-list.md Revision B lists with the raw key.
+    const rawKey = await send(`${api.url}/v1/workspaces/${ws}/role`, {
+      headers: { 'x-api-key': tenant.apiKey.key },
+    });
+    expect(expectShape(rawKey, 200, z.object({ total: z.literal(2) })).total).toBe(2);
+
+    const { id } = created.role;
+    const renamed = expectShape(
+      await call('PUT', `/v1/workspaces/${ws}/role/${id}`, { name: 'Senior Sales Manager' }),
+      200,
+      workflowShape,
+    );
+    expect(renamed.role).toMatchObject({
+      id,
+      name: 'Senior Sales Manager',
+      description: 'Access to sales-related content',
+    });
+    const described = expectShape(
+      await call('PUT', `/v1/workspaces/${ws}/role/${id}`, {
+        description: 'Updated description with broader access',
+        customerRoleId: 'senior-sales-manager',
+      }),
+      200,
+      workflowShape,
+    );
+    expect(described.role).toMatchObject({
+      name: 'Senior Sales Manager',
+      customerRoleId: 'senior-sales-manager',
+    });
+    expect(expectShape(await call('GET', `/v1/workspaces/${ws}/role/${id}`), 200, roleShape).name).toBe(
+      'Senior Sales Manager',
+    );
+    expectShape(
+      await call('POST', `/v1/workspaces/${ws}/role`, { name: 'Twin', customerRoleId: 'content-editor' }),
+      409,
+      errorShape,
+    );
+    expectShape(await call('POST', `/v1/workspaces/${ws}/role`, { description: 'no name' }), 400, errorShape);
+    expectShape(await call('PUT', `/v1/workspaces/${ws}/role/no-such-role`, { name: 'x' }), 404, errorShape);
+    const other = await sharelyClient('Sharely roles B');
+    expectShape(await other.call('GET', `/v1/workspaces/${ws}/role/${id}`), 404, errorShape);
+  });
+
+  test('spaces: create with description, get with status, workspace and spaceGroupConversation; group create, rename, delete', async () => {
+    const { tenant, call, ws } = await sharelyClient('Sharely spaces');
+    const space = (
+      await call('POST', `/v1/workspaces/${ws}/spaces`, {
+        name: 'Sales Team Space',
+        description: 'Space for the sales team',
+      })
+    ).body;
+    expect(space).toMatchObject({ name: 'Sales Team Space', description: 'Space for the sales team' });
+    // spaces-group-create.md: Bearer + organizationid, { name } → { id, name, createdAt }.
+    const group = expectShape(
+      await call('POST', `/v1/workspaces/${ws}/spaces/${space.id}/group`, { name: 'Technical Support' }),
+      200,
+      z.object({ id: z.string(), name: z.literal('Technical Support'), createdAt: z.string() }),
+    );
+    await tenant.request('POST', `/ccaas/1/conversations/${group.id}/messages`, {
+      from: 'customer',
+      text: 'How do I get started with the API?',
+    });
+    const spaceShape = z.object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      workspace: z.object({
+        id: z.string(),
+        name: z.string(),
+        organizationName: z.string(),
+        organizationId: z.string(),
+      }),
+      hosts: z.array(z.unknown()),
+      coHosts: z.array(z.unknown()),
+      guests: z.array(z.unknown()),
+      spaceGroupConversation: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          type: z.string(),
+          lastMessageAt: z.string().nullable(),
+          createdAt: z.string(),
+          updatedAt: z.string(),
+          conversations: z.array(z.object({ id: z.string() })),
+        }),
+      ),
+    });
+    for (const path of [
+      `/v1/workspaces/${ws}/spaces/${space.id}`,
+      `/spaces/${space.id}`,
+      `/public-spaces/${space.id}`,
+    ]) {
+      const got = expectShape(await call('GET', path), 200, spaceShape);
+      expect(got).toMatchObject({
+        id: space.id,
+        status: 'ACTIVE',
+        workspace: { id: ws, organizationId: tenant.organization.id, organizationName: 'Sharely spaces' },
+        spaceGroupConversation: [
+          {
+            id: group.id,
+            name: 'Technical Support',
+            lastMessageAt: expect.any(String),
+            conversations: [{ id: group.id }],
+          },
+        ],
+      });
+    }
+    // The widget's rename, and its auto-name after the first exchange (reads groupName).
+    const renamed = await call('PUT', `/spaces/${space.id}/groups/${group.id}`, {
+      name: 'Billing',
+      groupId: group.id,
+    });
+    expect(expectShape(renamed, 200, z.object({ name: z.string(), groupName: z.string() }))).toMatchObject({
+      name: 'Billing',
+    });
+    const auto = await call('PUT', `/spaces/${space.id}/groups/${group.id}`, { groupId: group.id });
+    expect(expectShape(auto, 200, z.object({ groupName: z.string() })).groupName).toBe(
+      'How do I get started with the API?',
+    );
+    expect((await call('GET', `/v1/workspaces/${ws}/spaces/${space.id}/groups`)).body.groups).toMatchObject([
+      { id: group.id, name: 'How do I get started with the API?' },
+    ]);
+    const deleted = await call('DELETE', `/spaces/${space.id}/groups/${group.id}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toBeTruthy();
+    expectShape(await call('DELETE', `/spaces/${space.id}/groups/${group.id}`), 404, errorShape);
+    expect((await call('GET', `/spaces/${space.id}`)).body.spaceGroupConversation).toEqual([]);
+    // Another tenant's space is "Space not found".
+    const other = await sharelyClient('Sharely spaces B');
+    expect(expectShape(await other.call('GET', `/spaces/${space.id}`), 404, errorShape).message).toBe(
+      'Space not found',
+    );
+    expectShape(
+      await other.call('PUT', `/spaces/${space.id}/groups/${group.id}`, { name: 'x' }),
+      404,
+      errorShape,
+    );
+  });
+
+  test('activate-or-retrieve-user-space: the playground body and the documented one, idempotent, RBAC refuses role-less sessions', async () => {
+    const { call, ws } = await sharelyClient('Sharely user spaces');
+    const answer = z.object({
+      token: z.string(),
+      spaceId: z.string(),
+      userId: z.string(),
+      workspaceId: z.string(),
+      isNew: z.boolean(),
+    });
+    const first = expectShape(
+      await call('PUT', `/workspaces/${ws}/activate-or-retrieve-user-space`, {
+        customerIdString: 'user-123',
+      }),
+      200,
+      answer,
+    );
+    expect(first).toMatchObject({ userId: 'user-123', workspaceId: ws, isNew: true });
+    const again = expectShape(
+      await call('PUT', `/workspaces/${ws}/activate-or-retrieve-user-space`, {
+        workspaceId: ws,
+        customerIdString: 'user-123',
+      }),
+      200,
+      answer,
+    );
+    expect(again).toMatchObject({ spaceId: first.spaceId, isNew: false });
+    // The user-space token reads the space.
+    const withSpaceToken = await send(`${api.url}/spaces/${first.spaceId}`, {
+      headers: { authorization: `Bearer ${first.token}` },
+    });
+    expect(withSpaceToken.status).toBe(200);
+    // Concurrent first calls for one user make one space.
+    const userId = '550e8400-e29b-41d4-a716-446655440000';
+    const racing = await Promise.all(
+      [1, 2, 3, 4].map(() => call('PUT', `/workspaces/${ws}/activate-or-retrieve-user-space`, { userId })),
+    );
+    expect(racing.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+    expect(new Set(racing.map((res) => res.body.spaceId)).size).toBe(1);
+    expect(racing.filter((res) => res.body.isNew)).toHaveLength(1);
+
+    const refusals: [unknown, number][] = [
+      [{}, 400],
+      [{ userId: 'not-a-uuid' }, 400],
+      [{ userId, customerIdString: 'both' }, 400],
+      [{ customerIdString: 'x', workspaceId: 'another-workspace' }, 400],
+      [{ customerIdString: 'x', roleId: 'a', customerRoleId: 'b' }, 400],
+    ];
+    for (const [body, status] of refusals) {
+      expectShape(
+        await call('PUT', `/workspaces/${ws}/activate-or-retrieve-user-space`, body),
+        status,
+        errorShape,
+      );
+    }
+    await call('PUT', `/v1/workspaces/${ws}/rbac-status`, { rbacStatus: 'ACTIVE' });
+    const roleLess = await call('PUT', `/workspaces/${ws}/activate-or-retrieve-user-space`, {
+      customerIdString: 'user-456',
+    });
+    expect(expectShape(roleLess, 401, errorShape).message).toMatch(/roleId is required/);
+    await call('POST', `/v1/workspaces/${ws}/role`, { name: 'Agent', customerRoleId: 'agent' });
+    const withRole = await call('PUT', `/workspaces/${ws}/activate-or-retrieve-user-space`, {
+      customerIdString: 'user-456',
+      customerRoleId: 'agent',
+    });
+    expect(withRole.status).toBe(200);
+  });
+});
