@@ -32,7 +32,7 @@ export const listDeliveries = protectedProcedure
         ...(input.status ? { status: input.status } : {}),
         ...(input.eventId ? { eventId: input.eventId } : {}),
       },
-      ...pageArgs(input),
+      ...pageArgs(input, { organizationId: ctx.organizationId }),
     });
     const page = toPage(rows, input.limit);
     return { deliveries: page.items.map(presentDelivery), nextCursor: page.nextCursor };

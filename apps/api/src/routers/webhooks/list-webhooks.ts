@@ -12,7 +12,7 @@ export const listWebhooks = protectedProcedure
   .query(async ({ ctx, input }) => {
     const rows = await ctx.prisma.webhookSubscription.findMany({
       where: { organizationId: ctx.organizationId },
-      ...pageArgs(input),
+      ...pageArgs(input, { organizationId: ctx.organizationId }),
     });
     const page = toPage(rows, input.limit);
     return { webhooks: page.items.map((row) => presentWebhook(row)), nextCursor: page.nextCursor };
