@@ -35,7 +35,14 @@ export interface AppDependencies {
 }
 
 /** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
-export function createApp({ db, env, logger, rateLimits, shutdown, webhooks }: AppDependencies): express.Express {
+export function createApp({
+  db,
+  env,
+  logger,
+  rateLimits,
+  shutdown,
+  webhooks,
+}: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));

@@ -6,9 +6,9 @@ import type { Env } from './env';
 import { startEventPruning } from './events/prune-events';
 import { openRateLimitStore } from './http/rate-limit-store';
 import type { Logger } from './logger';
-import { welcomeText } from './welcome';
 import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
 import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { welcomeText } from './welcome';
 
 export interface RunningServer {
   server: Server;

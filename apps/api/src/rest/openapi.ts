@@ -4,8 +4,8 @@ import { generateOpenApiDocument } from 'trpc-to-openapi';
 import type { Dialect } from '../dialects/dialect';
 import { describeError } from '../errors/http-errors';
 import { restOperations } from './adapter';
-import { parameterDescriptions } from './parameter-descriptions';
 import { dialectPathItems } from './dialect-openapi';
+import { parameterDescriptions } from './parameter-descriptions';
 
 type OpenApiDocument = ReturnType<typeof generateOpenApiDocument>;
 type Operation = {
