@@ -15,6 +15,8 @@ export interface Context {
 
 export interface ContextOptions {
   db: Database;
+  /** Instead of `db.prisma`: a transaction the whole request runs in. */
+  prisma?: PrismaClient;
   logger: Logger;
   auth: Authentication;
   actingSlackUserId?: string | undefined;
@@ -24,7 +26,7 @@ export interface ContextOptions {
 export function createContextInner(options: ContextOptions): Context {
   return {
     db: options.db,
-    prisma: options.db.prisma,
+    prisma: options.prisma ?? options.db.prisma,
     logger: options.logger,
     auth: options.auth,
     actingSlackUserId: options.actingSlackUserId,
