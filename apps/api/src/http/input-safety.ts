@@ -9,7 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
  * cost 0.4–0.5 s of CPU and 60–90 MB; 50 000 is a quarter second and still admits, say,
  * 100 entities of 490 phrases in one request.
  */
-export const inputLimits = { depth: 32, items: 1000, values: 50_000 } as const;
+const inputLimits = { depth: 32, items: 1000, values: 50_000 } as const;
 
 /**
  * Keys that name JavaScript's prototype machinery: copied into a plain object (as validation

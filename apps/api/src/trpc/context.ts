@@ -18,6 +18,8 @@ export interface Context {
 
 export interface ContextOptions {
   db: Database;
+  /** Instead of `db.prisma`: a transaction the whole request runs in. */
+  prisma?: PrismaClient;
   logger: Logger;
   auth: Authentication;
   actingSlackUserId?: string | undefined;
@@ -28,7 +30,7 @@ export interface ContextOptions {
 export function createContextInner(options: ContextOptions): Context {
   return {
     db: options.db,
-    prisma: options.db.prisma,
+    prisma: options.prisma ?? options.db.prisma,
     logger: options.logger,
     auth: options.auth,
     actingSlackUserId: options.actingSlackUserId,

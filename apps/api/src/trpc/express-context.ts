@@ -1,4 +1,4 @@
-import type { Database } from '@switchboard/db';
+import type { Database, PrismaClient } from '@switchboard/db';
 import type { Request } from 'express';
 import type { Authentication } from '../auth/authenticate';
 import type { Logger } from '../logger';
@@ -8,6 +8,8 @@ import { type Context, createContextInner } from './context';
 /** Set on every request by the authentication middleware, before tRPC or REST see it. */
 export interface AuthenticatedRequest extends Request {
   auth?: Authentication;
+  /** The client procedures use when the request runs in one transaction (./http/idempotency). */
+  transaction?: PrismaClient;
 }
 
 export const actingUserHeader = 'x-acting-slack-user';
@@ -19,6 +21,7 @@ export function contextFromRequest(
   const acting = req.headers[actingUserHeader];
   return createContextInner({
     db: deps.db,
+    ...(req.transaction ? { prisma: req.transaction } : {}),
     logger: deps.logger,
     auth: req.auth ?? { kind: 'anonymous' },
     actingSlackUserId: typeof acting === 'string' && acting !== '' ? acting : undefined,

@@ -65,7 +65,7 @@ const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next })
   try {
     return await next();
   } finally {
-    const cache = credentialCacheFor(ctx.prisma);
+    const cache = credentialCacheFor(ctx.db.prisma);
     if (ctx.auth.kind === 'principal') cache.forgetOrganization(ctx.auth.principal.organizationId);
     else if (ctx.auth.kind === 'admin') cache.forgetAll();
   }

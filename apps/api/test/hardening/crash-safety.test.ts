@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type DatabaseKind, openDatabase } from '@switchboard/db';
-import { createPostgresDatabase, dropPostgresDatabase, testDatabaseKinds } from '@switchboard/db/testing';
+import type { DatabaseKind } from '@switchboard/db';
+import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type ApiProcess, startApiProcess } from '../support/api-process';
+import type { ApiProcess } from '../support/api-process';
 import { send } from '../support/test-api';
+import { type ChildApiSetup, childApiSetup } from './support/child-api';
 import { crashProblems } from './support/crash-checks';
 import { type Tracked, writeBurst } from './support/crash-workload';
 import { report } from './support/http';
@@ -15,35 +12,22 @@ import { sizes } from './support/sizes';
 // Part 4: kill -9 the API in the middle of concurrent creates, updates and tag changes; restart;
 // everything acknowledged is there and whole, nothing is half-applied, PGlite reopens cleanly.
 describe.each(testDatabaseKinds())('kill -9 during a write burst on %s', (kind: DatabaseKind) => {
-  const key = `crash-${randomBytes(16).toString('hex')}`;
-  let cleanup: () => Promise<void> = async () => {};
-  afterAll(() => cleanup(), 60_000);
+  let setup: ChildApiSetup | undefined;
+  afterAll(() => setup?.cleanup(), 60_000);
 
   test(`${sizes.crashCycles} crashes with ${sizes.crashWriters} concurrent writers lose and tear nothing`, async () => {
-    const env: Record<string, string> = {
-      BOOTSTRAP_API_KEY: key,
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-    };
-    let dataDir: string | undefined;
-    if (kind === 'pglite') {
-      dataDir = await mkdtemp(join(tmpdir(), 'switchboard-crash-'));
-      env.DATA_DIR = dataDir;
-      cleanup = () => rm(dataDir as string, { recursive: true, force: true });
-    } else {
-      const url = await createPostgresDatabase();
-      env.DATABASE_URL = url;
-      cleanup = () => dropPostgresDatabase(url);
-    }
-    const open = () =>
-      dataDir ? openDatabase({ dataDir }) : openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
+    const processes = await childApiSetup(kind, { LOG_LEVEL: 'info' });
+    setup = processes;
+    const { key, open } = processes;
+    // Node's default heap, as this test has always run.
+    const start = () => processes.start({ heapFlags: [] });
 
     const tracked: Tracked[] = [];
     const figures: Record<string, number> = { cycles: sizes.crashCycles, writers: sizes.crashWriters };
     const unexpected: string[] = [];
     const logs: string[] = [];
     for (let cycle = 0; cycle < sizes.crashCycles; cycle++) {
-      const api = await startApiProcess(env, 120_000);
+      const api = await start();
       let ackedSoFar = 0;
       let killed: Promise<number | null> | undefined;
       // Kill once every writer is well under way, at a moment that varies from cycle to cycle.
@@ -61,7 +45,7 @@ describe.each(testDatabaseKinds())('kill -9 during a write burst on %s', (kind: 
       figures.inFlightAtKill = (figures.inFlightAtKill ?? 0) + burst.inFlightAtKill;
 
       // Restart on the same data: it must come up and answer for what it acknowledged.
-      const restarted: ApiProcess = await startApiProcess(env, 120_000);
+      const restarted: ApiProcess = await start();
       const sample = tracked.find((item) => item.acked && item.id);
       const health = await send(`${restarted.url}/health`, {});
       const read = await send(`${restarted.url}/ccaas/1/conversations/${sample?.id}`, {

@@ -184,16 +184,16 @@ describe.each(testDatabaseKinds())('large inputs on %s', (kind: DatabaseKind) =>
     expect(created.status).toBe(200);
   });
 
-  test('a large valid request still passes: 20 entities of 1000 phrases, the longest list any operation takes', async () => {
+  test('a large valid request still passes: 5 entities of 1000 phrases, the longest list any operation takes', async () => {
     const phrases = (n: number) => Array.from({ length: 1000 }, (_, i) => `phrase ${n}-${i}`);
     const res = await send(`${api.url}/v1/manage/entities`, {
       method: 'POST',
       headers: { 'x-api-key': setup.key, 'content-type': 'application/json' },
       body: JSON.stringify(
-        Array.from({ length: 20 }, (_, n) => ({ type: 'bulk', subType: `s${n}`, values: phrases(n) })),
+        Array.from({ length: 5 }, (_, n) => ({ type: 'bulk', subType: `s${n}`, values: phrases(n) })),
       ),
     });
     expect(res.status).toBe(200);
-    expect(res.body.entities).toHaveLength(20);
+    expect(res.body.entities).toHaveLength(5);
   });
 });

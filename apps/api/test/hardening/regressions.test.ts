@@ -133,13 +133,15 @@ describe.each(testDatabaseKinds())('hardening regressions on %s', (kind) => {
   test('deeply nested bodies are 400 before anything recurses into them (was a stack overflow, 500)', async () => {
     const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
     const a = api.a;
+    // The field named is where the nesting passes the limit (issue 17 made the path exact).
+    const tooDeep = (res: { status: number; body: { details?: { field?: string } } }, under: string) => {
+      expect(res.status).toBe(400);
+      expect(res.body.details?.field).toMatch(new RegExp(`^${under}(\\.0){30,}$`));
+    };
     const patch = `[{"op":"replace","path":"/routing/strategy","value":${deep(20_000)}}]`;
-    expectField(await a.request('PATCH', '/v1/manage/settings', patch), '(body)');
+    tooDeep(await a.request('PATCH', '/v1/manage/settings', patch), '0\\.value');
     const body = `{"topic":"x","extra":${deep(200_000)}}`;
-    expectField(
-      await a.request('POST', '/ccaas/1/conversations', body, { 'idempotency-key': 'deep' }),
-      '(body)',
-    );
+    tooDeep(await a.request('POST', '/ccaas/1/conversations', body, { 'idempotency-key': 'deep' }), 'extra');
     const trpc = await send(`${api.url}/trpc/conversations.create`, {
       method: 'POST',
       headers: { 'x-api-key': a.apiKey.key, 'content-type': 'application/json' },
