@@ -22,8 +22,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     poolSize: env.DATABASE_POOL_SIZE,
   });
   if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, 'applied migrations');
-  await bootstrapFirstOrganization(db.prisma, { bootstrapApiKey: env.BOOTSTRAP_API_KEY, logger });
-
+  // Before the bootstrap, so a start that fails here has not printed a first key nobody keeps.
   const rateLimits = await openRateLimitStore({
     perMinute: env.RATE_LIMIT_PER_MINUTE,
     databaseUrl: env.DATABASE_URL,
@@ -33,6 +32,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     await db.close();
     throw error;
   });
+  await bootstrapFirstOrganization(db.prisma, { bootstrapApiKey: env.BOOTSTRAP_API_KEY, logger });
 
   const app = createApp({ db, env, logger, rateLimits });
   const server = await new Promise<Server>((resolve, reject) => {
