@@ -26,11 +26,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     poolSize: env.DATABASE_POOL_SIZE,
   });
   if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, 'applied migrations');
-  const generated = await bootstrapFirstOrganization(db.prisma, {
-    bootstrapApiKey: env.BOOTSTRAP_API_KEY,
-    logger,
-  });
-
+  // Before the bootstrap, so a start that fails here has not printed a first key nobody keeps.
   const rateLimits = await openRateLimitStore({
     perMinute: env.RATE_LIMIT_PER_MINUTE,
     databaseUrl: env.DATABASE_URL,
@@ -39,6 +35,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   }).catch(async (error: unknown) => {
     await db.close();
     throw error;
+  });
+  const generated = await bootstrapFirstOrganization(db.prisma, {
+    bootstrapApiKey: env.BOOTSTRAP_API_KEY,
+    logger,
   });
 
   const stopPruning = startEventPruning(db.prisma, { retentionDays: env.EVENT_RETENTION_DAYS, logger });

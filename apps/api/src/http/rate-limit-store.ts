@@ -77,14 +77,18 @@ async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   // instead of queueing behind it.
   const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   let connected = false;
+  let connectionError: Error | undefined;
   client.on('error', (error: Error) => {
     if (connected) logger.warn({ err: error }, 'rate-limit store (Redis) unreachable');
+    else connectionError = error;
   });
   try {
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw new Error(`REDIS_URL: cannot connect to Redis (${error instanceof Error ? error.message : error})`);
+    // connect() only says "Connection is closed."; the error event before it says why.
+    const reason = (connectionError ?? (error as Error)).message;
+    throw new Error(`REDIS_URL: cannot connect to Redis (${reason})`);
   }
   connected = true;
   return client;

@@ -113,3 +113,15 @@ describe.each(stores)('one key against API processes counting in %s', (store) =>
     expect(store === 'redis' ? points.postgresql : points.redis).toBe(0);
   });
 });
+
+describe('a REDIS_URL that cannot be reached', () => {
+  let database: ProcessDatabase | undefined;
+  afterAll(() => database?.remove());
+
+  test('stops the API at start, naming the variable and the reason', async () => {
+    database = await processDatabase('pglite');
+    await expect(
+      startApiProcess({ ...database.env, REDIS_URL: 'redis://127.0.0.1:1' }, 60_000),
+    ).rejects.toThrow(/REDIS_URL: cannot connect to Redis \(connect ECONNREFUSED 127\.0\.0\.1:1\)/);
+  });
+});

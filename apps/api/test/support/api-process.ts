@@ -40,15 +40,21 @@ const entries = {
   },
 };
 
-/** Runs the API (apps/api/src/main.ts by default) as a separate process and waits for /health. */
+/**
+ * Runs the API (apps/api/src/main.ts by default) as a separate process and waits for /health.
+ * `wrapper` runs it under another command (e.g. `['strace', '-o', file, '--']`); `child` is then
+ * the wrapper's process.
+ */
 export async function startApiProcess(
   env: Record<string, string>,
   timeoutMs = 60_000,
   entry: keyof typeof entries = 'source',
+  wrapper: string[] = [],
 ): Promise<ApiProcess> {
   const port = env.PORT ?? String(await freePort());
   const { command, args, cwd } = entries[entry];
-  const child = spawn(command, args, {
+  const [program, ...programArgs] = [...wrapper, command, ...args] as [string, ...string[]];
+  const child = spawn(program, programArgs, {
     cwd,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
