@@ -27,7 +27,11 @@ export function eventsOfAudit(entries: readonly AuditEntry[]): DerivedEvents {
   const transitions = new Map<string, ConversationTransition>();
   for (const entry of entries) {
     // An audited call that changed nothing (the same agent fields again) is no event.
-    if (entry.before != null && entry.after != null && JSON.stringify(entry.before) === JSON.stringify(entry.after))
+    if (
+      entry.before != null &&
+      entry.after != null &&
+      JSON.stringify(entry.before) === JSON.stringify(entry.after)
+    )
       continue;
     const base = { organizationId: entry.organizationId, actor: entry.actor };
     if (entry.entityType !== 'conversation') {

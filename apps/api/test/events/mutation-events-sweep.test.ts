@@ -103,6 +103,8 @@ describe.each(testDatabaseKinds())('every mutation path writes its events on %s'
       const ofChange = fresh.filter((event) => !membership.has(event.type));
       const types = fresh.map((event) => event.type).join(', ');
       const key = call.procedurePath;
+      if (res.status >= 500)
+        problems.push(`${call.label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       if (res.status >= 400 && fresh.length > 0)
         problems.push(`${call.label}: ${res.status} but wrote ${types}`);
       if (dataChanges.length === 0 && fresh.length > 0)
