@@ -17,10 +17,10 @@ export async function issueAccessToken(
     lifetimeSeconds: number;
     roleId?: string | undefined;
   },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = generateAccessToken();
   const expiresAt = new Date(Date.now() + options.lifetimeSeconds * 1000);
-  await tx.accessToken.create({
+  const created = await tx.accessToken.create({
     data: {
       organizationId: options.organizationId,
       workspaceId: options.workspaceId,
@@ -30,5 +30,5 @@ export async function issueAccessToken(
       ...(options.roleId === undefined ? {} : { roleId: options.roleId }),
     },
   });
-  return { token, expiresAt };
+  return { id: created.id, token, expiresAt };
 }

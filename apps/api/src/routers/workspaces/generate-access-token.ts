@@ -1,6 +1,7 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
+import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
 import { findRole } from '../roles/find-role';
 import { customerRoleIdSchema } from '../roles/role.types';
@@ -64,6 +65,16 @@ export const generateAccessKeyToken = protectedProcedure
         apiKeyId: ctx.principal.apiKeyId,
         lifetimeSeconds: input.expiresInSeconds ?? ACCESS_TOKEN_SECONDS,
         roleId: role?.id,
+      });
+      // A credential came into being: audited (and so an event) like an API key, never its secret.
+      await recordAudit(tx, {
+        organizationId: ctx.organizationId,
+        actor: ctx.actor,
+        action: 'accessToken.create',
+        entityType: 'accessToken',
+        entityId: issued.id,
+        after: { id: issued.id, workspaceId, apiKeyId: ctx.principal.apiKeyId, roleId: role?.id ?? null, expiresAt: issued.expiresAt },
+        requestId: ctx.requestId,
       });
       return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), roleId: role?.id ?? null };
     });
