@@ -46,6 +46,22 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/**
+ * loadEnv for a process entry point (`main.ts`, `worker.ts`): a configuration error, or one that
+ * `check` raises, is printed naming the variable and the process exits with 1.
+ */
+export function loadEnvOrExit(check: (env: Env) => void = () => {}): Env {
+  try {
+    const env = loadEnv();
+    check(env);
+    return env;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 /** Reads and checks the API's environment once; every other module receives the result. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // An empty variable means "not set", as in most shells' `FOO= npm start`.

@@ -1,20 +1,11 @@
-import { ConfigError, loadEnv } from './env';
+import { loadEnvOrExit } from './env';
 import { createLogger } from './logger';
 import { startServer } from './server';
 
 // The process entry point (`npm start`): configuration errors name the variable and exit 1;
 // SIGTERM/SIGINT finish in-flight requests and close the database so PGlite's files stay whole.
 async function main(): Promise<void> {
-  let env: ReturnType<typeof loadEnv>;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit();
   const logger = createLogger(env.LOG_LEVEL);
   const running = await startServer(env, logger);
 

@@ -1,5 +1,5 @@
 import { openDatabase } from '@switchboard/db';
-import { ConfigError, loadEnv } from './env';
+import { ConfigError, loadEnvOrExit } from './env';
 import { createLogger } from './logger';
 import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
 import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -7,21 +7,13 @@ import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
 // `npm run worker`: delivers webhooks and nothing else, for deployments that run the API with
 // WEBHOOK_DELIVERY=worker. Any number of workers (and API processes) may share one PostgreSQL.
 async function main(): Promise<void> {
-  let env: ReturnType<typeof loadEnv>;
-  try {
-    env = loadEnv();
-    if (!env.DATABASE_URL) {
+  const env = loadEnvOrExit(({ DATABASE_URL }) => {
+    if (!DATABASE_URL) {
       throw new ConfigError(
         'Invalid configuration:\n  DATABASE_URL: the webhook worker needs PostgreSQL; with the embedded database the API delivers webhooks itself',
       );
     }
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  });
   const logger = createLogger(env.LOG_LEVEL);
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   const dispatcher = startWebhookDispatcher(db, webhookSettingsFromEnv(env), logger);

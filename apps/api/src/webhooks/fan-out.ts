@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@switchboard/db';
-import { compileFilter, type GroupCriteria } from './event-filter';
+import { selectEvents, subscriptionFilter } from './subscription-filter';
 
 /** Subscriptions fanned out per transaction, and events read per subscription per round. */
 const subscriptionsPerRound = 20;
@@ -59,8 +59,7 @@ async function fanOutOne(
   });
   const last = events.at(-1);
   if (!last) return { deliveries: 0, readFullBatch: false };
-  const matches = compileFilter(subscription, await groupOf(tx, subscription));
-  const selected = events.filter(matches);
+  const selected = await selectEvents(tx, await subscriptionFilter(tx, subscription), events);
   if (selected.length > 0) {
     await tx.webhookDelivery.createMany({
       data: selected.map((event) => ({
@@ -75,12 +74,4 @@ async function fanOutOne(
   }
   await tx.webhookSubscription.update({ where: { id: subscription.id }, data: { cursor: last.sequence } });
   return { deliveries: selected.length, readFullBatch: events.length === eventsPerSubscription };
-}
-
-async function groupOf(tx: Prisma.TransactionClient, subscription: DueSubscription): Promise<GroupCriteria> {
-  if (subscription.groupId === null) return null;
-  return tx.conversationGroup.findFirst({
-    where: { id: subscription.groupId, organizationId: subscription.organizationId },
-    select: { id: true, criteria: true },
-  });
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '@switchboard/core';
 import type { PrismaClient, WebhookSubscriptionModel as WebhookSubscription } from '@switchboard/db';
-import { compileFilter } from './event-filter';
+import { selectEvents, subscriptionFilter } from './subscription-filter';
 
 /** A time range replays at most this many events; narrow the range for more. */
 export const maxReplayEvents = 10_000;
@@ -41,10 +41,7 @@ export async function replayEvents(
           { field: 'since' },
         );
       }
-      const group = subscription.groupId
-        ? await tx.conversationGroup.findFirst({ where: { id: subscription.groupId, organizationId } })
-        : null;
-      events = found.filter(compileFilter(subscription, group));
+      events = await selectEvents(tx, await subscriptionFilter(tx, subscription), found);
     }
     const eventIds = events.map((event) => event.id);
     await tx.webhookDelivery.updateMany({

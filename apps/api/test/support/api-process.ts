@@ -54,25 +54,13 @@ export async function startApiProcess(
   const port = env.PORT ?? String(await freePort());
   const { command, args, cwd } = entries[entry];
   const [program, ...programArgs] = [...wrapper, command, ...args] as [string, ...string[]];
-  const child = spawn(program, programArgs, {
-    cwd,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
+  const { child, output } = spawnTracked(program, programArgs, cwd, { ...env, PORT: port });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`API process exited early (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`API process exited early (${child.exitCode}):\n${output()}`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) break;
@@ -81,14 +69,14 @@ export async function startApiProcess(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`API process did not become healthy in ${timeoutMs} ms:\n${output}`);
+      throw new Error(`API process did not become healthy in ${timeoutMs} ms:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     url,
     child,
-    output: () => output,
+    output,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       return exited;
@@ -98,8 +86,13 @@ export async function startApiProcess(
 
 /** Runs the webhook worker (apps/api/src/worker.ts, `npm run worker`) as a separate process. */
 export function startWorkerProcess(env: Record<string, string>): { child: ChildProcess; output(): string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
-    cwd: apiDir,
+  return spawnTracked(process.execPath, ['--import', 'tsx', 'src/worker.ts'], apiDir, env);
+}
+
+/** A child process killed with the test runner, its stdout and stderr collected. */
+function spawnTracked(command: string, args: string[], cwd: string, env: Record<string, string>) {
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

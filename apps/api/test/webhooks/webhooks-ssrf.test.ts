@@ -100,15 +100,18 @@ describe('the delivery client', () => {
     await redirecting.stop();
   });
 
-  test('connects to the address that was checked, not to what DNS says now', async () => {
-    // `.invalid` never resolves: the request can only arrive through the pinned address.
-    const outcome = await postWebhook({
-      url: new URL(`http://receiver.invalid:${target.port}/hooks`),
+  const postToLoopback = (url: string) =>
+    postWebhook({
+      url: new URL(url),
       target: { address: '127.0.0.1', family: 4 },
       headers: {},
       body: '{}',
       timeoutMs: 2_000,
     });
+
+  test('connects to the address that was checked, not to what DNS says now', async () => {
+    // `.invalid` never resolves: the request can only arrive through the pinned address.
+    const outcome = await postToLoopback(`http://receiver.invalid:${target.port}/hooks`);
     expect(outcome).toMatchObject({ kind: 'response', status: 200 });
     expect(target.received).toHaveLength(1);
     expect(target.received[0]?.headers.host).toBe(`receiver.invalid:${target.port}`);
@@ -116,13 +119,7 @@ describe('the delivery client', () => {
 
   test('does not follow a redirect (to a loopback address here)', async () => {
     const before = target.received.length;
-    const outcome = await postWebhook({
-      url: new URL(redirecting.url),
-      target: { address: '127.0.0.1', family: 4 },
-      headers: {},
-      body: '{}',
-      timeoutMs: 2_000,
-    });
+    const outcome = await postToLoopback(redirecting.url);
     expect(outcome).toMatchObject({ kind: 'response', status: 302 });
     expect(redirecting.received).toHaveLength(1);
     expect(target.received).toHaveLength(before);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
+import { newestEventSequence } from '../../webhooks/newest-event';
 import { generateWebhookSecret } from '../../webhooks/secrets';
 import { checkSubscriptionFields } from '../../webhooks/subscription-fields';
 import { presentWebhook } from '../../webhooks/webhook-view';
+import { auditWebhook } from './audit-webhook';
 import { webhookFields, webhooksTag, webhookWithSecretSchema } from './webhook.types';
 
 export const createWebhook = protectedProcedure
@@ -22,12 +23,6 @@ export const createWebhook = protectedProcedure
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const fields = await checkSubscriptionFields(tx, ctx.organizationId, input, ctx.webhooks);
-      // Deliveries start with the events after this one: the log's newest committed event now.
-      const newest = await tx.event.findFirst({
-        where: { organizationId: ctx.organizationId },
-        orderBy: { sequence: 'desc' },
-        select: { sequence: true },
-      });
       const secret = generateWebhookSecret();
       const row = await tx.webhookSubscription.create({
         data: {
@@ -38,19 +33,11 @@ export const createWebhook = protectedProcedure
           groupId: fields.groupId ?? null,
           description: fields.description ?? null,
           secret,
-          cursor: newest?.sequence ?? 0n,
+          cursor: await newestEventSequence(tx, ctx.organizationId),
         },
       });
       const view = presentWebhook(row);
-      await recordAudit(tx, {
-        organizationId: ctx.organizationId,
-        actor: ctx.actor,
-        action: 'webhook.create',
-        entityType: 'webhook',
-        entityId: row.id,
-        after: view,
-        requestId: ctx.requestId,
-      });
+      await auditWebhook(tx, ctx, { action: 'create', webhookId: row.id, after: view });
       return { ...view, secret };
     }),
   );

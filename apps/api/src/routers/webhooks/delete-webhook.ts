@@ -1,6 +1,6 @@
-import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
 import { presentWebhook } from '../../webhooks/webhook-view';
+import { auditWebhook } from './audit-webhook';
 import { findWebhook } from './find-webhook';
 import { webhookIdInput, webhookSchema, webhooksTag } from './webhook.types';
 
@@ -14,15 +14,7 @@ export const deleteWebhook = protectedProcedure
       const row = await findWebhook(tx, ctx.organizationId, input.webhookId);
       await tx.webhookSubscription.delete({ where: { id: row.id } });
       const view = presentWebhook(row);
-      await recordAudit(tx, {
-        organizationId: ctx.organizationId,
-        actor: ctx.actor,
-        action: 'webhook.delete',
-        entityType: 'webhook',
-        entityId: row.id,
-        before: view,
-        requestId: ctx.requestId,
-      });
+      await auditWebhook(tx, ctx, { action: 'delete', webhookId: row.id, before: view });
       return view;
     }),
   );

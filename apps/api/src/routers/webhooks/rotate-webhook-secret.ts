@@ -1,7 +1,7 @@
-import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
 import { generateWebhookSecret } from '../../webhooks/secrets';
 import { presentWebhook } from '../../webhooks/webhook-view';
+import { auditWebhook } from './audit-webhook';
 import { findWebhook } from './find-webhook';
 import { webhookIdInput, webhooksTag, webhookWithSecretSchema } from './webhook.types';
 
@@ -36,14 +36,11 @@ export const rotateWebhookSecret = protectedProcedure
         },
       });
       const view = presentWebhook(row, now);
-      await recordAudit(tx, {
-        organizationId: ctx.organizationId,
-        actor: ctx.actor,
-        action: 'webhook.rotateSecret',
-        entityType: 'webhook',
-        entityId: row.id,
+      await auditWebhook(tx, ctx, {
+        action: 'update',
+        webhookId: row.id,
+        before: presentWebhook(before, now),
         after: view,
-        requestId: ctx.requestId,
       });
       return { ...view, secret };
     }),

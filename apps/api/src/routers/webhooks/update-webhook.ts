@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
+import { newestEventSequence } from '../../webhooks/newest-event';
 import { checkSubscriptionFields } from '../../webhooks/subscription-fields';
 import { presentWebhook } from '../../webhooks/webhook-view';
+import { auditWebhook } from './audit-webhook';
 import { findWebhook } from './find-webhook';
 import { webhookFields, webhookIdInput, webhookSchema, webhooksTag } from './webhook.types';
 
@@ -30,13 +31,6 @@ export const updateWebhook = protectedProcedure
       const before = await findWebhook(tx, ctx.organizationId, webhookId);
       const fields = await checkSubscriptionFields(tx, ctx.organizationId, changes, ctx.webhooks);
       const reenabling = enabled === true && !before.enabled;
-      const newest = reenabling
-        ? await tx.event.findFirst({
-            where: { organizationId: ctx.organizationId },
-            orderBy: { sequence: 'desc' },
-            select: { sequence: true },
-          })
-        : null;
       const row = await tx.webhookSubscription.update({
         where: { id: before.id },
         data: {
@@ -50,21 +44,17 @@ export const updateWebhook = protectedProcedure
                 disabledAt: null,
                 disabledReason: null,
                 failingSince: null,
-                cursor: newest?.sequence ?? before.cursor,
+                cursor: await newestEventSequence(tx, ctx.organizationId),
               }
             : {}),
         },
       });
       const view = presentWebhook(row);
-      await recordAudit(tx, {
-        organizationId: ctx.organizationId,
-        actor: ctx.actor,
-        action: 'webhook.update',
-        entityType: 'webhook',
-        entityId: row.id,
+      await auditWebhook(tx, ctx, {
+        action: 'update',
+        webhookId: row.id,
         before: presentWebhook(before),
         after: view,
-        requestId: ctx.requestId,
       });
       return view;
     }),
