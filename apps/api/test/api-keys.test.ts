@@ -132,7 +132,12 @@ describe.each(testDatabaseKinds())('API keys on %s', (kind) => {
 
     const byKey = await withKey(created.key, 'GET', '/v1/workspaces');
     expect(byKey.status).toBe(401);
-    expect(byKey.body).toEqual({ error: 'Unauthorized', message: 'This API key has been revoked.' });
+    // A Sharely path: Sharely's body, with the errorId it logs.
+    expect(byKey.body).toEqual({
+      error: 'Unauthorized',
+      message: 'This API key has been revoked.',
+      errorId: expect.any(String),
+    });
     const byToken = await bearer();
     expect(byToken.status).toBe(401);
     expect(byToken.body.message).toMatch(/revoked/);

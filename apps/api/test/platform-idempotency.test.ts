@@ -39,6 +39,7 @@ describe.each(testDatabaseKinds())('Idempotency-Key on %s', (kind) => {
     expect(res.body).toEqual({
       error: 'Unprocessable Entity',
       message: expect.stringMatching(/Idempotency-Key/),
+      errorId: expect.any(String),
     });
     expect(await spacesNamed('Second body')).toBe(0);
     // The same key on another path is another request too.

@@ -73,7 +73,11 @@ describe.each(testDatabaseKinds())('body size limit on %s', (kind) => {
     const name = 'x'.repeat(3000);
     const rest = await api.a.request('POST', '/v1/workspaces', { name });
     expect(rest.status).toBe(413);
-    expect(rest.body).toEqual({ error: 'Payload Too Large', message: expect.any(String) });
+    expect(rest.body).toEqual({
+      error: 'Payload Too Large',
+      message: expect.any(String),
+      errorId: expect.any(String),
+    });
     const trpc = await send(`${api.url}/trpc/workspaces.create`, {
       method: 'POST',
       headers: { 'x-api-key': api.a.apiKey.key, 'content-type': 'application/json' },

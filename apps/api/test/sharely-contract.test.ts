@@ -93,7 +93,10 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
       z.object({ expiresAt: z.string() }),
     );
     expect(Date.parse(short.expiresAt) - Date.now()).toBeLessThanOrEqual(600_000);
-    expect(token).not.toBe('');
+    // The server SDK reads `exp` from the token (decoded without verification) to know when to exchange again.
+    const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims(token).exp * 1000).toBe(Date.parse(expiresAt));
+    expect(claims(token).user_metadata).toBeUndefined();
 
     const { role } = expectShape(
       await call('POST', `/v1/workspaces/${ws}/role`, {
@@ -110,13 +113,20 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
         z.object({ token: z.string(), roleId: z.string() }),
       );
       expect(scoped.roleId).toBe(role.id);
+      // The widget's RbacBlocker reads the role from the token's user_metadata.
+      expect(claims(scoped.token).user_metadata).toEqual({
+        roleId: role.id,
+        customerRoleId: 'sales-manager',
+      });
       // The token carries its role: a user space opened with it gets the role without asking.
       const space = await send(`${api.url}/workspaces/${ws}/activate-or-retrieve-user-space`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${scoped.token}` },
         body: JSON.stringify({ customerIdString: 'role-check' }),
       });
-      expect(expectShape(space, 200, z.object({ roleId: z.string() })).roleId).toBe(role.id);
+      const userSpace = expectShape(space, 200, z.object({ roleId: z.string(), token: z.string() }));
+      expect(userSpace.roleId).toBe(role.id);
+      expect(claims(userSpace.token).user_metadata.roleId).toBe(role.id);
     }
     const both = await exchange(tenant, { roleId: role.id, customerRoleId: 'sales-manager' });
     expect(expectShape(both, 400, errorShape)).toMatchObject({

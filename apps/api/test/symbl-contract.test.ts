@@ -619,6 +619,53 @@ describe.each(testDatabaseKinds())('Symbl contract on %s', (kind) => {
     );
   });
 
+  test('user settings: GET answers only configured settings under `settings`; PATCH with RFC 6902 operations', async () => {
+    const { call } = await symblClient('Symbl settings');
+    const settingsShape = z.object({
+      settings: z.object({
+        intelligence: z.object({ bookmarks: z.object({ duration: z.number() }) }).optional(),
+        redaction: z.object({ default: z.boolean().optional(), type: z.string().optional() }).optional(),
+      }),
+    });
+    expect(expectShape(await call('GET', '/v1/manage/settings'), 200, settingsShape).settings).toEqual({});
+    // update-user-settings.md: one or more operations, each with its own path.
+    const patched = await call('PATCH', '/v1/manage/settings', [
+      { op: 'add', path: '/intelligence/bookmarks/duration', value: 30 },
+      { op: 'add', path: '/redaction/default', value: true },
+      { op: 'add', path: '/redaction/type', value: 'obfuscation' },
+    ]);
+    const expected = {
+      intelligence: { bookmarks: { duration: 30 } },
+      redaction: { default: true, type: 'obfuscation' },
+    };
+    expect(expectShape(patched, 200, settingsShape).settings).toEqual(expected);
+    expect((await call('GET', '/v1/manage/settings')).body.settings).toEqual(expected);
+    // Unknown keys and bad values are refused naming the path; nothing changes.
+    const refusals: [unknown[], string][] = [
+      [[{ op: 'add', path: '/intelligence/bookmarks/color', value: 'red' }], '/intelligence/bookmarks/color'],
+      [[{ op: 'add', path: '/redaction/type', value: 'blur' }], '/redaction/type'],
+      [[{ op: 'add', path: '/intelligence/summaries', value: {} }], '/intelligence/summaries'],
+      [
+        [
+          { op: 'remove', path: '/intelligence/bookmarks/duration' },
+          { op: 'add', path: '/theme', value: 1 },
+        ],
+        '/theme',
+      ],
+    ];
+    for (const [body, path] of refusals) {
+      expect(
+        expectShape(await call('PATCH', '/v1/manage/settings', body), 400, errorShape).message,
+      ).toContain(path);
+    }
+    expect((await call('GET', '/v1/manage/settings')).body.settings).toEqual(expected);
+    await call('PATCH', '/v1/manage/settings', [{ op: 'remove', path: '/redaction/type' }]);
+    expect((await call('GET', '/v1/manage/settings')).body.settings).toEqual({
+      intelligence: { bookmarks: { duration: 30 } },
+      redaction: { default: true },
+    });
+  });
+
   test('errors are Symbl bodies: 401 without a token, 404 for unknown paths, 400 naming the field', async () => {
     const anonymous = await send(`${api.url}/v1/manage/trackers`, {});
     expectShape(anonymous, 401, errorShape);

@@ -9,7 +9,16 @@ export function generateApiKey(): { key: string; prefix: string } {
   return { key: `${prefix}_${randomBytes(32).toString('base64url')}`, prefix };
 }
 
-export const generateAccessToken = (): string => `sbt_${randomBytes(32).toString('base64url')}`;
+const base64Json = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * An access token is JWT-shaped so clients can read its claims (Sharely's server SDK reads `exp`
+ * to know when to exchange again, its widget `user_metadata.roleId`). It is not signed (`alg:
+ * none`): its last part is 256 random bits, and a token is accepted only when its hash is found,
+ * so the claims are information for the holder, never trusted by Switchboard.
+ */
+export const generateAccessToken = (claims: object): string =>
+  `${base64Json({ alg: 'none', typ: 'JWT' })}.${base64Json(claims)}.${randomBytes(32).toString('base64url')}`;
 
 /** The part of a key that may be shown again: ours are `sb_<12 hex>`, others their first 8 chars. */
 export const visiblePrefix = (key: string): string =>

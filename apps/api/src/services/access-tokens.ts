@@ -6,7 +6,8 @@ export const ACCESS_TOKEN_SECONDS = 24 * 60 * 60;
 
 /**
  * Issues a bearer token for an API key: only its hash is stored; the token is returned once.
- * A role-scoped token carries its role (Sharely's `roleId` / `customerRoleId`).
+ * A role-scoped token carries its role (Sharely's `roleId` / `customerRoleId`): in its row, which
+ * is what counts, and in its readable claims (`user_metadata`, as Sharely's tokens show it).
  */
 export async function issueAccessToken(
   tx: Prisma.TransactionClient,
@@ -15,11 +16,21 @@ export async function issueAccessToken(
     workspaceId: string;
     apiKeyId: string;
     lifetimeSeconds: number;
-    roleId?: string | undefined;
+    role?: { id: string; customerRoleId: string | null } | undefined;
   },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
-  const token = generateAccessToken();
-  const expiresAt = new Date(Date.now() + options.lifetimeSeconds * 1000);
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const expiresAt = new Date((issuedAt + options.lifetimeSeconds) * 1000);
+  const token = generateAccessToken({
+    iss: 'switchboard',
+    iat: issuedAt,
+    exp: issuedAt + options.lifetimeSeconds,
+    organizationId: options.organizationId,
+    workspaceId: options.workspaceId,
+    ...(options.role
+      ? { user_metadata: { roleId: options.role.id, customerRoleId: options.role.customerRoleId } }
+      : {}),
+  });
   const created = await tx.accessToken.create({
     data: {
       organizationId: options.organizationId,
@@ -27,7 +38,7 @@ export async function issueAccessToken(
       apiKeyId: options.apiKeyId,
       hash: hashSecret(token),
       expiresAt,
-      ...(options.roleId === undefined ? {} : { roleId: options.roleId }),
+      ...(options.role === undefined ? {} : { roleId: options.role.id }),
     },
   });
   return { id: created.id, token, expiresAt };

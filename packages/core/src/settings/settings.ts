@@ -19,7 +19,29 @@ export interface OrganizationSettings {
     defaultPageSize: number;
     maxPageSize: number;
   };
+  /**
+   * Symbl's documented user settings. Only what was configured is present (Symbl's GET answers
+   * only configured settings); the parent objects always exist, so `add` works on the leaves.
+   */
+  intelligence: {
+    bookmarks: {
+      /** Default bookmark duration, in seconds. */
+      duration?: number;
+    };
+  };
+  redaction: {
+    /** Whether redaction is on by default. */
+    default?: boolean;
+    /** `default` replaces a redacted entity with its name, `obfuscation` with asterisks. */
+    type?: RedactionType;
+  };
 }
+
+export const redactionTypes = ['default', 'obfuscation'] as const;
+export type RedactionType = (typeof redactionTypes)[number];
+
+/** A bookmark longer than a day is not a bookmark: the bound keeps the value sane. */
+export const maxBookmarkSeconds = 24 * 60 * 60;
 
 /** The hard ceiling for `pagination.maxPageSize`: larger pages are a memory risk, not a setting. */
 export const maxPageSizeCeiling = 1000;
@@ -36,4 +58,6 @@ export const defaultSettings: OrganizationSettings = Object.freeze({
     autoAssign: true,
   }),
   pagination: Object.freeze({ defaultPageSize: 20, maxPageSize: 100 }),
+  intelligence: Object.freeze({ bookmarks: Object.freeze({}) }),
+  redaction: Object.freeze({}),
 }) as OrganizationSettings;

@@ -30,6 +30,8 @@ describe('defaults', () => {
     expect(validateSettings(defaultSettings)).toEqual({
       routing: { strategy: 'round_robin', defaultQueueId: null, autoRouteOnCreate: true, autoAssign: true },
       pagination: { defaultPageSize: 20, maxPageSize: 100 },
+      intelligence: { bookmarks: {} },
+      redaction: {},
     });
   });
 
@@ -47,6 +49,9 @@ describe('accepted documents', () => {
     ['max page size 1000', ['pagination', 'maxPageSize'], 1000],
     ['default page size equal to the max', ['pagination', 'defaultPageSize'], 100],
     ['default page size 1', ['pagination', 'defaultPageSize'], 1],
+    ["Symbl's bookmark duration", ['intelligence', 'bookmarks', 'duration'], 30],
+    ["Symbl's redaction default", ['redaction', 'default'], true],
+    ["Symbl's redaction type", ['redaction', 'type'], 'obfuscation'],
   ])('%s', (_title, path, value) => {
     expect(() => validateSettings(withChange(path, value))).not.toThrow();
   });
@@ -99,6 +104,19 @@ describe('refused documents name the JSON Pointer of the first bad value', () =>
       '/pagination/defaultPageSize',
     ],
     ['a key with / is escaped per RFC 6901', withChange(['routing', 'a/b~c'], 1), '/routing/a~1b~0c'],
+    [
+      'bookmark duration 0',
+      withChange(['intelligence', 'bookmarks', 'duration'], 0),
+      '/intelligence/bookmarks/duration',
+    ],
+    [
+      'an unknown bookmark setting',
+      withChange(['intelligence', 'bookmarks', 'color'], 'red'),
+      '/intelligence/bookmarks/color',
+    ],
+    ['an unknown intelligence setting', withChange(['intelligence', 'summary'], {}), '/intelligence/summary'],
+    ['redaction default as a string', withChange(['redaction', 'default'], 'yes'), '/redaction/default'],
+    ['an unknown redaction type', withChange(['redaction', 'type'], 'blur'), '/redaction/type'],
   ])('%s → %s', (_title, doc, path) => {
     expect(refusedAt(doc)).toBe(path);
   });

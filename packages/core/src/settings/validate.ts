@@ -1,6 +1,13 @@
 import { DomainError } from '../errors';
 import { assignmentStrategies } from '../routing/choose-agent';
-import { defaultSettings, maxPageSizeCeiling, type OrganizationSettings } from './settings';
+import {
+  defaultSettings,
+  maxBookmarkSeconds,
+  maxPageSizeCeiling,
+  type OrganizationSettings,
+  type RedactionType,
+  redactionTypes,
+} from './settings';
 
 /**
  * Checks a whole settings document (typically after a JSON Patch was applied) and returns it as
@@ -11,7 +18,7 @@ import { defaultSettings, maxPageSizeCeiling, type OrganizationSettings } from '
  */
 export const validateSettings = (doc: unknown): OrganizationSettings => {
   const root = object(doc, '');
-  onlyKeys(root, '', ['routing', 'pagination']);
+  onlyKeys(root, '', ['routing', 'pagination', 'intelligence', 'redaction']);
 
   const routing = object(root.routing, '/routing');
   onlyKeys(routing, '/routing', ['strategy', 'defaultQueueId', 'autoRouteOnCreate', 'autoAssign']);
@@ -29,6 +36,16 @@ export const validateSettings = (doc: unknown): OrganizationSettings => {
   const maxPageSize = integer(pagination.maxPageSize, '/pagination/maxPageSize', 1, maxPageSizeCeiling);
   const defaultPageSize = integer(pagination.defaultPageSize, '/pagination/defaultPageSize', 1, maxPageSize);
 
+  const intelligence = object(root.intelligence, '/intelligence');
+  onlyKeys(intelligence, '/intelligence', ['bookmarks']);
+  const bookmarks = object(intelligence.bookmarks, '/intelligence/bookmarks');
+  onlyKeys(bookmarks, '/intelligence/bookmarks', ['duration']);
+  const redaction = object(root.redaction, '/redaction');
+  onlyKeys(redaction, '/redaction', ['default', 'type']);
+  if (redaction.type !== undefined && !(redactionTypes as readonly unknown[]).includes(redaction.type)) {
+    fail('/redaction/type', `must be one of ${redactionTypes.map((type) => `"${type}"`).join(', ')}`);
+  }
+
   return {
     routing: {
       strategy: strategy as OrganizationSettings['routing']['strategy'],
@@ -37,6 +54,25 @@ export const validateSettings = (doc: unknown): OrganizationSettings => {
       autoAssign: boolean(routing.autoAssign, '/routing/autoAssign'),
     },
     pagination: { defaultPageSize, maxPageSize },
+    intelligence: {
+      bookmarks:
+        bookmarks.duration === undefined
+          ? {}
+          : {
+              duration: integer(
+                bookmarks.duration,
+                '/intelligence/bookmarks/duration',
+                1,
+                maxBookmarkSeconds,
+              ),
+            },
+    },
+    redaction: {
+      ...(redaction.default === undefined
+        ? {}
+        : { default: boolean(redaction.default, '/redaction/default') }),
+      ...(redaction.type === undefined ? {} : { type: redaction.type as RedactionType }),
+    },
   };
 };
 
@@ -51,6 +87,11 @@ export const resolveSettings = (stored: unknown): OrganizationSettings => {
     ...root,
     routing: { ...defaultSettings.routing, ...object(root.routing ?? {}, '/routing') },
     pagination: { ...defaultSettings.pagination, ...object(root.pagination ?? {}, '/pagination') },
+    intelligence: {
+      bookmarks: {},
+      ...object(root.intelligence ?? {}, '/intelligence'),
+    },
+    redaction: object(root.redaction ?? {}, '/redaction'),
   });
 };
 

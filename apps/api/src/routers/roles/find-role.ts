@@ -39,3 +39,21 @@ export async function assertCustomerRoleIdFree(
     });
   }
 }
+
+/**
+ * The role a request names by `roleId` or `customerRoleId` (Sharely allows one of them; both is
+ * 400 with Sharely's documented message), or undefined when it names none.
+ */
+export async function findRequestedRole(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  request: { workspaceId: string; roleId?: string | undefined; customerRoleId?: string | undefined },
+) {
+  const { workspaceId, roleId, customerRoleId } = request;
+  if (roleId !== undefined && customerRoleId !== undefined) {
+    throw new DomainError('VALIDATION', 'Provide only one of roleId or customerRoleId', { field: 'roleId' });
+  }
+  if (roleId !== undefined) return findRole(tx, organizationId, { workspaceId, roleId });
+  if (customerRoleId !== undefined) return findRole(tx, organizationId, { workspaceId, customerRoleId });
+  return undefined;
+}

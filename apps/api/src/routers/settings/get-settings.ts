@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { loadSettings } from '../../services/settings/load-settings';
 import { protectedProcedure } from '../../trpc/init';
-import { settingsSchema, settingsTag } from './settings.types';
+import { settingsSchema } from './settings.types';
 
+/** The whole settings document, defaults included (Symbl's REST read: dialects/symbl/settings). */
 export const getSettings = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/v1/manage/settings',
-      summary: "Get the organization's settings",
-      tags: settingsTag,
-      protect: true,
-    },
-  })
   .input(z.object({}))
   .output(settingsSchema)
   .query(({ ctx }) => loadSettings(ctx.prisma, ctx.organizationId));

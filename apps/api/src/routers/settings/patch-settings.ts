@@ -4,25 +4,16 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
 import { applySettingsPatch } from './apply-settings-patch';
-import { patchOperationSchema, settingsSchema, settingsTag } from './settings.types';
+import { patchOperationSchema, settingsSchema } from './settings.types';
 
 /**
- * Symbl's `PATCH /v1/manage/settings`: the body is an RFC 6902 JSON Patch (a bare array) applied
+ * Changes settings with an RFC 6902 JSON Patch (Symbl's `PATCH /v1/manage/settings`, whose body is
+ * the bare array: dialects/symbl/settings), applied
  * to the whole document, defaults included. Everything is checked before anything is written, so
  * a failing patch changes nothing. Concurrent patches are serialised by the row's version: the
  * loser gets 409 and retries against the new document.
  */
 export const patchSettings = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'PATCH',
-      path: '/v1/manage/settings',
-      tags: settingsTag,
-      protect: true,
-      summary: 'Change settings with an RFC 6902 JSON Patch (a JSON array of operations)',
-    },
-    rest: { bodyAs: 'patch' },
-  })
   .input(z.object({ patch: z.array(patchOperationSchema).max(100, 'must hold at most 100 operations') }))
   .output(settingsSchema)
   .mutation(({ ctx, input }) =>

@@ -1,4 +1,4 @@
-import { assignmentStrategies } from '@switchboard/core';
+import { assignmentStrategies, redactionTypes } from '@switchboard/core';
 import { z } from 'zod';
 
 /** The organization's settings document (core's OrganizationSettings), always complete. */
@@ -13,6 +13,8 @@ export const settingsSchema = z.object({
     defaultPageSize: z.number().int().nonnegative(),
     maxPageSize: z.number().int().nonnegative(),
   }),
+  intelligence: z.object({ bookmarks: z.object({ duration: z.number().int().optional() }) }),
+  redaction: z.object({ default: z.boolean().optional(), type: z.enum(redactionTypes).optional() }),
 });
 
 /**

@@ -1,12 +1,12 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
 import { protectedProcedure } from '../../trpc/init';
-import { findRole } from '../roles/find-role';
+import { findRequestedRole } from '../roles/find-role';
 import { customerRoleIdSchema } from '../roles/role.types';
 import { idSchema } from '../shared/schemas';
 import { findWorkspace } from '../workspaces/find-workspace';
+import { auditSpaceCreated } from './audit-space';
 import { presentSpace } from './space.types';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,11 +41,6 @@ export const activateUserSpace = protectedProcedure
   )
   .mutation(({ ctx, input }) => {
     const userId = oneOf(input, 'userId', 'customerIdString');
-    if (input.roleId !== undefined && input.customerRoleId !== undefined) {
-      throw new DomainError('VALIDATION', 'Provide only one of roleId or customerRoleId', {
-        field: 'roleId',
-      });
-    }
     if (input.bodyWorkspaceId !== undefined && input.bodyWorkspaceId !== input.workspaceId) {
       throw new DomainError('VALIDATION', 'workspaceId in the body must be the workspace of the path.', {
         field: 'workspaceId',
@@ -54,13 +49,16 @@ export const activateUserSpace = protectedProcedure
     return ctx.prisma.$transaction(async (tx) => {
       const { workspaceId } = input;
       const workspace = await findWorkspace(tx, ctx.organizationId, workspaceId);
-      const role =
-        input.roleId !== undefined
-          ? await findRole(tx, ctx.organizationId, { workspaceId, roleId: input.roleId })
-          : input.customerRoleId !== undefined
-            ? await findRole(tx, ctx.organizationId, { workspaceId, customerRoleId: input.customerRoleId })
-            : undefined;
-      const roleId = role?.id ?? ctx.principal.roleId;
+      const role = await findRequestedRole(tx, ctx.organizationId, input);
+      // The caller's role-scoped token passes its role on (Sharely: the role propagates downstream).
+      const tokenRole =
+        role || !ctx.principal.roleId
+          ? undefined
+          : await tx.role.findFirst({
+              where: { id: ctx.principal.roleId, organizationId: ctx.organizationId },
+            });
+      const scope = role ?? tokenRole ?? undefined;
+      const roleId = scope?.id;
       if (workspace.rbacStatus === 'ACTIVE' && !roleId) {
         throw new DomainError(
           'UNAUTHORIZED',
@@ -73,23 +71,13 @@ export const activateUserSpace = protectedProcedure
         skipDuplicates: true,
       });
       const space = await tx.space.findFirstOrThrow({ where: { workspaceId, externalUserId: userId } });
-      if (created.count === 1) {
-        await recordAudit(tx, {
-          organizationId: ctx.organizationId,
-          actor: ctx.actor,
-          action: 'space.create',
-          entityType: 'space',
-          entityId: space.id,
-          after: presentSpace(space),
-          requestId: ctx.requestId,
-        });
-      }
+      if (created.count === 1) await auditSpaceCreated(tx, ctx, presentSpace(space));
       const issued = await issueAccessToken(tx, {
         organizationId: ctx.organizationId,
         workspaceId,
         apiKeyId: ctx.principal.apiKeyId,
         lifetimeSeconds: ACCESS_TOKEN_SECONDS,
-        roleId,
+        role: scope,
       });
       return {
         token: issued.token,

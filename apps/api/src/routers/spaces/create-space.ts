@@ -1,6 +1,6 @@
-import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
 import { findWorkspace } from '../workspaces/find-workspace';
+import { auditSpaceCreated } from './audit-space';
 import {
   presentSpace,
   spaceDescriptionSchema,
@@ -34,15 +34,7 @@ export const createSpace = protectedProcedure
           },
         }),
       );
-      await recordAudit(tx, {
-        organizationId: ctx.organizationId,
-        actor: ctx.actor,
-        action: 'space.create',
-        entityType: 'space',
-        entityId: space.id,
-        after: space,
-        requestId: ctx.requestId,
-      });
+      await auditSpaceCreated(tx, ctx, space);
       return space;
     }),
   );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
 import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
-import { findRole } from '../roles/find-role';
+import { findRequestedRole } from '../roles/find-role';
 import { customerRoleIdSchema } from '../roles/role.types';
 import { idSchema, isoDateSchema } from '../shared/schemas';
 import { findWorkspace } from './find-workspace';
@@ -45,26 +45,16 @@ export const generateAccessKeyToken = protectedProcedure
         'Access tokens are generated with an API key (x-api-key), not a token.',
       );
     }
-    if (input.roleId !== undefined && input.customerRoleId !== undefined) {
-      throw new DomainError('VALIDATION', 'Provide only one of roleId or customerRoleId', {
-        field: 'roleId',
-      });
-    }
     return ctx.prisma.$transaction(async (tx) => {
       const { workspaceId } = input;
       await findWorkspace(tx, ctx.organizationId, workspaceId);
-      const role =
-        input.roleId !== undefined
-          ? await findRole(tx, ctx.organizationId, { workspaceId, roleId: input.roleId })
-          : input.customerRoleId !== undefined
-            ? await findRole(tx, ctx.organizationId, { workspaceId, customerRoleId: input.customerRoleId })
-            : undefined;
+      const role = await findRequestedRole(tx, ctx.organizationId, input);
       const issued = await issueAccessToken(tx, {
         organizationId: ctx.organizationId,
         workspaceId,
         apiKeyId: ctx.principal.apiKeyId,
         lifetimeSeconds: input.expiresInSeconds ?? ACCESS_TOKEN_SECONDS,
-        roleId: role?.id,
+        role,
       });
       // A credential came into being: audited (and so an event) like an API key, never its secret.
       await recordAudit(tx, {
