@@ -4,6 +4,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Env } from './env';
 import { authentication } from './http/authentication';
+import { eventStream } from './http/event-stream';
 import { health } from './http/health';
 import { idempotency } from './http/idempotency';
 import { refuseDeeplyNestedBodies } from './http/input-safety';
@@ -48,6 +49,7 @@ export function createApp({ db, env, logger, webhooks }: AppDependencies): expre
   app.use(idempotency(db.prisma));
 
   const deps = { db, logger, webhooks };
+  app.get('/v1/events/stream', eventStream(deps));
   app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(
     '/trpc',

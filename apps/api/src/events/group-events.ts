@@ -1,17 +1,9 @@
-import type { ConversationFacts, ConversationStatus, Priority } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import type { Actor } from '../auth/principal';
-import type { ConversationView } from '../services/conversations/conversation-view';
 import type { ConversationTransition } from './audit-events';
+import { conversationFacts, type Detected } from './conversation-facts';
 import type { OrganizationGroups } from './organization-groups';
 import type { EventDraft } from './record-events';
-
-interface Detected {
-  conversationId: string;
-  messageId: string;
-  kind: 'TRACKER' | 'ENTITY';
-  name: string;
-}
 
 /**
  * group.entered / group.left for each group whose answer flipped between a conversation's state
@@ -32,12 +24,12 @@ export async function groupMembershipEvents(
   for (const transition of transitions) {
     const own = detections.filter((d) => d.conversationId === transition.conversationId);
     const before = transition.before
-      ? factsOf(
+      ? conversationFacts(
           transition.before,
           own.filter((d) => d.messageId !== transition.messageId),
         )
       : null;
-    const after = factsOf(transition.after, own);
+    const after = conversationFacts(transition.after, own);
     for (const group of groups.groups) {
       const was = before !== null && group.matches(before);
       const is = group.matches(after);
@@ -63,27 +55,3 @@ function loadDetections(
     select: { conversationId: true, messageId: true, kind: true, name: true },
   });
 }
-
-const factsOf = (view: ConversationView, detections: readonly Detected[]): ConversationFacts => ({
-  id: view.id,
-  topic: view.topic,
-  summary: view.summary,
-  status: view.status as ConversationStatus,
-  priority: view.priority as Priority,
-  channel: view.channel,
-  queueId: view.queueId,
-  agentId: view.agentId,
-  workspaceId: view.workspaceId,
-  spaceId: view.spaceId,
-  createdAt: new Date(view.createdAt),
-  updatedAt: new Date(view.updatedAt),
-  closedAt: view.closedAt ? new Date(view.closedAt) : null,
-  metadata: view.metadata,
-  tags: view.tags,
-  trackers: namesOf(detections, 'TRACKER'),
-  entities: namesOf(detections, 'ENTITY'),
-});
-
-const namesOf = (detections: readonly Detected[], kind: Detected['kind']): string[] => [
-  ...new Set(detections.filter((d) => d.kind === kind).map((d) => d.name)),
-];

@@ -1,12 +1,12 @@
 import {
   type ConversationFacts,
-  type CriteriaAst,
   type CriteriaPredicate,
   isCriteriaError,
   parseCriteria,
 } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import { predicateFor } from '../services/routing/route-predicates';
+import { readsDetections } from './conversation-facts';
 
 export interface CompiledGroup {
   id: string;
@@ -54,7 +54,7 @@ export async function reloadOrganizationGroups(
       name: group.name,
       matches: safely(predicateFor(group.criteria)),
     })),
-    readsDetections: stored.some((group) => readsDetections(group.criteria)),
+    readsDetections: stored.some((group) => criteriaReadDetections(group.criteria)),
   };
   forgetOrganizationGroups(organizationId);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
@@ -78,14 +78,11 @@ const safely =
     }
   };
 
-function readsDetections(criteria: string): boolean {
+function criteriaReadDetections(criteria: string): boolean {
   try {
-    return fieldsOf(parseCriteria(criteria)).some((field) => field === 'trackers' || field === 'entities');
+    return readsDetections(parseCriteria(criteria));
   } catch (error) {
     if (isCriteriaError(error)) return false;
     throw error;
   }
 }
-
-const fieldsOf = (ast: CriteriaAst): string[] =>
-  ast.type === 'comparison' ? [ast.field] : ast.children.flatMap(fieldsOf);

@@ -5,6 +5,7 @@ import { apiKeysRouter } from './api-keys';
 import { conversationRoutingRouter } from './conversation-routing';
 import { conversationsRouter } from './conversations';
 import { entitiesRouter } from './entities';
+import { eventsRouter } from './events';
 import { groupsRouter } from './groups';
 import { messagesRouter } from './messages';
 import { queuesRouter } from './queues';
@@ -33,6 +34,7 @@ export const appRouter = router({
   trackers: trackersRouter,
   settings: settingsRouter,
   webhooks: webhooksRouter,
+  events: eventsRouter,
 });
 
 /** The type internal apps import to get a fully typed `@trpc/client`. */

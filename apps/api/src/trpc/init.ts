@@ -21,6 +21,9 @@ const t = initTRPC
   .create({
     // Never put stack traces in responses.
     isDev: false,
+    // Subscriptions (events.stream) over SSE: a ping comment keeps a quiet stream open through
+    // proxies, and a client that hears nothing (not even pings) for a while reconnects.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
     errorFormatter({ shape, error }) {
       const described = describeError(error);
       return {

@@ -1,0 +1,43 @@
+import type { ConversationFacts, ConversationStatus, CriteriaAst, Priority } from '@switchboard/core';
+import type { ConversationView } from '../services/conversations/conversation-view';
+
+export interface Detected {
+  conversationId: string;
+  messageId: string;
+  kind: 'TRACKER' | 'ENTITY';
+  name: string;
+}
+
+/** What criteria evaluate in memory, from the conversation view an event carries and its detections. */
+export const conversationFacts = (
+  view: ConversationView,
+  detections: readonly Detected[],
+): ConversationFacts => ({
+  id: view.id,
+  topic: view.topic,
+  summary: view.summary,
+  status: view.status as ConversationStatus,
+  priority: view.priority as Priority,
+  channel: view.channel,
+  queueId: view.queueId,
+  agentId: view.agentId,
+  workspaceId: view.workspaceId,
+  spaceId: view.spaceId,
+  createdAt: new Date(view.createdAt),
+  updatedAt: new Date(view.updatedAt),
+  closedAt: view.closedAt ? new Date(view.closedAt) : null,
+  metadata: view.metadata,
+  tags: view.tags,
+  trackers: namesOf(detections, 'TRACKER'),
+  entities: namesOf(detections, 'ENTITY'),
+});
+
+const namesOf = (detections: readonly Detected[], kind: Detected['kind']): string[] => [
+  ...new Set(detections.filter((d) => d.kind === kind).map((d) => d.name)),
+];
+
+/** Whether criteria read detections (trackers, entities), which cost a query to know. */
+export const readsDetections = (ast: CriteriaAst): boolean =>
+  ast.type === 'comparison'
+    ? ast.field === 'trackers' || ast.field === 'entities'
+    : ast.children.some(readsDetections);
