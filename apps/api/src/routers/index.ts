@@ -11,6 +11,7 @@ import { messagesRouter } from './messages';
 import { queuesRouter } from './queues';
 import { routingRouter } from './routing';
 import { settingsRouter } from './settings';
+import { slackRouter } from './slack';
 import { spacesRouter } from './spaces';
 import { tagsRouter } from './tags';
 import { trackersRouter } from './trackers';
@@ -35,6 +36,7 @@ export const appRouter = router({
   settings: settingsRouter,
   webhooks: webhooksRouter,
   events: eventsRouter,
+  slack: slackRouter,
 });
 
 /** The type internal apps import to get a fully typed `@trpc/client`. */
