@@ -30,8 +30,12 @@ describe.each(testDatabaseKinds())('Slack bot state (slack.*) on %s', (kind) => 
       conversationId: conversation.id,
     });
     expect(await api.a.caller.slack.cards({ conversationId: conversation.id })).toEqual({
-      cards: [{ channelId: 'C1', messageTs: '10.5' }],
+      cards: [{ channelId: 'C1', messageTs: '10.5', mark: null }],
     });
+    await api.a.caller.slack.markCard({ conversationId: conversation.id, channelId: 'C1', mark: 'Left VIP' });
+    expect((await api.a.caller.slack.cards({ conversationId: conversation.id })).cards[0]?.mark).toBe(
+      'Left VIP',
+    );
   });
 
   test('a claimant that never posts lets the next caller claim after its lease', async () => {

@@ -6,6 +6,7 @@ import { advanceEventCursor, getEventCursor } from './event-cursor';
 import { findCard } from './find-card';
 import { listCards } from './list-cards';
 import { listWatches } from './list-watches';
+import { markCard } from './mark-card';
 import { recordCard } from './record-card';
 import { unwatchGroup } from './unwatch-group';
 import { watchGroup } from './watch-group';
@@ -18,6 +19,7 @@ export const slackRouter = router({
   disableChannel,
   claimCard,
   recordCard,
+  markCard,
   cards: listCards,
   findCard,
   claimOnce,

@@ -5,7 +5,11 @@ import { idSchema } from '../shared/schemas';
 /** Where a conversation's card was posted: one per channel (cards still being posted are left out). */
 export const listCards = protectedProcedure
   .input(z.object({ conversationId: idSchema }))
-  .output(z.object({ cards: z.array(z.object({ channelId: z.string(), messageTs: z.string() })) }))
+  .output(
+    z.object({
+      cards: z.array(z.object({ channelId: z.string(), messageTs: z.string(), mark: z.string().nullable() })),
+    }),
+  )
   .query(async ({ ctx, input }) => {
     const rows = await ctx.prisma.slackCard.findMany({
       where: {
@@ -13,8 +17,8 @@ export const listCards = protectedProcedure
         conversationId: input.conversationId,
         messageTs: { not: null },
       },
-      select: { channelId: true, messageTs: true },
+      select: { channelId: true, messageTs: true, mark: true },
       orderBy: { createdAt: 'asc' },
     });
-    return { cards: rows.map((row) => ({ channelId: row.channelId, messageTs: row.messageTs as string })) };
+    return { cards: rows.map((row) => ({ ...row, messageTs: row.messageTs as string })) };
   });

@@ -26,6 +26,7 @@ CREATE TABLE "SlackCard" (
     "channelId" TEXT NOT NULL,
     "messageTs" TEXT,
     "claimedUntil" TIMESTAMP(3) NOT NULL,
+    "mark" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
