@@ -217,7 +217,7 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
 
   test('rate-limited posts are retried after Retry-After, in that channel only', async () => {
     await h.command({ command: '/group', text: 'watch VIP', channelId: 'C0SLOW' });
-    h.slack.rateLimit('chat.postMessage', 1);
+    h.slack.rateLimit('chat.postMessage', 1, { channel: 'C0SLOW' });
     const started = Date.now();
     await h.api.a.caller.conversations.create({ topic: 'Slow down', tags: ['vip'] });
     const limited = await h.slack.waitFor(

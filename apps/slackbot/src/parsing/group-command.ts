@@ -1,5 +1,6 @@
 import { peelOptions } from './options';
 import { rawBetween, type Token, tokenize } from './tokenize';
+import { unknownSubcommand } from './unknown-subcommand';
 import { type GroupSubcommand, groupSubcommands, groupUsage } from './usage';
 import { UsageError } from './usage-error';
 import { groupRef } from './values';
@@ -22,7 +23,7 @@ export function parseGroupCommand(text: string): GroupCommand {
   if (!first) return { name: 'help' };
   const name = first.value.toLowerCase() as GroupSubcommand;
   if (first.quoted || !groupSubcommands.includes(name)) {
-    throw new UsageError(`Unknown subcommand "${first.value}" for /group.`, allGroupUsage);
+    throw unknownSubcommand(first.value, '/group', groupSubcommands, allGroupUsage);
   }
   const args = tokens.slice(1);
   const usage = groupUsage[name];

@@ -26,8 +26,8 @@ export interface FakeSlack {
   waitFor(predicate: (received: Received) => boolean, timeoutMs?: number): Promise<Received>;
   /** Web API calls to one method (`chat.postMessage`), in order. */
   calls(method: string): Received['body'][];
-  /** The next `times` calls of `method` answer 429 with `Retry-After: retryAfterSeconds`. */
-  rateLimit(method: string, retryAfterSeconds: number, times?: number): void;
+  /** The next `times` calls of `method` (to `channel`, if given) answer 429 with `Retry-After`. */
+  rateLimit(method: string, retryAfterSeconds: number, options?: { times?: number; channel?: string }): void;
   /** Calls of `method` answer `{ ok: false, error }` from now on (a channel archived…). */
   fail(method: string, error: string): void;
   close(): Promise<void>;
@@ -38,7 +38,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const received: Received[] = [];
   let next = 0;
   let posted = 0;
-  const limited = new Map<string, { retryAfter: number; times: number }>();
+  const limited = new Map<string, { retryAfter: number; times: number; channel: string | undefined }>();
   const failing = new Map<string, string>();
   const server: Server = createServer(async (req, res) => {
     const body = parseBody(req, await readBody(req));
@@ -55,7 +55,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const method = path.slice('/api/'.length);
     const limit = limited.get(method);
-    if (limit && limit.times > 0) {
+    if (limit && limit.times > 0 && (limit.channel === undefined || limit.channel === body.channel)) {
       limit.times--;
       res.writeHead(429, { 'retry-after': String(limit.retryAfter), 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
@@ -128,7 +128,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     waitFor,
     calls: (method) => received.filter((item) => item.path === `/api/${method}`).map((item) => item.body),
-    rateLimit: (method, retryAfter, times = 1) => limited.set(method, { retryAfter, times }),
+    rateLimit: (method, retryAfter, options = {}) =>
+      limited.set(method, { retryAfter, times: options.times ?? 1, channel: options.channel }),
     fail: (method, error) => failing.set(method, error),
     close: () =>
       new Promise<void>((resolve) => {
