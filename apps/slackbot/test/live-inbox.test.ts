@@ -2,7 +2,7 @@ import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Received } from './support/fake-slack';
 import { type Harness, startHarness } from './support/harness';
-import { eventBody, postEvent } from './support/slack-requests';
+import { eventBody, interactionBody, postEvent, postSigned } from './support/slack-requests';
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
 const textOf = (value: any) => JSON.stringify(value);
@@ -239,6 +239,82 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
     expect(textOf(listed.body.blocks)).toContain('stopped: channel archived');
     const { watches } = await h.api.a.caller.slack.watches({ channelId: 'C0GONE' });
     expect(watches[0]?.disabledReason).toBe('channel archived');
+  });
+
+  test('the message shortcut creates a conversation whose first inbound message is that message', async () => {
+    const responseUrl = h.slack.responseUrl();
+    const body = interactionBody({
+      type: 'message_action',
+      callback_id: 'create_conversation_from_message',
+      response_url: responseUrl,
+      user: { id: 'U0ALICE', name: 'alice' },
+      channel: { id: 'C0SUP', name: 'support' },
+      message: {
+        type: 'message',
+        user: 'U0CUST',
+        ts: '1700000300.000001',
+        text: 'Printer on fire\nIt smells.',
+      },
+    });
+    expect((await postSigned(h.botUrl, body)).status).toBe(200);
+    const [reply] = await h.slack.waitForResponses(responseUrl);
+    expect(textOf(reply.blocks)).toContain('Printer on fire');
+    const { conversations } = await h.api.a.caller.conversations.list({
+      criteria: 'topic=="Printer on fire"',
+    });
+    expect(conversations).toHaveLength(1);
+    const { messages } = await h.api.a.caller.messages.list({ conversationId: conversations[0]?.id ?? '' });
+    expect(messages).toEqual([
+      expect.objectContaining({
+        from: 'slack:U0CUST',
+        text: 'Printer on fire\nIt smells.',
+        direction: 'IN',
+        internal: false,
+      }),
+    ]);
+  });
+
+  test('Reply to customer opens a modal, and its submission sends an outbound message', async () => {
+    const conversation = await h.api.a.caller.conversations.create({ topic: 'Needs an answer' });
+    const click = interactionBody({
+      type: 'block_actions',
+      user: { id: 'U0ALICE', username: 'alice', team_id: 'T1' },
+      container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: false },
+      channel: { id: 'C1', name: 'support' },
+      message: { ts: '1.1', text: 'card', blocks: [] },
+      response_url: h.slack.responseUrl(),
+      actions: [
+        {
+          type: 'button',
+          action_id: 'conv_reply',
+          block_id: 'b1',
+          value: conversation.id,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    });
+    expect((await postSigned(h.botUrl, click)).status).toBe(200);
+    const opened = await h.slack.waitFor(
+      (r) => r.path === '/api/views.open' && r.body.view.private_metadata === conversation.id,
+    );
+    expect(opened.body.view.callback_id).toBe('conv_reply_modal');
+
+    const submit = interactionBody({
+      type: 'view_submission',
+      user: { id: 'U0ALICE', username: 'alice', team_id: 'T1' },
+      view: {
+        id: 'V1',
+        type: 'modal',
+        callback_id: 'conv_reply_modal',
+        private_metadata: conversation.id,
+        state: { values: { reply_text: { text: { type: 'plain_text_input', value: 'We are on it.' } } } },
+      },
+    });
+    expect((await postSigned(h.botUrl, submit)).status).toBe(200);
+    const { messages } = await h.api.a.caller.messages.list({ conversationId: conversation.id });
+    expect(messages).toEqual([
+      expect.objectContaining({ from: 'slack:U0ALICE', text: 'We are on it.', direction: 'OUT' }),
+    ]);
   });
 
   test('auth.test is asked once per token, not per delivery', async () => {
