@@ -21,6 +21,7 @@ describe.each(testDatabaseKinds())('conversation messages on %s', (kind) => {
       from: '385976333666',
       text: 'Hello',
       direction: 'IN',
+      internal: false,
       createdAt: expect.any(String),
     });
     const second = await api.a.caller.messages.create({

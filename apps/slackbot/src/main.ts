@@ -2,15 +2,19 @@ import { startSlackbot } from './app';
 import { ConfigError, loadSlackbotConfig } from './env';
 
 // `npm start` runs this beside the API. Without the Slack secrets the bot says so and exits 0,
-// so the API runs alone; a half or malformed configuration names the variable and exits 1.
+// so the API runs alone. A half or malformed configuration names each variable to fix and also
+// exits 0: the launcher stops every app when one fails, and a bot typo (say, no
+// SWITCHBOARD_API_KEY after the first start printed a generated key) must not take the API down.
+const staysDown = 'Slack bot not started (the API, if started with it, keeps serving).';
+
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadSlackbotConfig>;
   try {
     config = loadSlackbotConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
+      process.stderr.write(`${error.message}\n${staysDown}\n`);
+      return;
     }
     throw error;
   }

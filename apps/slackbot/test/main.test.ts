@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { startApiProcess } from '../../api/test/support/api-process';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
@@ -47,22 +51,23 @@ describe('npm start (src/main.ts)', () => {
     );
   });
 
-  test('one secret without the other stops with exit 1, naming the missing variable', async () => {
+  test('one secret without the other names the missing variable and stays down (exit 0, so the API keeps serving)', async () => {
     const run = await runMain({
       SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET,
       SWITCHBOARD_API_KEY: 'x'.repeat(24),
     });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
     expect(run.stderr).toContain('SLACK_BOT_TOKEN: is required');
+    expect(run.stderr).toContain('Slack bot not started (the API, if started with it, keeps serving).');
   });
 
-  test('a malformed variable stops with exit 1, naming it', async () => {
+  test('a malformed variable is named and the bot stays down', async () => {
     const run = await runMain({
       ...slack,
       SLACK_BOT_TOKEN: 'not-a-token',
       SWITCHBOARD_API_KEY: 'x'.repeat(24),
     });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
     expect(run.stderr).toContain('SLACK_BOT_TOKEN: must be a bot token starting with "xoxb-"');
   });
 
@@ -76,4 +81,26 @@ describe('npm start (src/main.ts)', () => {
     );
     expect(run.code).toBe(0);
   });
+});
+
+describe('npm start with a wrong bot configuration', () => {
+  test('the bot says why and stays down; the API keeps serving', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'sb-bot-config-')), 'data');
+    // No SWITCHBOARD_API_KEY and no BOOTSTRAP_API_KEY: the bot cannot call the API.
+    const started = await startApiProcess(
+      { DATA_DIR: dataDir, ...slack, SLACK_BOT_TOKEN: 'not-a-token', SLACKBOT_PORT: '0' },
+      120_000,
+      'npm start',
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(started.output()).toContain('SLACK_BOT_TOKEN: must be a bot token starting with "xoxb-"');
+      expect(started.output()).toContain(
+        'Slack bot not started (the API, if started with it, keeps serving).',
+      );
+      expect(await (await fetch(`${started.url}/health`)).json()).toMatchObject({ status: 'ok' });
+    } finally {
+      expect(await started.stop('SIGTERM')).toBe(0);
+    }
+  }, 180_000);
 });

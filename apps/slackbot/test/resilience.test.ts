@@ -30,6 +30,7 @@ describe('when the API is slow or down', () => {
       apiUrl,
       apiKey: 'sb_000000000000_not-a-real-key',
       apiTimeoutMs: 1000,
+      cardCoalesceMs: 50,
       logLevel: LogLevel.ERROR,
     });
     botUrl = `http://127.0.0.1:${bot.port}`;
@@ -68,6 +69,7 @@ describe('when the API is slow or down', () => {
       apiUrl: `http://127.0.0.1:${port}`,
       apiKey: 'sb_000000000000_not-a-real-key',
       apiTimeoutMs: 2500,
+      cardCoalesceMs: 50,
       logLevel: LogLevel.ERROR,
     });
     try {

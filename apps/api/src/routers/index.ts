@@ -12,6 +12,7 @@ import { queuesRouter } from './queues';
 import { rolesRouter } from './roles';
 import { routingRouter } from './routing';
 import { settingsRouter } from './settings';
+import { slackRouter } from './slack';
 import { spacesRouter } from './spaces';
 import { tagsRouter } from './tags';
 import { trackersRouter } from './trackers';
@@ -37,6 +38,7 @@ export const appRouter = router({
   settings: settingsRouter,
   events: eventsRouter,
   webhooks: webhooksRouter,
+  slack: slackRouter,
 });
 
 /** The type internal apps import to get a fully typed `@trpc/client`. */

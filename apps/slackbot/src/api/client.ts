@@ -16,14 +16,18 @@ export const actingUserHeader = 'x-acting-slack-user';
 
 /**
  * A client whose every call carries the bot's key and the acting Slack user, and gives up after
- * `timeoutMs` so a slow API turns into a clear reply instead of a hung one.
+ * `timeoutMs` so a slow API turns into a clear reply instead of a hung one. Without a Slack user
+ * (the bot's own work: cards, claims) the API records the key itself as the actor.
  */
-export function apiFor(connection: ApiConnection, slackUserId: string): SwitchboardApi {
+export function apiFor(connection: ApiConnection, slackUserId: string | undefined): SwitchboardApi {
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${connection.url}/trpc`,
-        headers: { 'x-api-key': connection.apiKey, [actingUserHeader]: slackUserId },
+        headers: {
+          'x-api-key': connection.apiKey,
+          ...(slackUserId ? { [actingUserHeader]: slackUserId } : {}),
+        },
         fetch: (input, init) => {
           const timeout = AbortSignal.timeout(connection.timeoutMs);
           const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;

@@ -12,7 +12,12 @@ export const actionIds = {
   groupShow: 'group_show',
   groupPage: 'group_page',
   groupListMore: 'group_list_more',
+  replyToCustomer: 'conv_reply',
 } as const;
+
+/** The modal that sends an outbound message, and the message shortcut (manifest.yml). */
+export const viewIds = { reply: 'conv_reply_modal' } as const;
+export const shortcutIds = { createConversation: 'create_conversation_from_message' } as const;
 
 export const untagActionPattern = /^conv_untag(:\d+)?$/;
 export const groupPageActionPattern = /^group_page(:\w+)?$/;

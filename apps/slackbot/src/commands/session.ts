@@ -6,4 +6,6 @@ export interface Session {
   slackUserId: string;
   /** For the "did not answer within … s" message. */
   timeoutMs: number;
+  /** The channel a command was typed in (`/group watch` subscribes it). */
+  channelId?: string;
 }

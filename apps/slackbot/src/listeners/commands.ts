@@ -10,7 +10,7 @@ export function registerCommands(app: App, deps: BotDeps): void {
   for (const [name, execute] of Object.entries(commands)) {
     app.command(name, async ({ command, ack, respond, client, logger }) => {
       await ack();
-      const session = deps.sessionFor(command.user_id);
+      const session = deps.sessionFor(command.user_id, command.channel_id);
       const reply = await execute(command.text, session, deps.logError(logger));
       await deliver(reply, {
         respond,

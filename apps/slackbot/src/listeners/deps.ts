@@ -5,17 +5,21 @@ import type { Session } from '../commands/session';
 
 /** What the listeners share: how to reach the API as a given Slack user, and how to log. */
 export interface BotDeps {
-  sessionFor(slackUserId: string): Session;
+  sessionFor(slackUserId: string, channelId?: string): Session;
+  /** The bot's own work (cards, claims, lookups): no acting Slack user. */
+  botSession: Session;
   logError(logger: Logger): ErrorLogger;
 }
 
 export function botDeps(connection: ApiConnection): BotDeps {
   return {
-    sessionFor: (slackUserId) => ({
+    sessionFor: (slackUserId, channelId) => ({
       api: apiFor(connection, slackUserId),
       slackUserId,
       timeoutMs: connection.timeoutMs,
+      ...(channelId ? { channelId } : {}),
     }),
+    botSession: { api: apiFor(connection, undefined), slackUserId: '', timeoutMs: connection.timeoutMs },
     logError: (logger) => (message, error) =>
       logger.error(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   };

@@ -73,7 +73,8 @@ describe('/conv parsing', () => {
   });
 
   test.each([
-    ['frobnicate', /Unknown subcommand "frobnicate"/, /\/conv list/],
+    ['frobnicate', /Unknown subcommand "frobnicate" for \/conv\.$/, /\/conv list/],
+    ['lsit status==OPEN', /Unknown subcommand "lsit" for \/conv — did you mean "list"\?/, /\/conv list/],
     ['"list"', /Unknown subcommand "list"/, /\/conv help/],
     ['show', /conversation id/, convUsage.show],
     ['show a b', /Unexpected "b"/, convUsage.show],

@@ -1,6 +1,7 @@
 import { peelOptions } from './options';
 import { mentionedUserId } from './slack-text';
 import { rawBetween, type Token, tokenize } from './tokenize';
+import { unknownSubcommand } from './unknown-subcommand';
 import { type ConvSubcommand, convSubcommands, convUsage } from './usage';
 import { UsageError } from './usage-error';
 import {
@@ -44,7 +45,7 @@ export function parseConvCommand(text: string): ConvCommand {
   if (!first) return { name: 'help' };
   const name = first.value.toLowerCase() as ConvSubcommand;
   if (first.quoted || !convSubcommands.includes(name)) {
-    throw new UsageError(`Unknown subcommand "${first.value}" for /conv.`, allConvUsage);
+    throw unknownSubcommand(first.value, '/conv', convSubcommands, allConvUsage);
   }
   const args = tokens.slice(1);
   const usage = convUsage[name];

@@ -44,6 +44,7 @@ describe('/group parsing', () => {
 
   test.each([
     ['remove VIP', /Unknown subcommand "remove"/],
+    ['wacth VIP', /did you mean "watch"\?/],
     ['create VIP', /Give the criteria/],
     ['create', /Give the group name/],
     ['show', /Give the group name/],

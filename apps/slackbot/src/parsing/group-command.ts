@@ -1,5 +1,6 @@
 import { peelOptions } from './options';
 import { rawBetween, type Token, tokenize } from './tokenize';
+import { unknownSubcommand } from './unknown-subcommand';
 import { type GroupSubcommand, groupSubcommands, groupUsage } from './usage';
 import { UsageError } from './usage-error';
 import { groupRef } from './values';
@@ -7,8 +8,10 @@ import { groupRef } from './values';
 export type GroupCommand =
   | { name: 'help' }
   | { name: 'list' }
+  | { name: 'watching' }
   | { name: 'create'; groupName: string; criteria: string; description?: string }
   | { name: 'show' | 'delete'; ref: string }
+  | { name: 'watch' | 'unwatch'; ref: string }
   | { name: 'update'; ref: string; changes: { name?: string; description?: string; criteria?: string } };
 
 export const allGroupUsage = groupSubcommands.map((name) => groupUsage[name]).join('\n');
@@ -20,19 +23,22 @@ export function parseGroupCommand(text: string): GroupCommand {
   if (!first) return { name: 'help' };
   const name = first.value.toLowerCase() as GroupSubcommand;
   if (first.quoted || !groupSubcommands.includes(name)) {
-    throw new UsageError(`Unknown subcommand "${first.value}" for /group.`, allGroupUsage);
+    throw unknownSubcommand(first.value, '/group', groupSubcommands, allGroupUsage);
   }
   const args = tokens.slice(1);
   const usage = groupUsage[name];
   switch (name) {
     case 'help':
     case 'list':
+    case 'watching':
       if (args[0]) throw new UsageError(`Unexpected "${args[0].value}".`, usage);
-      return name === 'help' ? { name } : { name };
+      return { name } as GroupCommand;
     case 'show':
     case 'delete':
+    case 'watch':
+    case 'unwatch':
       if (args[1]) throw new UsageError(`Unexpected "${args[1].value}" (quote a name with spaces).`, usage);
-      return { name, ref: groupRef(args, 0, usage) };
+      return { name, ref: groupRef(args, 0, usage) } as GroupCommand;
     case 'create': {
       const groupName = groupRef(args, 0, usage);
       const { options, rest } = peelOptions(args.slice(1), ['description']);

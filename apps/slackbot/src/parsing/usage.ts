@@ -19,6 +19,9 @@ export const groupUsage = {
   show: '/group show <name|id>',
   update: '/group update <name|id> [name="…"] [description="…"] [criteria]',
   delete: '/group delete <name|id>',
+  watch: '/group watch <name|id>   (this channel gets a card per conversation entering the group)',
+  unwatch: '/group unwatch <name|id>',
+  watching: '/group watching',
   help: '/group help',
 } as const;
 

@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Logger, Middleware } from '@slack/bolt';
 import { ExpiringSet } from './expiring-set';
 
 /**
@@ -26,18 +26,24 @@ export function deliveryKey(body: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** True for the first caller of a key across every bot process (the API's slack.claimOnce). */
+export type ClaimDelivery = (key: string) => Promise<boolean>;
+
 /**
- * Global middleware: a delivery seen in the last `ttlMs` is acknowledged and dropped, so a
- * retried click or event runs its action once. In-memory: with several bot processes behind a
- * load balancer, a retry that lands on another process is not caught (Slack retries rarely).
+ * Global middleware: a delivery already seen is acknowledged and dropped, so a retried click or
+ * event runs its action once. Keys are claimed through the API, so a retry that reaches another
+ * bot process, or this one after a restart, is recognised too; a process remembers its own keys
+ * as well, which spares the API call for the common retry of a slow answer. If the API cannot be
+ * asked, the delivery runs (running twice is the lesser harm than dropping it).
  */
 export function dedupeDeliveries(
+  claim: ClaimDelivery,
   options: { maxEntries?: number; ttlMs?: number } = {},
 ): Middleware<AnyMiddlewareArgs> {
   const seen = new ExpiringSet(options.maxEntries ?? 10_000, options.ttlMs ?? 10 * 60_000);
   return async (args) => {
     const key = deliveryKey(args.body as unknown as Record<string, unknown>);
-    if (key !== undefined && !seen.addIfNew(key)) {
+    if (key !== undefined && !(seen.addIfNew(key) && (await firstClaim(claim, key, args.logger)))) {
       args.logger.info(
         `Dropped a repeated delivery (${key.split(':')[0]}, retry ${args.context.retryNum ?? 0})`,
       );
@@ -46,4 +52,15 @@ export function dedupeDeliveries(
     }
     await args.next();
   };
+}
+
+async function firstClaim(claim: ClaimDelivery, key: string, logger: Logger): Promise<boolean> {
+  try {
+    return await claim(key);
+  } catch (error) {
+    logger.warn(
+      `Could not check delivery ${key} with the API (${error instanceof Error ? error.message : error}); running it`,
+    );
+    return true;
+  }
 }

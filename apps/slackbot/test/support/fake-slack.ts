@@ -6,6 +6,10 @@ export interface Received {
   path: string;
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on arbitrary Slack JSON
   body: any;
+  /** When it arrived (Date.now()). */
+  at: number;
+  /** The message timestamp a chat.postMessage was answered with. */
+  ts?: string;
 }
 
 export interface FakeSlack {
@@ -20,6 +24,12 @@ export interface FakeSlack {
   /** Waits until `count` bodies arrived at `url` (replies come after the ack). */
   waitForResponses(url: string, count?: number, timeoutMs?: number): Promise<Received['body'][]>;
   waitFor(predicate: (received: Received) => boolean, timeoutMs?: number): Promise<Received>;
+  /** Web API calls to one method (`chat.postMessage`), in order. */
+  calls(method: string): Received['body'][];
+  /** The next `times` calls of `method` (to `channel`, if given) answer 429 with `Retry-After`. */
+  rateLimit(method: string, retryAfterSeconds: number, options?: { times?: number; channel?: string }): void;
+  /** Calls of `method` answer `{ ok: false, error }` from now on (a channel archived…). */
+  fail(method: string, error: string): void;
   close(): Promise<void>;
 }
 
@@ -27,10 +37,14 @@ export interface FakeSlack {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const received: Received[] = [];
   let next = 0;
+  let posted = 0;
+  const limited = new Map<string, { retryAfter: number; times: number; channel: string | undefined }>();
+  const failing = new Map<string, string>();
   const server: Server = createServer(async (req, res) => {
     const body = parseBody(req, await readBody(req));
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
-    received.push({ path, body });
+    const entry: Received = { path, body, at: Date.now() };
+    received.push(entry);
     if (path.startsWith('/response/expired')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('expired_url');
       return;
@@ -39,7 +53,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
+    const method = path.slice('/api/'.length);
+    const limit = limited.get(method);
+    if (limit && limit.times > 0 && (limit.channel === undefined || limit.channel === body.channel)) {
+      limit.times--;
+      res.writeHead(429, { 'retry-after': String(limit.retryAfter), 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
+    const failure = failing.get(method);
+    if (failure) {
+      res.end(JSON.stringify({ ok: false, error: failure }));
+      return;
+    }
     if (path === '/api/auth.test') {
       res.end(
         JSON.stringify({
@@ -52,10 +79,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           bot_id: 'B1',
         }),
       );
+    } else if (path === '/api/chat.postMessage') {
+      // Real message timestamps: seconds, a dot, six digits; unique per message.
+      const ts = `1700000000.${String(++posted).padStart(6, '0')}`;
+      entry.ts = ts;
+      res.end(JSON.stringify({ ok: true, channel: body.channel, ts, message: { ts } }));
     } else if (path.startsWith('/api/chat.')) {
-      res.end(
-        JSON.stringify({ ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message_ts: '1.1' }),
-      );
+      res.end(JSON.stringify({ ok: true, channel: body.channel, ts: body.ts ?? '1.1', message_ts: '1.1' }));
+    } else if (path === '/api/conversations.open') {
+      res.end(JSON.stringify({ ok: true, channel: { id: `D${body.users}` } }));
+    } else if (path === '/api/views.open' || path === '/api/views.publish') {
+      res.end(JSON.stringify({ ok: true, view: { id: 'V1' } }));
     } else {
       res.end(JSON.stringify({ ok: false, error: 'unknown_method' }));
     }
@@ -93,6 +127,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return responsesTo(target);
     },
     waitFor,
+    calls: (method) => received.filter((item) => item.path === `/api/${method}`).map((item) => item.body),
+    rateLimit: (method, retryAfter, options = {}) =>
+      limited.set(method, { retryAfter, times: options.times ?? 1, channel: options.channel }),
+    fail: (method, error) => failing.set(method, error),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -113,7 +151,7 @@ function parseBody(req: IncomingMessage, text: string): Record<string, unknown> 
   if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(text);
   const form: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(text)) {
-    form[key] = key === 'blocks' ? JSON.parse(value) : value;
+    form[key] = key === 'blocks' || key === 'view' ? JSON.parse(value) : value;
   }
   return form;
 }

@@ -20,6 +20,8 @@ export interface Harness {
   slack: FakeSlack;
   bot: RunningSlackbot;
   botUrl: string;
+  /** Another bot process on the same API and fake Slack (two processes, one database). */
+  startBot(): Promise<RunningSlackbot>;
   /** Runs a slash command and waits for its reply at the response_url. */
   command(command: Omit<SlashCommand, 'responseUrl'>, options?: SignedOptions): Promise<Reply>;
   /** Clicks a button and waits for its reply at the response_url. */
@@ -41,7 +43,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const api = await startTestApi(kind);
   const slack = await startFakeSlack();
-  const bot = await startSlackbot({
+  const env: SlackbotEnv = {
     signingSecret,
     botToken: 'xoxb-test-token',
     slackApiUrl: slack.apiUrl,
@@ -50,9 +52,17 @@ export async function startHarness(
     apiKey: api.a.apiKey.key,
     // Generous: a cold PGlite under a parallel test run can take seconds; timeouts have their own test.
     apiTimeoutMs: 15_000,
+    cardCoalesceMs: 300,
     logLevel: LogLevel.ERROR,
     ...overrides,
-  });
+  };
+  const startBot = async () => {
+    const running = await startSlackbot(env);
+    // Changes made before the bot follows the event log would not reach it.
+    await running.inbox.connected;
+    return running;
+  };
+  const bot = await startBot();
   const botUrl = `http://127.0.0.1:${bot.port}`;
   const deliver = async (body: string, responseUrl: string, options?: SignedOptions): Promise<Reply> => {
     const res = await postSigned(botUrl, body, options);
@@ -65,6 +75,7 @@ export async function startHarness(
     slack,
     bot,
     botUrl,
+    startBot,
     command: (command, options) => {
       const responseUrl = slack.responseUrl();
       return deliver(slashCommandBody({ ...command, responseUrl }), responseUrl, options);

@@ -97,3 +97,42 @@ export function buttonClickBody(click: ButtonClick): string {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+let events = 0;
+
+/** An Events API delivery (JSON) wrapping `event`; `eventId` repeats for a retry. */
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${Date.now()}${++events}`): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+    event,
+  });
+}
+
+/** POSTs an Events API delivery, signed; `retryNum` sets Slack's retry headers. */
+export function postEvent(botUrl: string, body: string, retryNum?: number): Promise<Response> {
+  return postSigned(botUrl, body, {
+    headers: {
+      'content-type': 'application/json',
+      ...(retryNum ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
+    },
+  });
+}
+
+/** An interactive payload (`payload=` JSON): a message shortcut, a modal submission… */
+export function interactionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({
+    payload: JSON.stringify({
+      team: { id: 'T1', domain: 'fake' },
+      api_app_id: 'A1',
+      token: 'legacy-verification-token',
+      trigger_id: `trigger.${++triggers}`,
+      ...payload,
+    }),
+  }).toString();
+}

@@ -9,6 +9,7 @@ export const messageSchema = z.object({
   from: z.string(),
   text: z.string(),
   direction: z.enum(['IN', 'OUT']),
+  internal: z.boolean().describe('An internal note: never sent to the customer'),
   createdAt: isoDateSchema,
 });
 
@@ -17,6 +18,10 @@ export const createMessageInput = z.object({
   from: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
   text: z.string().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),
   direction: z.enum(['IN', 'OUT']).optional().describe('IN (from the customer, default) or OUT'),
+  internal: z
+    .boolean()
+    .optional()
+    .describe('An internal note for the team (default false): never sent to the customer'),
 });
 
 export const listMessagesInput = z.object({

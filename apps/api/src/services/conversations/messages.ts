@@ -12,6 +12,8 @@ export interface MessageView {
   from: string;
   text: string;
   direction: MessageDirection;
+  /** An internal note: seen by the team, never sent to the customer. */
+  internal: boolean;
   createdAt: string;
 }
 
@@ -21,6 +23,7 @@ export const presentMessage = (row: {
   from: string;
   text: string;
   direction: MessageDirection;
+  internal: boolean;
   createdAt: Date;
 }): MessageView => ({
   id: row.id,
@@ -28,6 +31,7 @@ export const presentMessage = (row: {
   from: row.from,
   text: row.text,
   direction: row.direction,
+  internal: row.internal,
   createdAt: row.createdAt.toISOString(),
 });
 
@@ -40,7 +44,13 @@ export const presentMessage = (row: {
  */
 export function addMessage(
   ctx: ServiceContext,
-  input: { conversationId: string; from: string; text: string; direction?: MessageDirection | undefined },
+  input: {
+    conversationId: string;
+    from: string;
+    text: string;
+    direction?: MessageDirection | undefined;
+    internal?: boolean | undefined;
+  },
 ): Promise<MessageView> {
   const { organizationId } = ctx;
   return ctx.prisma.$transaction(async (tx) => {
@@ -61,6 +71,7 @@ export function addMessage(
         from: input.from,
         text: input.text,
         direction: input.direction ?? 'IN',
+        internal: input.internal ?? false,
         createdAt,
       },
     });

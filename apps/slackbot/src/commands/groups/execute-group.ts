@@ -9,6 +9,7 @@ import { call } from '../refusal';
 import type { Session } from '../session';
 import { findGroup } from './find-group';
 import { groupPage } from './group-page';
+import { runWatchCommand } from './watch-channel';
 
 const listPageSize = 40;
 
@@ -64,6 +65,10 @@ async function runGroupCommand(
       );
       return groupPage(session, group, 0, `Group updated ${by}`);
     }
+    case 'watch':
+    case 'unwatch':
+    case 'watching':
+      return runWatchCommand(command, session);
     case 'delete': {
       const group = await findGroup(session, command.ref);
       await call(timeoutMs, () => api.groups.delete.mutate({ groupId: group.id }));
