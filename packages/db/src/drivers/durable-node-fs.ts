@@ -2,7 +2,8 @@ import { fsyncSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
-type EmscriptenOptions = Awaited<ReturnType<NodeFS['init']>>['emscriptenOpts'];
+type InitResult = Awaited<ReturnType<NodeFS['init']>>;
+type EmscriptenOptions = InitResult['emscriptenOpts'];
 
 interface NodeFsStream {
   nfd?: number;
@@ -21,7 +22,7 @@ interface EmscriptenNodeFs {
  * A failed fsync reaches PostgreSQL as an I/O error, which it treats as PostgreSQL does on disk.
  */
 export class DurableNodeFS extends NodeFS {
-  override async init(pg: PGlite, opts: Partial<EmscriptenOptions>) {
+  override async init(pg: PGlite, opts: Partial<EmscriptenOptions>): Promise<InitResult> {
     const { emscriptenOpts } = await super.init(pg, opts);
     const forceToDisk = (mod: { NODEFS?: EmscriptenNodeFs }) => {
       const nodefs = mod.NODEFS;
