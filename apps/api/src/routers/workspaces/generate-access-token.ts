@@ -1,7 +1,7 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
 import { recordAudit } from '../../audit/record-audit';
+import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
 import { protectedProcedure } from '../../trpc/init';
 import { findRequestedRole } from '../roles/find-role';
 import { customerRoleIdSchema } from '../roles/role.types';
@@ -63,7 +63,13 @@ export const generateAccessKeyToken = protectedProcedure
         action: 'accessToken.create',
         entityType: 'accessToken',
         entityId: issued.id,
-        after: { id: issued.id, workspaceId, apiKeyId: ctx.principal.apiKeyId, roleId: role?.id ?? null, expiresAt: issued.expiresAt },
+        after: {
+          id: issued.id,
+          workspaceId,
+          apiKeyId: ctx.principal.apiKeyId,
+          roleId: role?.id ?? null,
+          expiresAt: issued.expiresAt,
+        },
         requestId: ctx.requestId,
       });
       return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), roleId: role?.id ?? null };
