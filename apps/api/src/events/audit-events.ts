@@ -7,7 +7,8 @@ export interface ConversationTransition {
   conversationId: string;
   /** Null when the conversation did not exist before (created in this statement). */
   before: ConversationView | null;
-  after: ConversationView;
+  /** Null when the conversation no longer exists (deleted in this statement). */
+  after: ConversationView | null;
   /** A message added by the change: its detections are not part of the state before. */
   messageId?: string | undefined;
 }
@@ -55,7 +56,7 @@ interface ConversationChange {
   type: string;
   data: Record<string, unknown>;
   before: ConversationView | null;
-  after: ConversationView;
+  after: ConversationView | null;
   messageId?: string;
 }
 
@@ -101,7 +102,11 @@ function conversationChange(entry: AuditEntry): ConversationChange {
     case 'conversation.tag.remove':
       return changed('conversation.untagged', before, after);
     case 'conversation.metadata.replace':
+    case 'conversation.metadata.merge':
       return changed('conversation.metadata_changed', before, after);
+    case 'conversation.delete':
+      // It leaves every group it was in (group.left follows); the payload is what it was.
+      return { type: 'conversation.deleted', data: { conversation: before }, before, after: null };
     default:
       return changed(propertiesEventType(before, after), before, after);
   }

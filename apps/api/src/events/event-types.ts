@@ -13,6 +13,7 @@ export const conversationEventTypes = [
   'conversation.tagged',
   'conversation.untagged',
   'conversation.metadata_changed',
+  'conversation.deleted',
   'message.created',
 ] as const;
 
@@ -43,6 +44,9 @@ export const otherEventTypes = [
   'tracker.created',
   'tracker.updated',
   'tracker.deleted',
+  'role.created',
+  'role.updated',
+  'workspace.updated',
 ] as const;
 
 export const eventTypes = [

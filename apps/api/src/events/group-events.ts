@@ -29,16 +29,19 @@ export async function groupMembershipEvents(
           own.filter((d) => d.messageId !== transition.messageId),
         )
       : null;
-    const after = conversationFacts(transition.after, own);
+    const after = transition.after ? conversationFacts(transition.after, own) : null;
     for (const group of groups.groups) {
       const was = before !== null && group.matches(before);
-      const is = group.matches(after);
+      const is = after !== null && group.matches(after);
       if (was === is) continue;
       events.push({
         ...context,
         type: is ? 'group.entered' : 'group.left',
         conversationId: transition.conversationId,
-        data: { group: { id: group.id, name: group.name }, conversation: transition.after },
+        data: {
+          group: { id: group.id, name: group.name },
+          conversation: transition.after ?? transition.before,
+        },
       });
     }
   }
