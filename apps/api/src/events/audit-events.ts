@@ -26,6 +26,13 @@ export function eventsOfAudit(entries: readonly AuditEntry[]): DerivedEvents {
   const events: EventDraft[] = [];
   const transitions = new Map<string, ConversationTransition>();
   for (const entry of entries) {
+    // An audited call that changed nothing (the same agent fields again) is no event.
+    if (
+      entry.before != null &&
+      entry.after != null &&
+      JSON.stringify(entry.before) === JSON.stringify(entry.after)
+    )
+      continue;
     const base = { organizationId: entry.organizationId, actor: entry.actor };
     if (entry.entityType !== 'conversation') {
       events.push({ ...base, type: otherEventType(entry), data: otherEventData(entry) });
@@ -169,7 +176,7 @@ function otherEventType(entry: AuditEntry): string {
 }
 
 function otherEventData(entry: AuditEntry): Record<string, unknown> {
-  const view = (entry.after ?? entry.before ?? { id: entry.entityId }) as Record<string, unknown>;
+  const view = { id: entry.entityId, ...((entry.after ?? entry.before ?? {}) as Record<string, unknown>) };
   const data: Record<string, unknown> = { [entry.entityType]: view };
   if (entry.before != null && entry.after != null) {
     const before = entry.before as Record<string, unknown>;

@@ -13,21 +13,13 @@ export const conversationFacts = (
   view: ConversationView,
   detections: readonly Detected[],
 ): ConversationFacts => ({
-  id: view.id,
-  topic: view.topic,
-  summary: view.summary,
+  // The view has every field criteria read; only the instants travel as text.
+  ...view,
   status: view.status as ConversationStatus,
   priority: view.priority as Priority,
-  channel: view.channel,
-  queueId: view.queueId,
-  agentId: view.agentId,
-  workspaceId: view.workspaceId,
-  spaceId: view.spaceId,
   createdAt: new Date(view.createdAt),
   updatedAt: new Date(view.updatedAt),
   closedAt: view.closedAt ? new Date(view.closedAt) : null,
-  metadata: view.metadata,
-  tags: view.tags,
   trackers: namesOf(detections, 'TRACKER'),
   entities: namesOf(detections, 'ENTITY'),
 });

@@ -27,6 +27,7 @@ export const otherEventTypes = [
   'space.created',
   'apiKey.created',
   'apiKey.revoked',
+  'accessToken.created',
   'agent.created',
   'agent.updated',
   'agent.deleted',

@@ -29,6 +29,15 @@ export async function recordChanges(
   const context = { organizationId, actor: first.actor };
   const groups = await organizationGroups(tx, organizationId);
   const membership = await groupMembershipEvents(tx, context, groups, transitions);
+  if (events.length === 0 && membership.length === 0) {
+    // Audited calls that changed nothing: their audit rows, and no event.
+    const ctes = [
+      ...leadingCtes,
+      Prisma.sql`"audit_rows" AS (${auditInsertSql(entries, createdAt)} RETURNING "id")`,
+    ];
+    await tx.$executeRaw`WITH ${Prisma.join(ctes)} SELECT count(*) FROM "audit_rows"`;
+    return;
+  }
   const audit = Prisma.sql`"audit_rows" AS (${auditInsertSql(entries, createdAt)})`;
   const [row] = await tx.$queryRaw<EventWriteRow[]>(
     eventWriteSql({

@@ -78,6 +78,21 @@ describe.each(testDatabaseKinds())('the event log and its streams on %s', (kind)
     expect(closed.data.conversation.closedAt).toEqual(expect.any(String));
   });
 
+  test('a change made for a Slack user (the bot) names that user as the actor', async () => {
+    const after = await lastOf(api.a);
+    const res = await api.a.request(
+      'POST',
+      '/ccaas/1/conversations',
+      { topic: 'from Slack' },
+      {
+        'x-acting-slack-user': 'U0SLACKER',
+      },
+    );
+    expect(res.status).toBe(200);
+    const [created] = (await list(api.a, `after=${after}&types=conversation.created`)).body.events;
+    expect(created.actor).toEqual({ type: 'SLACK_USER', id: 'U0SLACKER' });
+  });
+
   test('types, criteria and groupId select events; a bad selection is a 4xx that says what to fix', async () => {
     const after = await lastOf(api.a);
     const group = await api.a.caller.groups.create({ name: 'Urgent ones', criteria: 'priority==URGENT' });

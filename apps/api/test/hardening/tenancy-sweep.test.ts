@@ -40,7 +40,8 @@ describe.each(testDatabaseKinds())('tenancy sweep generated from the router and 
   const perform = (call: SweepCall, key: string): Promise<TestResponse> => {
     const headers = { 'x-api-key': key };
     if (call.transport === 'trpc') {
-      const procedure = { path: call.procedurePath, type: call.query ? 'query' : 'mutation' };
+      const type = call.subscription ? 'subscription' : call.query ? 'query' : 'mutation';
+      const procedure = { path: call.procedurePath, type };
       return callTrpc(api.url, procedure, call.input, headers);
     }
     return sendRest(api.url, {

@@ -49,11 +49,11 @@ export async function createEntities(
           values: item.values,
         },
       });
-      const view = presentEntity(row);
-      await audit(tx, ctx, 'entity.create', view.id, undefined, view);
-      created.push(view);
+      created.push(presentEntity(row));
     }
     await redetect(tx, ctx.organizationId, { entities: created });
+    // Audited last: their events take the organization's event lock, held to commit (src/events).
+    for (const view of created) await audit(tx, ctx, 'entity.create', view.id, undefined, view);
     return created;
   });
 }

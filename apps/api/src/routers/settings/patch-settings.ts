@@ -33,6 +33,8 @@ export const patchSettings = protectedProcedure
       if (after.routing.defaultQueueId !== before.routing.defaultQueueId) {
         await assertQueueOfOrganization(tx, ctx.organizationId, after.routing.defaultQueueId);
       }
+      // A patch that changes nothing (the same value again) writes nothing and records nothing.
+      if (JSON.stringify(after) === JSON.stringify(before)) return after;
       const document = after as unknown as Prisma.InputJsonValue;
       if (!row) {
         await tx.settings.create({ data: { organizationId: ctx.organizationId, document } });

@@ -34,13 +34,15 @@ export async function createTrackers(
     const created: TrackerView[] = [];
     for (const [index, item] of items.entries()) {
       await assertTrackerNameFree(tx, ctx.organizationId, item.name, `${path(index)}name`);
-      const view = presentTracker(
-        await tx.tracker.create({ data: { organizationId: ctx.organizationId, ...columns(item) } }),
+      created.push(
+        presentTracker(
+          await tx.tracker.create({ data: { organizationId: ctx.organizationId, ...columns(item) } }),
+        ),
       );
-      await audit(tx, ctx, 'tracker.create', view.id, undefined, view);
-      created.push(view);
     }
     await redetect(tx, ctx.organizationId, { trackers: created });
+    // Audited last: their events take the organization's event lock, held to commit (src/events).
+    for (const view of created) await audit(tx, ctx, 'tracker.create', view.id, undefined, view);
     return created;
   });
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
+import { recordAudit } from '../../audit/record-audit';
 import { generateAccessToken, hashSecret } from '../../auth/secrets';
 import { protectedProcedure } from '../../trpc/init';
 import { isoDateSchema } from '../shared/schemas';
@@ -36,14 +37,26 @@ export const generateAccessKeyToken = protectedProcedure
     await findWorkspace(ctx.prisma, ctx.organizationId, input.workspaceId);
     const token = generateAccessToken();
     const expiresAt = new Date(Date.now() + (input.expiresInSeconds ?? DEFAULT_SECONDS) * 1000);
-    await ctx.prisma.accessToken.create({
-      data: {
+    // A credential came into being: audited (and so an event) like an API key, never its secret.
+    await ctx.prisma.$transaction(async (tx) => {
+      const created = await tx.accessToken.create({
+        data: {
+          organizationId: ctx.organizationId,
+          workspaceId: input.workspaceId,
+          apiKeyId: ctx.principal.apiKeyId,
+          hash: hashSecret(token),
+          expiresAt,
+        },
+      });
+      await recordAudit(tx, {
         organizationId: ctx.organizationId,
-        workspaceId: input.workspaceId,
-        apiKeyId: ctx.principal.apiKeyId,
-        hash: hashSecret(token),
-        expiresAt,
-      },
+        actor: ctx.actor,
+        action: 'accessToken.create',
+        entityType: 'accessToken',
+        entityId: created.id,
+        after: { id: created.id, workspaceId: created.workspaceId, apiKeyId: created.apiKeyId, expiresAt },
+        requestId: ctx.requestId,
+      });
     });
     return { token, expiresAt: expiresAt.toISOString() };
   });

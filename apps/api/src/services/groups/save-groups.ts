@@ -38,12 +38,14 @@ export async function createGroups(
     }
     const created: GroupView[] = [];
     for (const group of checked) {
-      const view = presentGroup(
-        await tx.conversationGroup.create({ data: { organizationId: ctx.organizationId, ...group } }),
+      created.push(
+        presentGroup(
+          await tx.conversationGroup.create({ data: { organizationId: ctx.organizationId, ...group } }),
+        ),
       );
-      await audit(tx, ctx, 'group.create', view.id, undefined, view);
-      created.push(view);
     }
+    // Audited last: their events take the organization's event lock, held to commit (src/events).
+    for (const view of created) await audit(tx, ctx, 'group.create', view.id, undefined, view);
     return created;
   });
 }

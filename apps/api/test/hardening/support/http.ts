@@ -10,6 +10,7 @@ export function callTrpc(
   input: unknown,
   headers: Record<string, string>,
 ): Promise<TestResponse> {
+  if (procedure.type === 'subscription') return subscribeBriefly(baseUrl, procedure.path, input, headers);
   if (procedure.type === 'query') {
     const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
     return send(`${baseUrl}/trpc/${procedure.path}${query}`, { headers });
@@ -19,6 +20,48 @@ export function callTrpc(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(input ?? null),
   });
+}
+
+/**
+ * A tRPC subscription over SSE, as httpSubscriptionLink opens it, read only until it has either
+ * refused (tRPC sends a `serialized-error` event after `connected`: its `httpStatus` becomes the
+ * answer's status) or has been running quietly for a moment (200, with the text so far).
+ */
+async function subscribeBriefly(
+  baseUrl: string,
+  path: string,
+  input: unknown,
+  headers: Record<string, string>,
+): Promise<TestResponse> {
+  const abort = new AbortController();
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await fetch(`${baseUrl}/trpc/${path}${query}`, {
+    headers: { ...headers, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
+  if (!res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text === '' ? undefined : JSON.parse(text) };
+  }
+  const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  const quiet = setTimeout(() => abort.abort(), 1_000);
+  try {
+    while (!text.includes('event: serialized-error')) {
+      const chunk = await reader?.read();
+      if (!chunk || chunk.done) break;
+      text += chunk.value;
+    }
+  } catch {
+    // Quiet for a second: the subscription is running.
+  } finally {
+    clearTimeout(quiet);
+    abort.abort();
+  }
+  const error = /event: serialized-error\ndata: (.*)\n/.exec(text)?.[1];
+  if (!error) return { status: res.status, headers: res.headers, body: text };
+  const parsed = JSON.parse(error);
+  return { status: parsed.data?.httpStatus ?? 500, headers: res.headers, body: { error: parsed } };
 }
 
 export interface RestCall {

@@ -20,6 +20,8 @@ export interface SweepCall {
   transport: 'trpc' | 'rest';
   procedurePath: string;
   query: boolean;
+  /** A tRPC subscription (events.stream): read like a query, called over SSE. */
+  subscription: boolean;
   admin: boolean;
   /** Input names that carried one of A's objects. */
   aReferences: string[];
@@ -103,7 +105,8 @@ function variantsFor(
 
 export function trpcSweepCalls(procedures: ProcedureSpec[], a: SeededTenant, b: SeededTenant): SweepCall[] {
   return procedures.flatMap((procedure) => {
-    const query = procedure.type === 'query';
+    // A subscription only reads: the sweep judges it as a query.
+    const query = procedure.type !== 'mutation';
     const fields = propertyNames(procedure.input);
     const required = [...procedure.pathFields, ...(procedure.input?.required ?? [])];
     return variantsFor(fields, required, procedure.path, query, a, b).map((variant) => {
@@ -113,6 +116,7 @@ export function trpcSweepCalls(procedures: ProcedureSpec[], a: SeededTenant, b: 
         transport: 'trpc' as const,
         procedurePath: procedure.path,
         query,
+        subscription: procedure.type === 'subscription',
         admin: procedure.path.startsWith('admin.'),
         aReferences: variant.aReferences,
         targetsA: targetsOf(required, variant),
@@ -159,6 +163,7 @@ export function restSweepCalls(
         transport: 'rest' as const,
         procedurePath,
         query,
+        subscription: false,
         admin: operation.path.startsWith('/admin'),
         aReferences: variant.aReferences,
         targetsA: targetsOf(required, variant),

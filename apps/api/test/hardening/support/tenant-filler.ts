@@ -58,6 +58,8 @@ export function tenantFiller(
     // Names select objects only in queries (filters); in a create they just name the new object.
     name: options.query ? (router === 'trackers' ? seed.trackerName : seed.groupName) : undefined,
     slackUserId: options.query ? `U${seed.marker.toUpperCase()}` : undefined,
+    // Event sequences are numbered per organization: any number selects the caller's own events.
+    lastEventId: '1',
   };
   return (name) => (Object.hasOwn(values, name) ? values[name] : undefined);
 }
@@ -109,6 +111,7 @@ export const referenceNames = [
   'cursor',
   'name',
   'slackUserId',
+  'lastEventId',
 ];
 
 /**
