@@ -20,8 +20,9 @@ const pruneIntervalMs = 3_600_000;
 
 /**
  * Delivers webhooks from this process: wakes on every committed event (the event notifier, from
- * any process), on a poll as a fallback, and when a retry of its own comes due. Each wake turns
- * new events into deliveries, then claims due ones and sends them, at most
+ * any process), on a poll as a fallback, when a retry of its own comes due and when an attempt
+ * ends. It turns new events into deliveries (after a notification or the poll), then claims due
+ * ones and sends them, at most
  * `perSubscriptionConcurrency` in flight per subscription, so a slow or dead receiver holds its
  * own slots and nobody else's. Any number of processes may run one against the same database.
  */
@@ -35,18 +36,22 @@ export function startWebhookDispatcher(
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
+  // New events to turn into deliveries (a notification or the poll); a finished attempt only
+  // frees a slot, which needs a claim and no fan-out.
+  let eventsMayWait = true;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryTimerAt = Number.POSITIVE_INFINITY;
 
-  const wake = () => {
+  const wake = (newEvents = false) => {
     if (stopped) return;
+    eventsMayWait ||= newEvents;
     if (running) {
       again = true;
       return;
     }
     running = work().finally(() => {
       running = null;
-      if (again) wake();
+      if (again || eventsMayWait) wake();
     });
   };
 
@@ -54,7 +59,10 @@ export function startWebhookDispatcher(
     do {
       again = false;
       try {
-        await fanOutEvents(db.prisma);
+        if (eventsMayWait) {
+          eventsMayWait = false;
+          await fanOutEvents(db.prisma);
+        }
         const claimed = await claimDue();
         for (const delivery of claimed) start(delivery);
         if (claimed.length === claimBatch) again = true;
@@ -113,8 +121,8 @@ export function startWebhookDispatcher(
     retryTimer.unref();
   };
 
-  const unsubscribe = eventNotifierFor(db).onEvent(() => wake());
-  const poll = setInterval(wake, settings.pollIntervalMs);
+  const unsubscribe = eventNotifierFor(db).onEvent(() => wake(true));
+  const poll = setInterval(() => wake(true), settings.pollIntervalMs);
   poll.unref();
   const prune = () =>
     pruneDeliveries(db.prisma, settings.deliveryRetentionMs).catch((error: unknown) =>

@@ -12,18 +12,21 @@ import {
 
 // Deliveries end to end: real API writes → event log → dispatcher → a fake receiver over real
 // HTTP on 127.0.0.1, verified with standardwebhooks as a receiver would. The retry schedule is
-// scaled down (base 100 ms, dead letter after 4 s, disable after 3.5 s of failures) so that a
-// day of retries takes seconds; the shape of the schedule is the production one.
+// scaled down (base 100 ms, dead letter after 8 s, disable after 6 s of failures) so that a
+// day of retries takes seconds; the shape of the schedule is the production one. Waits are
+// generous (`eventually`): the machine may be busy, and only the order of things is asserted.
 const settings = {
   allowPrivateTargets: true,
   retryBaseMs: 100,
   // Generous: the receivers share this process with the API and PGlite, and an answer that comes
   // after the timeout is retried (a legitimate duplicate, with the same webhook-id).
-  timeoutMs: 2_500,
-  deadLetterAfterMs: 4_000,
-  disableAfterMs: 3_500,
+  timeoutMs: 5_000,
+  deadLetterAfterMs: 8_000,
+  disableAfterMs: 6_000,
   pollIntervalMs: 100,
 };
+
+const eventually = (check: () => unknown) => vi.waitFor(check, { timeout: 30_000, interval: 100 });
 
 interface Payload {
   id: string;
@@ -39,8 +42,8 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     api = await startTestApi(kind, { webhooks: settings });
   });
   afterAll(async () => {
-    await api.close();
     await Promise.all(receivers.map((receiver) => receiver.stop()));
+    await api.close();
   });
 
   const receiver = async () => {
@@ -72,7 +75,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
       conversationId: conversationId as string,
       summary: 'not subscribed',
     });
-    await vi.waitFor(() => expect(to.received).toHaveLength(2), { timeout: 10_000 });
+    await eventually(() => expect(to.received).toHaveLength(2));
 
     const payloads = to.verified(webhook.secret) as Payload[];
     expect(payloads.map((p) => p.type)).toEqual(['conversation.created', 'conversation.tagged']);
@@ -92,7 +95,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
       wrong.verify(to.received[0]?.body as string, to.received[0]?.headers as Record<string, string>),
     ).toThrow();
 
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const deliveries = await deliveriesOf(api.a, webhook.id);
       expect(deliveries.map((d) => [d.status, d.attempts, d.lastStatusCode, d.lastResponseBody])).toEqual([
         ['DELIVERED', 1, 200, 'ok'],
@@ -106,7 +109,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     const webhook = await subscribe(api.a, to, 'rotation');
     const rotated = await api.a.client.webhooks.rotateSecret.mutate({ webhookId: webhook.id });
     await createConversations(api.a, 'rotation', 1);
-    await vi.waitFor(() => expect(to.received).toHaveLength(1), { timeout: 10_000 });
+    await eventually(() => expect(to.received).toHaveLength(1));
     expect(to.received[0]?.headers['webhook-signature']).toMatch(/^v1,\S+ v1,\S+$/);
     expect(to.verified(webhook.secret)).toEqual(to.verified(rotated.secret));
   });
@@ -120,12 +123,12 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     });
     const webhook = await subscribe(api.a, to, 'retry500');
     await createConversations(api.a, 'retry500', 1);
-    await vi.waitFor(() => expect(to.received).toHaveLength(3), { timeout: 10_000 });
+    await eventually(() => expect(to.received).toHaveLength(3));
     expect(new Set(to.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
     const [first, second, third] = to.received.map((r) => r.at) as [number, number, number];
     expect(second - first).toBeGreaterThanOrEqual(80); // 100 ms −20 % jitter
     expect(third - second).toBeGreaterThanOrEqual(320); // 400 ms −20 %
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([
         { status: 'DELIVERED', attempts: 3, lastError: null },
       ]),
@@ -142,30 +145,28 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     });
     await subscribe(api.a, to, 'retry429');
     await createConversations(api.a, 'retry429', 1);
-    await vi.waitFor(() => expect(to.received).toHaveLength(2), { timeout: 10_000 });
+    await eventually(() => expect(to.received).toHaveLength(2));
     expect((to.received[1]?.at as number) - (to.received[0]?.at as number)).toBeGreaterThanOrEqual(990);
   });
 
-  test('a receiver that does not answer in time is retried; the timeout is recorded meanwhile', async () => {
+  test('a receiver that does not answer in time is retried', async () => {
     const to = await receiver();
     let calls = 0;
     to.answerWith(async (request, res) => {
       calls++;
-      if (calls === 1) await sleep(4_000);
+      if (calls === 1) await sleep(8_000);
       answerStatus(200)(request, res);
     });
     const webhook = await subscribe(api.a, to, 'timeout');
     await createConversations(api.a, 'timeout', 1);
-    await vi.waitFor(() => expect(to.received).toHaveLength(2), { timeout: 10_000 });
-    // The first attempt was given up at the timeout, then retried after the first delay.
+    await eventually(() => expect(to.received).toHaveLength(2));
+    // The first attempt was given up at the timeout (5 s; its answer would have come at 8 s), then
+    // retried after the first delay.
     const [first, second] = to.received as [ReceivedRequest, ReceivedRequest];
     expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
-    expect(second.at - first.at).toBeGreaterThanOrEqual(2_500);
-    expect(second.at - first.at).toBeLessThan(4_000);
-    await vi.waitFor(
-      async () =>
-        expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([{ status: 'DELIVERED', attempts: 2 }]),
-      { timeout: 10_000 },
+    expect(second.at - first.at).toBeGreaterThanOrEqual(4_900);
+    await eventually(async () =>
+      expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([{ status: 'DELIVERED', attempts: 2 }]),
     );
   });
 
@@ -174,7 +175,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     to.answerWith(answerStatus(400, '{"error":"unknown field"}'));
     const webhook = await subscribe(api.a, to, 'bad400');
     await createConversations(api.a, 'bad400', 1);
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([
         { status: 'FAILED', attempts: 1, lastStatusCode: 400, lastResponseBody: '{"error":"unknown field"}' },
       ]),
@@ -189,7 +190,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     to.answerWith(answerStatus(307, '', { location: elsewhere.url }));
     const webhook = await subscribe(api.a, to, 'redirect');
     await createConversations(api.a, 'redirect', 1);
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([
         {
           status: 'FAILED',
@@ -216,18 +217,16 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     });
     const webhook = await subscribe(api.a, to, 'garbage');
     await createConversations(api.a, 'garbage', 1);
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const [delivery] = await deliveriesOf(api.a, webhook.id);
       expect(delivery?.attempts).toBeGreaterThanOrEqual(1);
       expect(delivery?.lastResponseBody?.length).toBeLessThanOrEqual(1_025);
       expect(delivery?.lastResponseBody).not.toContain('\u0000');
     });
-    await vi.waitFor(
-      async () =>
-        expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([
-          { status: 'DELIVERED', attempts: 3, lastResponseBody: 'nul' },
-        ]),
-      { timeout: 10_000 },
+    await eventually(async () =>
+      expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([
+        { status: 'DELIVERED', attempts: 3, lastResponseBody: 'nul' },
+      ]),
     );
   });
 
@@ -238,9 +237,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     const ids = await createConversations(api.a, 'downtime', 5);
     await sleep(1_000); // attempts at about 0, 0.1 and 0.5 s are refused
     await to.start();
-    await vi.waitFor(() => expect(new Set(to.received.map((r) => r.headers['webhook-id'])).size).toBe(5), {
-      timeout: 10_000,
-    });
+    await eventually(() => expect(new Set(to.received.map((r) => r.headers['webhook-id'])).size).toBe(5));
     const delivered = (to.received.map((r) => JSON.parse(r.body)) as Payload[]).map(
       (p) => p.data.conversation?.id,
     );
@@ -252,12 +249,10 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     to.answerWith(answerStatus(503));
     const webhook = await subscribe(api.a, to, 'deadletter');
     await createConversations(api.a, 'deadletter', 1);
-    await vi.waitFor(
-      async () =>
-        expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([
-          { status: 'DEAD_LETTERED', lastStatusCode: 503 },
-        ]),
-      { timeout: 15_000 },
+    await eventually(async () =>
+      expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([
+        { status: 'DEAD_LETTERED', lastStatusCode: 503 },
+      ]),
     );
     const attemptsBefore = to.received.length;
     expect(attemptsBefore).toBeGreaterThanOrEqual(3);
@@ -267,9 +262,9 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
       eventId: dead?.eventId,
     });
     expect(replayed.body).toEqual({ replayed: 1 });
-    await vi.waitFor(() => expect(to.received).toHaveLength(attemptsBefore + 1), { timeout: 10_000 });
+    await eventually(() => expect(to.received).toHaveLength(attemptsBefore + 1));
     expect(to.received.at(-1)?.headers['webhook-id']).toBe(dead?.eventId);
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await deliveriesOf(api.a, webhook.id)).toMatchObject([{ status: 'DELIVERED', attempts: 1 }]),
     );
 
@@ -277,7 +272,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     const since = new Date(Date.now() - 60_000).toISOString();
     const range = await api.a.request('POST', `/v1/webhooks/${webhook.id}/replay`, { since });
     expect(range.body).toEqual({ replayed: 1 });
-    await vi.waitFor(() => expect(to.received).toHaveLength(attemptsBefore + 2), { timeout: 10_000 });
+    await eventually(() => expect(to.received).toHaveLength(attemptsBefore + 2));
     expect(to.received.at(-1)?.headers['webhook-id']).toBe(dead?.eventId);
   });
 
@@ -291,7 +286,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
       events: ['webhook.disabled'],
     });
     const started = Date.now();
-    while (Date.now() - started < 8_000) {
+    while (Date.now() - started < 30_000) {
       await createConversations(api.a, 'disable', 1);
       if (!(await api.a.client.webhooks.get.query({ webhookId: webhook.id })).enabled) break;
       await sleep(300);
@@ -301,7 +296,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
       enabled: false,
       disabledReason: expect.stringContaining('every delivery has failed since'),
     });
-    await vi.waitFor(() => expect(watcher.received).toHaveLength(1), { timeout: 10_000 });
+    await eventually(() => expect(watcher.received).toHaveLength(1));
     expect(watcher.verified(watch.secret)).toMatchObject([
       {
         type: 'webhook.disabled',
@@ -309,29 +304,12 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
         data: { webhook: { id: webhook.id, enabled: false } },
       },
     ]);
-    // Disabled: new events are not delivered to it.
+    // Disabled: new events are not delivered to it (attempts in flight when it was disabled end first).
+    await sleep(1_000);
     const before = failing.received.length;
     await createConversations(api.a, 'disable', 1);
     await sleep(500);
     expect(failing.received.length).toBe(before);
-  });
-
-  test('a slow receiver does not delay another subscription', async () => {
-    const slow = await receiver();
-    slow.answerWith(async (request, res) => {
-      await sleep(5_000);
-      answerStatus(200)(request, res);
-    });
-    const fast = await receiver();
-    await subscribe(api.a, slow, 'slowfast');
-    await subscribe(api.a, fast, 'slowfast');
-    const started = Date.now();
-    await createConversations(api.a, 'slowfast', 10);
-    // Distinct ids: on a busy machine an answer may come after the timeout and be retried.
-    await vi.waitFor(() => expect(new Set(fast.received.map((r) => r.headers['webhook-id'])).size).toBe(10), {
-      timeout: 5_000,
-    });
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   test('no tenant receives another tenant’s events', async () => {
@@ -346,8 +324,8 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     const [idOfB] = await createConversations(api.b, 'tenancy', 1);
     const distinctIds = (to: WebhookReceiver) =>
       new Set(to.received.map((r) => r.headers['webhook-id'])).size;
-    await vi.waitFor(() => expect(distinctIds(toA)).toBe(3), { timeout: 10_000 });
-    await vi.waitFor(() => expect(distinctIds(toB)).toBe(1), { timeout: 10_000 });
+    await eventually(() => expect(distinctIds(toA)).toBe(3));
+    await eventually(() => expect(distinctIds(toB)).toBe(1));
     await sleep(300);
     const seenByB = (toB.verified(webhookB.secret) as Payload[]).map(
       (p) => `${p.organizationId} ${p.data.conversation?.id}`,
@@ -371,7 +349,7 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     await api.a.caller.tags.addToConversation({ conversationId: outsider, tagName: 'other' });
     await api.a.caller.tags.addToConversation({ conversationId: member, tagName: 'whvip' });
     await api.a.caller.tags.removeFromConversation({ conversationId: member, tagName: 'whvip' });
-    await vi.waitFor(() => expect(to.received.length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
+    await eventually(() => expect(to.received.length).toBeGreaterThanOrEqual(3));
     await sleep(300);
     const payloads = to.verified(webhook.secret) as (Payload & { data: { group?: { id: string } } })[];
     expect(payloads.map((p) => p.type).sort()).toEqual([
@@ -380,5 +358,35 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
       'group.left',
     ]);
     expect(payloads.every((p) => p.data.conversation?.id === member)).toBe(true);
+  });
+});
+
+// Its own API: attempts may take a minute here, so a receiver that never answers holds its
+// subscription's slots for the whole test; another subscription must not wait for them.
+describe.each(testDatabaseKinds())('a slow receiver on %s', (kind) => {
+  let api: TestApi;
+  let slow: WebhookReceiver;
+  let fast: WebhookReceiver;
+  beforeAll(async () => {
+    api = await startTestApi(kind, { webhooks: { ...settings, timeoutMs: 60_000 } });
+    slow = await startWebhookReceiver();
+    fast = await startWebhookReceiver();
+  });
+  afterAll(async () => {
+    await Promise.all([slow.stop(), fast.stop()]);
+    await api.close();
+  });
+
+  test('does not delay another subscription', async () => {
+    slow.answerWith(() => new Promise(() => {})); // never answers
+    for (const to of [slow, fast]) {
+      await api.a.client.webhooks.create.mutate({ url: to.url, events: ['conversation.created'] });
+    }
+    for (let i = 0; i < 10; i++) await api.a.caller.conversations.create({ topic: `slow ${i}` });
+    await eventually(() => expect(fast.received).toHaveLength(10));
+    // The slow one holds 4 attempts (its share of this process) and gets no more until one ends.
+    await eventually(() => expect(slow.received).toHaveLength(4));
+    await sleep(500);
+    expect(slow.received).toHaveLength(4);
   });
 });
