@@ -6,7 +6,7 @@ export const convUsage = {
   route: '/conv route <id>',
   tag: '/conv tag <id> <tag> [more tags…]',
   untag: '/conv untag <id> <tag> [more tags…]',
-  assign: '/conv assign <id> @user|me',
+  assign: '/conv assign <id> @user|me|nobody',
   close: '/conv close <id>',
   status: '/conv status <id> OPEN|WAITING|SOLVED|CLOSED',
   help: '/conv help',
