@@ -199,7 +199,7 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     const text = textOf(reply.body.blocks);
     expect(text).toContain('Unknown field \\"prio\\"');
     expect(text).toContain('status==OPEN and prio==HIGH\\n                 ^ line 1, column 18');
-    expect(text).toContain('/conv list [criteria]');
+    expect(text).toContain('/conv list [group:&lt;name&gt;] [criteria]');
   });
 
   test('short ids: unknown, and another tenant’s conversation is not found', async () => {

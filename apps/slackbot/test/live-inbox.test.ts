@@ -84,10 +84,12 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
     const ts = await tsOf('C0VIP', card);
 
     // Two changes in a burst: one update, one thread message naming both.
-    await h.api.a.caller.conversations.setStatus({ conversationId: conversation.id, status: 'WAITING' });
-    await h.api.a.caller.conversations.patch({ conversationId: conversation.id, priority: 'HIGH' });
+    await Promise.all([
+      h.api.a.caller.conversations.setStatus({ conversationId: conversation.id, status: 'WAITING' }),
+      h.api.a.caller.conversations.patch({ conversationId: conversation.id, priority: 'HIGH' }),
+    ]);
     await h.slack.waitFor((r) => r.path === '/api/chat.postMessage' && r.body.thread_ts === ts);
-    await settle(800);
+    await settle(1500);
     const lines = threadOf('C0VIP', ts);
     expect(lines).toHaveLength(1);
     expect(lines[0].text).toContain('status OPEN → WAITING');
@@ -126,10 +128,11 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
       await h.command({ command: '/group', text: 'watch VIP', channelId: 'C0TWO' });
       const conversation = await h.api.a.caller.conversations.create({ topic: 'Twice?', tags: ['vip'] });
       await h.slack.waitFor(isCardPost('C0TWO', 'Twice?'));
-      await h.api.a.caller.conversations.setStatus({ conversationId: conversation.id, status: 'WAITING' });
-      await settle();
-      expect(cardsIn('C0TWO').filter((body) => textOf(body.blocks).includes('Twice?'))).toHaveLength(1);
       const ts = await tsOf('C0TWO', h.slack.received.find(isCardPost('C0TWO', 'Twice?')));
+      await h.api.a.caller.conversations.setStatus({ conversationId: conversation.id, status: 'WAITING' });
+      await h.slack.waitFor((r) => r.body.channel === 'C0TWO' && r.body.thread_ts === ts);
+      await settle(2000);
+      expect(cardsIn('C0TWO').filter((body) => textOf(body.blocks).includes('Twice?'))).toHaveLength(1);
       expect(threadOf('C0TWO', ts)).toHaveLength(1);
     } finally {
       await second.stop();
@@ -315,6 +318,20 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
     expect(messages).toEqual([
       expect.objectContaining({ from: 'slack:U0ALICE', text: 'We are on it.', direction: 'OUT' }),
     ]);
+  });
+
+  test('/conv list group:vip narrows a group by name (any case); a near-miss group name gets a suggestion', async () => {
+    await h.api.a.caller.conversations.create({ topic: 'Open VIP', tags: ['vip'] });
+    const solved = await h.api.a.caller.conversations.create({ topic: 'Solved VIP', tags: ['vip'] });
+    await h.api.a.caller.conversations.setStatus({ conversationId: solved.id, status: 'SOLVED' });
+    await h.api.a.caller.conversations.create({ topic: 'Open regular' });
+    const listed = await h.command({ command: '/conv', text: 'list group:vip status==OPEN limit=25' });
+    const shown = textOf(listed.body.blocks);
+    expect(shown).toContain('Open VIP');
+    expect(shown).not.toContain('Solved VIP');
+    expect(shown).not.toContain('Open regular');
+    const missed = await h.command({ command: '/group', text: 'show VPI' });
+    expect(textOf(missed.body.blocks)).toContain('No group named \\"VPI\\" — did you mean \\"VIP\\"?');
   });
 
   test('auth.test is asked once per token, not per delivery', async () => {

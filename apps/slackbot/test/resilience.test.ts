@@ -53,7 +53,7 @@ describe('when the API is slow or down', () => {
     expect(reply.text).toBe(
       'Switchboard did not answer within 1.0 s. Nothing may have changed; check and try again in a moment.',
     );
-    expect(textOf(reply.blocks)).toContain('/conv list [criteria]');
+    expect(textOf(reply.blocks)).toContain('/conv list [group:&lt;name&gt;] [criteria]');
   });
 
   test('with the API down the user is told so, and the bot keeps serving', async () => {

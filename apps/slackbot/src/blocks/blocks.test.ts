@@ -163,6 +163,11 @@ describe('error reply', () => {
     expect(textOf(reply.blocks[2])).toContain('`/conv list [criteria]`');
   });
 
+  test('a mention the bot wrote stays a mention; everything else is escaped', () => {
+    const reply = errorReply({ message: '<@U0ME> is not linked to an agent & <b> is text' });
+    expect(textOf(reply.blocks[0])).toContain('<@U0ME> is not linked to an agent &amp; &lt;b&gt; is text');
+  });
+
   test('the caret stays under the right character when the line has entities', () => {
     expect(pointAt({ text: 'priority>NORMAL and x', line: 1, column: 21 })).toBe(
       'priority>NORMAL and x\n                    ^ line 1, column 21',

@@ -1,4 +1,4 @@
-import { escapeMrkdwn } from '../parsing/slack-text';
+import { escapeMrkdwn, escapeMrkdwnKeepingMentions } from '../parsing/slack-text';
 import { type Block, codeBlock, context, type Reply, section } from './kit';
 
 export interface ErrorDetails {
@@ -11,7 +11,7 @@ export interface ErrorDetails {
 
 /** Only the user who ran the command sees it: what went wrong, where, and how to write it. */
 export function errorReply(details: ErrorDetails): Reply {
-  const blocks: Block[] = [section(`:warning: ${escapeMrkdwn(details.message)}`)];
+  const blocks: Block[] = [section(`:warning: ${escapeMrkdwnKeepingMentions(details.message)}`)];
   if (details.criteria) blocks.push(section(codeBlock(pointAt(details.criteria))));
   if (details.usage) blocks.push(context([`*Usage*\n${usageLines(details.usage)}`]));
   return { text: details.message, blocks, ephemeral: true };

@@ -67,6 +67,8 @@ describe('/conv parsing', () => {
     ],
     ['assign 1a2b3c4d me', { name: 'assign', ref: '1a2b3c4d', assignee: { kind: 'me' } }],
     ['assign 1a2b3c4d nobody', { name: 'assign', ref: '1a2b3c4d', assignee: { kind: 'nobody' } }],
+    ['list group:VIP status==OPEN', { name: 'list', group: 'VIP', criteria: 'status==OPEN' }],
+    ['list group:vip', { name: 'list', group: 'vip' }],
     ['status 1a2b3c4d waiting', { name: 'status', ref: '1a2b3c4d', status: 'WAITING' }],
   ])('%j', (text, expected) => {
     expect(parsed(text)).toEqual(expected);

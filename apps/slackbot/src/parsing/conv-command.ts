@@ -1,7 +1,7 @@
 import { peelOptions } from './options';
 import { mentionedUserId } from './slack-text';
+import { unknownSubcommand } from './suggest-name';
 import { rawBetween, type Token, tokenize } from './tokenize';
-import { unknownSubcommand } from './unknown-subcommand';
 import { type ConvSubcommand, convSubcommands, convUsage } from './usage';
 import { UsageError } from './usage-error';
 import {
@@ -19,7 +19,7 @@ export type Assignee = { kind: 'user'; slackUserId: string } | { kind: 'me' } | 
 
 export type ConvCommand =
   | { name: 'help' }
-  | { name: 'list'; criteria?: string; limit?: number }
+  | { name: 'list'; criteria?: string; limit?: number; group?: string }
   | { name: 'show' | 'route' | 'close'; ref: string }
   | {
       name: 'create';
@@ -82,13 +82,22 @@ export function parseConvCommand(text: string): ConvCommand {
   }
 }
 
+const groupPrefix = 'group:';
+
+/** `[group:<name>] [criteria] [limit=N]`: a group's conversations, optionally narrowed further. */
 function parseList(text: string, args: Token[], usage: string): ConvCommand {
-  const { options, rest } = peelOptions(args, ['limit']);
+  const { options, rest: all } = peelOptions(args, ['limit']);
+  const group = all[0]?.value.toLowerCase().startsWith(groupPrefix)
+    ? all[0].value.slice(groupPrefix.length)
+    : undefined;
+  if (group === '') throw new UsageError('Name the group after group:, e.g. group:VIP.', usage);
+  const rest = group === undefined ? all : all.slice(1);
   const first = rest[0];
   const last = rest[rest.length - 1];
   const criteria = first && last ? rawBetween(text, first, last) : undefined;
   return {
     name: 'list',
+    ...(group !== undefined ? { group } : {}),
     ...(criteria ? { criteria } : {}),
     ...(options.limit !== undefined
       ? { limit: positiveInt(options.limit, 'limit', maxListLimit, usage) }

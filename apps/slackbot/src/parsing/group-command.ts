@@ -1,6 +1,6 @@
 import { peelOptions } from './options';
+import { unknownSubcommand } from './suggest-name';
 import { rawBetween, type Token, tokenize } from './tokenize';
-import { unknownSubcommand } from './unknown-subcommand';
 import { type GroupSubcommand, groupSubcommands, groupUsage } from './usage';
 import { UsageError } from './usage-error';
 import { groupRef } from './values';

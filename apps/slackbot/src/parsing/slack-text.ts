@@ -33,3 +33,16 @@ export function mentionedUserId(token: string): string | undefined {
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+const userMention = /(<@[UW][A-Z0-9]+>)/;
+
+/**
+ * Escapes a message the bot wrote itself, keeping the user mentions it put in (`<@U123>`) as
+ * mentions: plain escaping would show them as `&lt;@U123&gt;`.
+ */
+export function escapeMrkdwnKeepingMentions(text: string): string {
+  return text
+    .split(userMention)
+    .map((part) => (userMention.test(part) ? part : escapeMrkdwn(part)))
+    .join('');
+}

@@ -1,12 +1,12 @@
 /** One usage line per subcommand: shown in help and under every error. */
 export const convUsage = {
-  list: '/conv list [criteria] [limit=N]   e.g. /conv list status==OPEN and priority=ge=HIGH',
+  list: '/conv list [group:<name>] [criteria] [limit=N]   e.g. /conv list group:VIP status==OPEN',
   show: '/conv show <id>',
   create: '/conv create <topic> [priority=LOW|NORMAL|HIGH|URGENT] [channel=SMS] [queue=<queueId>] [tags=a,b]',
   route: '/conv route <id>',
   tag: '/conv tag <id> <tag> [more tags…]',
   untag: '/conv untag <id> <tag> [more tags…]',
-  assign: '/conv assign <id> @user|me',
+  assign: '/conv assign <id> @user|me|nobody',
   close: '/conv close <id>',
   status: '/conv status <id> OPEN|WAITING|SOLVED|CLOSED',
   help: '/conv help',

@@ -38,12 +38,16 @@ export type ClaimDelivery = (key: string) => Promise<boolean>;
  */
 export function dedupeDeliveries(
   claim: ClaimDelivery,
-  options: { maxEntries?: number; ttlMs?: number } = {},
+  options: { maxEntries?: number; ttlMs?: number; claimTimeoutMs?: number } = {},
 ): Middleware<AnyMiddlewareArgs> {
   const seen = new ExpiringSet(options.maxEntries ?? 10_000, options.ttlMs ?? 10 * 60_000);
+  const claimTimeoutMs = options.claimTimeoutMs ?? 500;
   return async (args) => {
     const key = deliveryKey(args.body as unknown as Record<string, unknown>);
-    if (key !== undefined && !(seen.addIfNew(key) && (await firstClaim(claim, key, args.logger)))) {
+    if (
+      key !== undefined &&
+      !(seen.addIfNew(key) && (await firstClaim(claim, key, claimTimeoutMs, args.logger)))
+    ) {
       args.logger.info(
         `Dropped a repeated delivery (${key.split(':')[0]}, retry ${args.context.retryNum ?? 0})`,
       );
@@ -54,13 +58,24 @@ export function dedupeDeliveries(
   };
 }
 
-async function firstClaim(claim: ClaimDelivery, key: string, logger: Logger): Promise<boolean> {
+async function firstClaim(
+  claim: ClaimDelivery,
+  key: string,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
   try {
-    return await claim(key);
+    return await Promise.race([claim(key), late]);
   } catch (error) {
     logger.warn(
       `Could not check delivery ${key} with the API (${error instanceof Error ? error.message : error}); running it`,
     );
     return true;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -52,7 +52,8 @@ export async function startHarness(
     apiKey: api.a.apiKey.key,
     // Generous: a cold PGlite under a parallel test run can take seconds; timeouts have their own test.
     apiTimeoutMs: 15_000,
-    cardCoalesceMs: 300,
+    // Wide enough that two changes made together land in one window on a loaded machine.
+    cardCoalesceMs: 1000,
     logLevel: LogLevel.ERROR,
     ...overrides,
   };

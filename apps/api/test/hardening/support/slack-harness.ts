@@ -43,6 +43,7 @@ export async function startSlackHarness(kind: DatabaseKind): Promise<SlackHarnes
     apiUrl: api.url,
     apiKey: api.a.apiKey.key,
     apiTimeoutMs: 15_000,
+    cardCoalesceMs: 300,
     logLevel: 'error' as SlackbotEnv['logLevel'],
   });
   let next = 0;

@@ -8,6 +8,7 @@ import { call } from '../refusal';
 import type { Session } from '../session';
 import { assignConversation } from './assign';
 import { findConversation } from './find-conversation';
+import { listCriteria } from './list-criteria';
 import { defaultListLimit, listPage } from './list-page';
 import { cardReply } from './show-card';
 
@@ -30,7 +31,8 @@ async function runConvCommand(
   const { api, timeoutMs, slackUserId } = session;
   const by = `by <@${slackUserId}>`;
   if (command.name === 'list') {
-    const { criteria, limit } = command;
+    const { limit } = command;
+    const criteria = await listCriteria(session, command);
     return listPage(session, {
       ...(criteria !== undefined ? { criteria } : {}),
       page: 0,

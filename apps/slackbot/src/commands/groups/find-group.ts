@@ -1,5 +1,5 @@
-import { suggest } from '@switchboard/core';
 import type { GroupSummary } from '../../blocks/views';
+import { closestName } from '../../parsing/suggest-name';
 import { ApiCallError, CommandRefusal, call } from '../refusal';
 import type { Session } from '../session';
 
@@ -28,7 +28,7 @@ export async function findGroup(session: Session, ref: string): Promise<GroupSum
       `Several groups are named "${ref}" apart from case: ${sameLetters.map((g) => `"${g.name}"`).join(', ')}. Write the name exactly.`,
     );
   }
-  const near = suggest(
+  const near = closestName(
     ref,
     groups.map((group) => group.name),
   );

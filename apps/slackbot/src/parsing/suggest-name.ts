@@ -8,7 +8,7 @@ export function unknownSubcommand(
   subcommands: readonly string[],
   usage: string,
 ): UsageError {
-  const near = closestSubcommand(written.toLowerCase(), subcommands);
+  const near = closestName(written.toLowerCase(), subcommands);
   return new UsageError(
     `Unknown subcommand "${written}" for ${command}${near ? ` — did you mean "${near}"?` : '.'}`,
     usage,
@@ -16,11 +16,14 @@ export function unknownSubcommand(
 }
 
 /**
- * Subcommands are short, so a swapped pair of letters (the commonest slip: `lsit`, `wacth`) costs
- * two edits and would fall outside the edit-distance allowance; it is checked on its own.
+ * The name a slip most likely meant (case ignored). Subcommands and group names are short, so a
+ * swapped pair of letters (the commonest slip: `lsit`, `VPI`) costs two edits and would fall
+ * outside the edit-distance allowance; it is checked on its own.
  */
-export function closestSubcommand(written: string, subcommands: readonly string[]): string | undefined {
-  return suggest(written, subcommands) ?? subcommands.find((name) => oneSwapApart(written, name));
+export function closestName(written: string, names: readonly string[]): string | undefined {
+  return (
+    suggest(written, names) ?? names.find((name) => oneSwapApart(written.toLowerCase(), name.toLowerCase()))
+  );
 }
 
 function oneSwapApart(a: string, b: string): boolean {
