@@ -49,21 +49,26 @@ describe('the embedded database on a data directory', () => {
       // -y names each descriptor's file, so the WAL's fsync and the socket's answer can be told apart.
       ['strace', '-f', '-y', '-s', '2000', '-e', 'trace=fsync,fdatasync,write,writev', '-o', trace, '--'],
     );
-    const writes = 5;
-    for (let i = 0; i < writes; i++) {
-      const created = await send(`${api.url}/ccaas/1/conversations`, {
-        method: 'POST',
-        headers: { 'x-api-key': key, 'content-type': 'application/json' },
-        body: JSON.stringify({ topic: `durable ${i}` }),
-      });
-      expect(created.status).toBe(200);
-    }
-    // strace blocks fatal signals when it runs a program with -o: stop the API itself.
+    // strace blocks fatal signals when it runs a program with -o (and leaves it running when it is
+    // killed itself): signals go to the API, its only child.
     const tracee = Number(
       readFileSync(`/proc/${api.child.pid}/task/${api.child.pid}/children`, 'utf8').trim(),
     );
-    process.kill(tracee, 'SIGTERM');
-    expect(await api.stop()).toBe(0);
+    const writes = 5;
+    try {
+      for (let i = 0; i < writes; i++) {
+        const created = await send(`${api.url}/ccaas/1/conversations`, {
+          method: 'POST',
+          headers: { 'x-api-key': key, 'content-type': 'application/json' },
+          body: JSON.stringify({ topic: `durable ${i}` }),
+        });
+        expect(created.status).toBe(200);
+      }
+      process.kill(tracee, 'SIGTERM');
+      expect(await api.stop()).toBe(0);
+    } finally {
+      if (api.child.exitCode === null) process.kill(tracee, 'SIGKILL');
+    }
 
     // Between the answers to two POSTs, in the order the calls were made: a WAL fsync first.
     const lines = readFileSync(trace, 'utf8').split('\n');

@@ -27,8 +27,15 @@ interface Launcher {
 const launchers: Launcher[] = [];
 const databases: ProcessDatabase[] = [];
 afterEach(async () => {
-  for (const launcher of launchers.splice(0))
-    if (launcher.child.exitCode === null) launcher.child.kill('SIGKILL');
+  // A launcher left running by a failed test: SIGTERM, so that it stops its API child too (a
+  // SIGKILL would leave that child running), and SIGKILL only if it does not exit.
+  for (const launcher of launchers.splice(0)) {
+    if (launcher.child.exitCode !== null) continue;
+    launcher.child.kill('SIGTERM');
+    const late = setTimeout(() => launcher.child.kill('SIGKILL'), 30_000);
+    await launcher.exited;
+    clearTimeout(late);
+  }
   for (const database of databases.splice(0)) await database.remove();
 }, 60_000);
 
