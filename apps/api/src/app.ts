@@ -47,8 +47,8 @@ export function createApp({ db, env, logger, shutdown }: AppDependencies): expre
   app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE));
   app.use(idempotency(db.prisma));
 
-  const deps = { db, logger };
-  app.get('/v1/events/stream', eventStream({ ...deps, shutdown }));
+  const deps = { db, logger, shutdown };
+  app.get('/v1/events/stream', eventStream(deps));
   app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(
     '/trpc',

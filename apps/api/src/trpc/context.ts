@@ -11,6 +11,8 @@ export interface Context {
   /** Slack user id the caller acts for (`x-acting-slack-user`), checked by protectedProcedure. */
   actingSlackUserId: string | undefined;
   requestId: string;
+  /** Aborted when the server stops: long-lived subscriptions (events.stream) end. */
+  shutdown?: AbortSignal | undefined;
 }
 
 export interface ContextOptions {
@@ -19,6 +21,7 @@ export interface ContextOptions {
   auth: Authentication;
   actingSlackUserId?: string | undefined;
   requestId?: string;
+  shutdown?: AbortSignal | undefined;
 }
 
 export function createContextInner(options: ContextOptions): Context {
@@ -29,5 +32,6 @@ export function createContextInner(options: ContextOptions): Context {
     auth: options.auth,
     actingSlackUserId: options.actingSlackUserId,
     requestId: options.requestId ?? 'internal',
+    shutdown: options.shutdown,
   };
 }

@@ -13,7 +13,7 @@ export const actingUserHeader = 'x-acting-slack-user';
 
 export function contextFromRequest(
   req: AuthenticatedRequest,
-  deps: { db: Database; logger: Logger },
+  deps: { db: Database; logger: Logger; shutdown?: AbortSignal | undefined },
 ): Context {
   const acting = req.headers[actingUserHeader];
   return createContextInner({
@@ -22,5 +22,6 @@ export function contextFromRequest(
     auth: req.auth ?? { kind: 'anonymous' },
     actingSlackUserId: typeof acting === 'string' && acting !== '' ? acting : undefined,
     requestId: String(req.id ?? 'unknown'),
+    shutdown: deps.shutdown,
   });
 }

@@ -83,6 +83,24 @@ describe.each(testDatabaseKinds())('events and API processes on %s', (kind) => {
   });
 });
 
+describe.each(testDatabaseKinds())('stopping an API process with open streams on %s', (kind) => {
+  test('SIGTERM ends open SSE and tRPC event streams, so the process exits cleanly at once', async () => {
+    const database = await processDatabase(kind);
+    cleanups.push(database.drop);
+    const api = await startApiProcess(database.env, 120_000);
+    cleanups.push(() => api.stop('SIGKILL'));
+    const sse = await openSse(`${api.url}/v1/events/stream`, { 'x-api-key': key });
+    const trpc = await openSse(`${api.url}/trpc/events.stream?input=${encodeURIComponent('{}')}`, {
+      'x-api-key': key,
+    });
+    await expect.poll(() => sse.frames.length + trpc.frames.length).toBeGreaterThan(1);
+    const started = Date.now();
+    expect(await api.stop('SIGTERM')).toBe(0);
+    // The forced exit after 10 s would answer 1; streams left open would hold it that long.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
 // Several API processes share one database only on PostgreSQL (PGlite is one process's own).
 describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))('API processes on %s', (kind) => {
   test('an SSE client of one API process sees the changes made through another, in order, once', async () => {
