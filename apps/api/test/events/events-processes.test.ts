@@ -46,12 +46,18 @@ afterEach(async () => {
   cleanups = [];
 }, 60_000);
 
+/** An API process on a fresh database, both removed after the test. */
+async function apiOnFreshDatabase(kind: DatabaseKind) {
+  const database = await processDatabase(kind);
+  cleanups.push(database.drop);
+  const api = await startApiProcess(database.env, 120_000);
+  cleanups.push(() => api.stop('SIGKILL'));
+  return { api, database };
+}
+
 describe.each(testDatabaseKinds())('events and API processes on %s', (kind) => {
   test('kill -9 just after writes were acknowledged: every acknowledged change has its event after restart', async () => {
-    const database = await processDatabase(kind);
-    cleanups.push(database.drop);
-    const api = await startApiProcess(database.env, 120_000);
-    cleanups.push(() => api.stop('SIGKILL'));
+    const { api, database } = await apiOnFreshDatabase(kind);
     const acked: string[] = [];
     let killed: Promise<unknown> | undefined;
     // Eight writers; the process dies right after the tenth acknowledgement, others in flight.
@@ -85,10 +91,7 @@ describe.each(testDatabaseKinds())('events and API processes on %s', (kind) => {
 
 describe.each(testDatabaseKinds())('stopping an API process with open streams on %s', (kind) => {
   test('SIGTERM ends open SSE and tRPC event streams, so the process exits cleanly at once', async () => {
-    const database = await processDatabase(kind);
-    cleanups.push(database.drop);
-    const api = await startApiProcess(database.env, 120_000);
-    cleanups.push(() => api.stop('SIGKILL'));
+    const { api } = await apiOnFreshDatabase(kind);
     const sse = await openSse(`${api.url}/v1/events/stream`, { 'x-api-key': key });
     const trpc = await openSse(`${api.url}/trpc/events.stream?input=${encodeURIComponent('{}')}`, {
       'x-api-key': key,
