@@ -63,8 +63,8 @@ export function createApp({
   app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE, rateLimits.limiter));
   app.use(idempotency(db.prisma));
 
-  const deps = { db, logger, webhooks };
-  app.get('/v1/events/stream', eventStream({ ...deps, shutdown }));
+  const deps = { db, logger, webhooks, shutdown };
+  app.get('/v1/events/stream', eventStream(deps));
   app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(
     '/trpc',

@@ -34,7 +34,7 @@ export async function readEventPage(
       take: BATCH,
       select: { payload: true },
     });
-    const payloads = rows.map((row) => row.payload as unknown as EventPayload);
+    const payloads = rows.map((row) => inDocumentedOrder(row.payload as unknown as EventPayload));
     const kept = new Set((await request.filter(tx, payloads)).map((event) => event.id));
     for (const payload of payloads) {
       next = payload.sequence;
@@ -55,3 +55,14 @@ export async function lastSequence(tx: Prisma.TransactionClient, organizationId:
   });
   return Number(row?.lastSequence ?? 0);
 }
+
+// jsonb stores keys in its own order; readers get the event's fields in the documented one.
+const inDocumentedOrder = ({ id, type, sequence, timestamp, organizationId, actor, data }: EventPayload) => ({
+  id,
+  type,
+  sequence,
+  timestamp,
+  organizationId,
+  actor,
+  data,
+});

@@ -28,7 +28,6 @@ export function eventStream(deps: {
   return async (req: AuthenticatedRequest, res: Response) => {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    deps.shutdown?.addEventListener('abort', () => abort.abort(), { signal: abort.signal });
     const lastEventId = req.header('last-event-id');
     const input = {
       ...coerceQuery(streamEventsInput, req.query as Record<string, unknown>),

@@ -14,6 +14,8 @@ export interface Context {
   requestId: string;
   /** Webhook target rules (private targets allowed?, DNS) for checking subscriptions' URLs. */
   webhooks: WebhookSettings;
+  /** Aborted when the server stops: long-lived subscriptions (events.stream) end. */
+  shutdown?: AbortSignal | undefined;
 }
 
 export interface ContextOptions {
@@ -25,6 +27,7 @@ export interface ContextOptions {
   actingSlackUserId?: string | undefined;
   requestId?: string;
   webhooks?: WebhookSettings | undefined;
+  shutdown?: AbortSignal | undefined;
 }
 
 export function createContextInner(options: ContextOptions): Context {
@@ -36,5 +39,6 @@ export function createContextInner(options: ContextOptions): Context {
     actingSlackUserId: options.actingSlackUserId,
     requestId: options.requestId ?? 'internal',
     webhooks: options.webhooks ?? defaultWebhookSettings,
+    shutdown: options.shutdown,
   };
 }

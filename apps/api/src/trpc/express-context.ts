@@ -16,7 +16,12 @@ export const actingUserHeader = 'x-acting-slack-user';
 
 export function contextFromRequest(
   req: AuthenticatedRequest,
-  deps: { db: Database; logger: Logger; webhooks?: WebhookSettings | undefined },
+  deps: {
+    db: Database;
+    logger: Logger;
+    webhooks?: WebhookSettings | undefined;
+    shutdown?: AbortSignal | undefined;
+  },
 ): Context {
   const acting = req.headers[actingUserHeader];
   return createContextInner({
@@ -27,5 +32,6 @@ export function contextFromRequest(
     actingSlackUserId: typeof acting === 'string' && acting !== '' ? acting : undefined,
     requestId: String(req.id ?? 'unknown'),
     webhooks: deps.webhooks,
+    shutdown: deps.shutdown,
   });
 }

@@ -46,12 +46,18 @@ afterEach(async () => {
   cleanups = [];
 }, 60_000);
 
+/** An API process on a fresh database, both removed after the test. */
+async function apiOnFreshDatabase(kind: DatabaseKind) {
+  const database = await processDatabase(kind);
+  cleanups.push(database.drop);
+  const api = await startApiProcess(database.env, 120_000);
+  cleanups.push(() => api.stop('SIGKILL'));
+  return { api, database };
+}
+
 describe.each(testDatabaseKinds())('events and API processes on %s', (kind) => {
   test('kill -9 just after writes were acknowledged: every acknowledged change has its event after restart', async () => {
-    const database = await processDatabase(kind);
-    cleanups.push(database.drop);
-    const api = await startApiProcess(database.env, 120_000);
-    cleanups.push(() => api.stop('SIGKILL'));
+    const { api, database } = await apiOnFreshDatabase(kind);
     const acked: string[] = [];
     let killed: Promise<unknown> | undefined;
     // Eight writers; the process dies right after the tenth acknowledgement, others in flight.
@@ -80,6 +86,21 @@ describe.each(testDatabaseKinds())('events and API processes on %s', (kind) => {
       expect(read.status).toBe(200);
     }
     expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
+  });
+});
+
+describe.each(testDatabaseKinds())('stopping an API process with open streams on %s', (kind) => {
+  test('SIGTERM ends open SSE and tRPC event streams, so the process exits cleanly at once', async () => {
+    const { api } = await apiOnFreshDatabase(kind);
+    const sse = await openSse(`${api.url}/v1/events/stream`, { 'x-api-key': key });
+    const trpc = await openSse(`${api.url}/trpc/events.stream?input=${encodeURIComponent('{}')}`, {
+      'x-api-key': key,
+    });
+    await expect.poll(() => sse.frames.length + trpc.frames.length).toBeGreaterThan(1);
+    const started = Date.now();
+    expect(await api.stop('SIGTERM')).toBe(0);
+    // The forced exit after 10 s would answer 1; streams left open would hold it that long.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -21,7 +21,8 @@ export const streamEvents = protectedProcedure
   .input(streamEventsInput)
   .subscription(async ({ ctx, input, signal }) => {
     const resume = input.lastEventId ? Number(input.lastEventId) : input.after;
-    const events = await openEventStream(ctx, input, resume, signal ?? new AbortController().signal);
+    const ended = [signal, ctx.shutdown].filter((s): s is AbortSignal => s !== undefined);
+    const events = await openEventStream(ctx, input, resume, AbortSignal.any(ended));
     return trackedEvents(events);
   });
 
