@@ -49,7 +49,11 @@ export function tenantFiller(
     // Symbl's app id is an API key's id.
     appId: seed.apiKeyId,
     roleId: seed.roleId,
+    // A customer's own role name and user id select or name things; they are not references
+    // to another tenant's rows (B may use the same strings in its own workspace).
     customerRoleId: seed.customerRoleId,
+    userId: '550e8400-e29b-41d4-a716-446655440000',
+    bodyWorkspaceId: seed.workspaceId,
     tagName: seed.tagName,
     criteria: `id==${conversationId}`,
     filter: `id==${conversationId}`,
@@ -78,9 +82,7 @@ export const idReferenceNames = [
   'entityId',
   'trackerId',
   'roleId',
-  'customerRoleId',
   'apiKeyId',
-  'appId',
   'id',
 ];
 
@@ -104,6 +106,8 @@ export const referenceNames = [
   'customerRoleId',
   'apiKeyId',
   'appId',
+  'userId',
+  'bodyWorkspaceId',
   'tagName',
   'criteria',
   'filter',
