@@ -34,7 +34,15 @@ describe.each(testDatabaseKinds())('admin on %s', (kind) => {
 
     // The key works, belongs to the new organization and is its owner key.
     const workspaces = await send(`${api.url}/v1/workspaces`, { headers: { 'x-api-key': apiKey.key } });
-    expect(workspaces.body.workspaces).toEqual([{ ...workspace, isDefault: true }]);
+    expect(workspaces.body.workspaces).toEqual([
+      {
+        ...workspace,
+        isDefault: true,
+        organizationId: organization.id,
+        rbacStatus: 'INACTIVE',
+        updatedAt: expect.any(String),
+      },
+    ]);
     const keys = await send(`${api.url}/v1/api-keys`, { headers: { 'x-api-key': apiKey.key } });
     expect(keys.body.apiKeys).toEqual([
       expect.objectContaining({ id: apiKey.id, prefix: apiKey.prefix, isOwner: true, canActForUsers: true }),

@@ -26,6 +26,8 @@ export const exchangeAppCredentials = publicProcedure
   .output(z.object({ token: z.string(), expiresInSeconds: z.number().int(), expiresAt: isoDateSchema }))
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
+      // No other credential is needed, but one that is sent must be valid, as everywhere.
+      if (ctx.auth.kind === 'rejected') throw ctx.auth.error;
       const key = await tx.apiKey.findUnique({ where: { hash: hashSecret(input.appSecret) } });
       if (!key || key.revokedAt || !hashesEqual(hashSecret(key.id), hashSecret(input.appId))) throw refused();
       const workspace = await tx.workspace.findFirst({

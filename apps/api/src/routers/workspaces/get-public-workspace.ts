@@ -7,8 +7,8 @@ import { workspaceIdInput } from './workspace.types';
  * What anyone holding a workspace id may read without a credential (Sharely's widget and RBAC
  * clients read it first, to learn the `organizationid` header and whether RBAC is on): the
  * workspace's name, its organization and its RBAC mode. Workspace ids are random UUIDs. A request
- * that does carry a valid credential is scoped to its organization like every other read, so
- * another tenant's workspace is 404 to it.
+ * that does carry a credential is held to it like every other: a bad one is 401, and a valid one
+ * scopes the read to its organization (another tenant's workspace is 404 to it).
  */
 export const getPublicWorkspace = publicProcedure
   .input(workspaceIdInput)
@@ -22,6 +22,8 @@ export const getPublicWorkspace = publicProcedure
     }),
   )
   .query(async ({ ctx, input }) => {
+    // A credential that is sent must be valid, as everywhere; none at all is the public read.
+    if (ctx.auth.kind === 'rejected') throw ctx.auth.error;
     const caller = ctx.auth.kind === 'principal' ? ctx.auth.principal.organizationId : undefined;
     const workspace = await ctx.prisma.workspace.findFirst({
       where: { id: input.workspaceId, ...(caller ? { organizationId: caller } : {}) },

@@ -1,5 +1,6 @@
 import type { AnyTRPCProcedure } from '@trpc/server';
 import { z } from 'zod';
+import { dialects } from '../../../src/dialects';
 import { restOperations } from '../../../src/rest/adapter';
 import { appRouter } from '../../../src/routers';
 import type { ProcedureMeta } from '../../../src/trpc/init';
@@ -75,7 +76,18 @@ interface OpenApiOperation {
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 export function restOperationsOf(document: OpenApiDocument): RestOperationSpec[] {
-  const served = restOperations(appRouter);
+  // The procedures' own REST paths and the vendor dialects' rows, each with its procedure.
+  const served = [
+    ...restOperations(appRouter),
+    ...dialects.flatMap((dialect) =>
+      dialect.operations.map((operation) => ({
+        path: operation.path,
+        method: operation.method,
+        procedurePath:
+          typeof operation.procedure === 'string' ? operation.procedure : operation.procedure.object,
+      })),
+    ),
+  ];
   const operations: RestOperationSpec[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of methods) {

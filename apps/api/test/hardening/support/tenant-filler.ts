@@ -52,7 +52,11 @@ export function tenantFiller(
     // Symbl's app id is an API key's id.
     appId: seed.apiKeyId,
     roleId: seed.roleId,
+    // A customer's own role name and user id select or name things; they are not references
+    // to another tenant's rows (B may use the same strings in its own workspace).
     customerRoleId: seed.customerRoleId,
+    userId: '550e8400-e29b-41d4-a716-446655440000',
+    bodyWorkspaceId: seed.workspaceId,
     tagName: seed.tagName,
     criteria: `id==${conversationId}`,
     filter: `id==${conversationId}`,
@@ -83,11 +87,9 @@ export const idReferenceNames = [
   'entityId',
   'trackerId',
   'roleId',
-  'customerRoleId',
   'apiKeyId',
   'webhookId',
   'eventId',
-  'appId',
   'id',
 ];
 
@@ -113,6 +115,8 @@ export const referenceNames = [
   'webhookId',
   'eventId',
   'appId',
+  'userId',
+  'bodyWorkspaceId',
   'tagName',
   'criteria',
   'filter',
