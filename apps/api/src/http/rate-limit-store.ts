@@ -19,7 +19,7 @@ export interface RateLimitStore {
 
 export interface RateLimitStoreOptions {
   perMinute: number;
-  /** PostgreSQL: counters in the table `rate_limit.counters` (migration 20261202070000). */
+  /** PostgreSQL: counters in the table `rate_limit.counters` (migration 20261202070200_rate_limit_counters). */
   databaseUrl?: string | undefined;
   /** Redis, preferred when set: counters as keys that expire with their window. */
   redisUrl?: string | undefined;
