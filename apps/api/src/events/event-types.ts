@@ -47,6 +47,11 @@ export const otherEventTypes = [
   'role.created',
   'role.updated',
   'workspace.updated',
+  // A rotation is webhook.updated; webhook.disabled is written when a failing subscription is turned off.
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.disabled',
 ] as const;
 
 export const eventTypes = [

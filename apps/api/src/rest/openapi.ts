@@ -41,13 +41,14 @@ export function buildOpenApiDocument(router: AnyTRPCRouter, dialects: readonly D
     const field = content?.schema?.properties?.[bodyAs];
     if (content && field) content.schema = field as SchemaObject;
   }
-  describeParameters(document);
-  describeErrorBodies(document);
   const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(dialectPathItems(router, dialects))) {
     paths[path] = { ...paths[path], ...item };
   }
   document.paths = paths as OpenApiDocument['paths'];
+  // After the dialects' paths join, so their parameters are described by name too.
+  describeParameters(document);
+  describeErrorBodies(document);
   return document;
 }
 

@@ -12,6 +12,9 @@ export const parameterDescriptions: Record<string, string> = {
   entityId: 'Id of the custom entity.',
   trackerId: 'Id of the tracker.',
   apiKeyId: 'Id of the API key (as listed; not the key itself).',
+  roleId: 'Id of the role within the workspace.',
+  webhookId: 'Id of the webhook subscription.',
+  eventId: 'Id of an event (its `webhook-id` in deliveries): only deliveries of that event.',
   tagName: 'The tag, exactly as stored (URL-encoded).',
   // Ids used as path segments and as filters.
   queueId: 'Id of a queue: in a path, the queue addressed; as a filter, only rows of that queue.',
@@ -19,6 +22,8 @@ export const parameterDescriptions: Record<string, string> = {
   queueIds: 'Only conversations in one of these queues (repeat the parameter or separate with commas).',
   conversationIds: 'Only these conversations (repeat the parameter or separate with commas).',
   // Paging.
+  after:
+    "Only events after this sequence number (0 for the oldest retained); pass the previous page's `next`.",
   limit: 'Largest number of items in the page.',
   cursor: 'Continue after the previous page: its `nextCursor`, unchanged.',
   page: 'Zero-based page number (Infobip paging: with `limit`).',
@@ -26,6 +31,7 @@ export const parameterDescriptions: Record<string, string> = {
   orderBy: 'Sort field and direction as `field:asc` or `field:desc`, e.g. `createdAt:desc`.',
   order: 'Sort direction by creation time: `asc` (oldest first) or `desc` (newest first).',
   // Filters.
+  types: 'Only events of these types (comma-separated), e.g. `conversation.created,group.entered`.',
   criteria: 'RSQL criteria the items must match, e.g. `tags==vip;priority>=HIGH` (see the README).',
   filter: 'RSQL criteria the group members must also match, e.g. `channel==EMAIL`.',
   status: 'Only items with this status (for conversations: one or more, comma-separated).',

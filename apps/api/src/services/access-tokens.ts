@@ -1,4 +1,6 @@
 import type { Prisma } from '@switchboard/db';
+import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/principal';
 import { generateAccessToken, hashSecret } from '../auth/secrets';
 
 /** Sharely documents 24 h ("generate once, reuse"); Symbl's tokens live 86 400 s. */
@@ -17,6 +19,9 @@ export async function issueAccessToken(
     apiKeyId: string;
     lifetimeSeconds: number;
     role?: { id: string; customerRoleId: string | null } | undefined;
+    /** Who asked: a credential came into being, so it is audited (and so an event), never its secret. */
+    actor: Actor;
+    requestId?: string | undefined;
   },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(Date.now() / 1000);
@@ -40,6 +45,21 @@ export async function issueAccessToken(
       expiresAt,
       ...(options.role === undefined ? {} : { roleId: options.role.id }),
     },
+  });
+  await recordAudit(tx, {
+    organizationId: options.organizationId,
+    actor: options.actor,
+    action: 'accessToken.create',
+    entityType: 'accessToken',
+    entityId: created.id,
+    after: {
+      id: created.id,
+      workspaceId: created.workspaceId,
+      apiKeyId: created.apiKeyId,
+      roleId: created.roleId,
+      expiresAt,
+    },
+    requestId: options.requestId,
   });
   return { id: created.id, token, expiresAt };
 }

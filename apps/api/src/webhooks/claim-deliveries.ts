@@ -36,7 +36,7 @@ export async function claimDeliveries(
   const { now, leaseUntil, room, perSubscription, limit } = options;
   return prisma.$queryRaw<ClaimedDelivery[]>(Prisma.sql`
     WITH "ranked" AS (
-      SELECT d."id", d."subscriptionId",
+      SELECT d."id", d."subscriptionId", d."nextAttemptAt",
         row_number() OVER (PARTITION BY d."subscriptionId" ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
       FROM "WebhookDelivery" d
       JOIN "WebhookSubscription" s ON s."id" = d."subscriptionId" AND s."enabled"
@@ -47,6 +47,9 @@ export async function claimDeliveries(
     "chosen" AS (
       SELECT r."id" FROM "ranked" r
       WHERE r."rank" <= COALESCE((${JSON.stringify(room)}::jsonb ->> r."subscriptionId")::int, ${perSubscription})
+      -- Each subscription's oldest due delivery before anyone's second: a backlog of one
+      -- subscription (a dead receiver's retries) never crowds out another's when \`limit\` binds.
+      ORDER BY r."rank", r."nextAttemptAt"
       LIMIT ${limit}
     ),
     "locked" AS (

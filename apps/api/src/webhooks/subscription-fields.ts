@@ -1,8 +1,8 @@
 import { DomainError, validateDescription } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
+import { eventTypes } from '../events/event-types';
 import { findGroup } from '../services/groups/find-group';
 import { parseCriteriaInput } from '../services/groups/parse-criteria-input';
-import { subscribableEventTypes } from './event-types';
 import { resolveTarget } from './resolve-target';
 import type { WebhookSettings } from './settings';
 import { parseWebhookUrl } from './target-url';
@@ -16,7 +16,7 @@ export interface SubscriptionFieldsInput {
   description?: string | null | undefined;
 }
 
-const knownTypes = new Set(subscribableEventTypes);
+const knownTypes: ReadonlySet<string> = new Set(eventTypes);
 const maxEventTypes = 100;
 
 /**
@@ -59,8 +59,8 @@ function checkEventTypes(events: string[]): void {
     if (!knownTypes.has(type)) {
       throw new DomainError(
         'VALIDATION',
-        `events.${index}: unknown event type "${type}"; known types: ${subscribableEventTypes.join(', ')}`,
-        { field: `events.${index}`, validValues: subscribableEventTypes },
+        `events.${index}: unknown event type "${type}"; known types: ${eventTypes.join(', ')}`,
+        { field: `events.${index}`, validValues: eventTypes },
       );
     }
   });

@@ -24,6 +24,6 @@ export const authOperations: DialectOperation[] = [
       expiresIn: expiresInSeconds,
     }),
     body: z.object({ type: z.literal('application'), appId: z.string(), appSecret: z.string() }),
-    response: z.object({ accessToken: z.string(), expiresIn: z.number().int() }),
+    response: z.object({ accessToken: z.string(), expiresIn: z.number().int().min(1) }),
   },
 ];

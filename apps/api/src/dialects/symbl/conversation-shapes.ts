@@ -32,7 +32,11 @@ export const toSymblConversation = (
 
 export const symblConversationsSchema = z.object({ conversations: z.array(symblConversationSchema) });
 
-const messageRefSchema = z.object({ id: z.string(), text: z.string(), offset: z.number().int() });
+const messageRefSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  offset: z.number().int().nonnegative(),
+});
 const messageRef = (match: DetectionMatch) => ({
   id: match.messageId,
   text: match.messageText,

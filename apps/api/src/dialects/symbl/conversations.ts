@@ -51,9 +51,9 @@ const presentList = ({ conversations, ...page }: Listed) => ({
   ...page,
 });
 const listSchema = symblConversationsSchema.extend({
-  totalCount: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
+  totalCount: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
 });
 
 /** Symbl's Conversation API calls that go with conversation groups and the Management API. */

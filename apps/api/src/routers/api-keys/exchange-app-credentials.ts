@@ -41,6 +41,8 @@ export const exchangeAppCredentials = publicProcedure
         workspaceId: workspace.id,
         apiKeyId: key.id,
         lifetimeSeconds: ACCESS_TOKEN_SECONDS,
+        actor: { type: 'API_KEY', id: key.id },
+        requestId: ctx.requestId,
       });
       return {
         token: issued.token,

@@ -25,9 +25,9 @@ export const findConversations = protectedProcedure
   .output(
     z.object({
       conversations: z.array(conversationSchema),
-      totalCount: z.number().int(),
-      limit: z.number().int(),
-      offset: z.number().int(),
+      totalCount: z.number().int().nonnegative(),
+      limit: z.number().int().nonnegative(),
+      offset: z.number().int().nonnegative(),
     }),
   )
   .query(async ({ ctx, input }) => {

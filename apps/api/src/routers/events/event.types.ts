@@ -7,7 +7,7 @@ export const eventsTag = ['Events'];
 export const eventSchema = z.object({
   id: z.string().describe('Unique id of the event (the `webhook-id` of its deliveries)'),
   type: z.string(),
-  sequence: z.number().int().describe('1, 2, 3, … per organization, in commit order'),
+  sequence: z.number().int().min(1).describe('1, 2, 3, … per organization, in commit order'),
   timestamp: isoDateSchema,
   organizationId: z.string(),
   actor: z.object({ type: z.string(), id: z.string() }),

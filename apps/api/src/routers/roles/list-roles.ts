@@ -8,7 +8,7 @@ const MAX_ROLES = 1000;
 
 export const listRoles = protectedProcedure
   .input(workspaceRolesInput)
-  .output(z.object({ roles: z.array(roleSchema), total: z.number().int() }))
+  .output(z.object({ roles: z.array(roleSchema), total: z.number().int().nonnegative() }))
   .query(async ({ ctx, input }) => {
     await findWorkspace(ctx.prisma, ctx.organizationId, input.workspaceId);
     const rows = await ctx.prisma.role.findMany({

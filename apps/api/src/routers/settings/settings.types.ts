@@ -13,7 +13,7 @@ export const settingsSchema = z.object({
     defaultPageSize: z.number().int().nonnegative(),
     maxPageSize: z.number().int().nonnegative(),
   }),
-  intelligence: z.object({ bookmarks: z.object({ duration: z.number().int().optional() }) }),
+  intelligence: z.object({ bookmarks: z.object({ duration: z.number().int().min(1).optional() }) }),
   redaction: z.object({ default: z.boolean().optional(), type: z.enum(redactionTypes).optional() }),
 });
 

@@ -78,6 +78,8 @@ export const activateUserSpace = protectedProcedure
         apiKeyId: ctx.principal.apiKeyId,
         lifetimeSeconds: ACCESS_TOKEN_SECONDS,
         role: scope,
+        actor: ctx.actor,
+        requestId: ctx.requestId,
       });
       return {
         token: issued.token,

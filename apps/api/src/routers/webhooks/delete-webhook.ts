@@ -6,7 +6,15 @@ import { webhookIdInput, webhookSchema, webhooksTag } from './webhook.types';
 
 /** Deletes a subscription and its deliveries; attempts already in flight still finish. */
 export const deleteWebhook = protectedProcedure
-  .meta({ openapi: { method: 'DELETE', path: '/v1/webhooks/{webhookId}', tags: webhooksTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'DELETE',
+      path: '/v1/webhooks/{webhookId}',
+      summary: 'Delete a webhook subscription',
+      tags: webhooksTag,
+      protect: true,
+    },
+  })
   .input(webhookIdInput)
   .output(webhookSchema)
   .mutation(({ ctx, input }) =>

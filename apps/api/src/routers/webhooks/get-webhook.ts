@@ -4,7 +4,15 @@ import { findWebhook } from './find-webhook';
 import { webhookIdInput, webhookSchema, webhooksTag } from './webhook.types';
 
 export const getWebhook = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/webhooks/{webhookId}', tags: webhooksTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/webhooks/{webhookId}',
+      summary: 'Get a webhook subscription (never its secret)',
+      tags: webhooksTag,
+      protect: true,
+    },
+  })
   .input(webhookIdInput)
   .output(webhookSchema)
   .query(async ({ ctx, input }) =>

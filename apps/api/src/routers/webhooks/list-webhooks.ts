@@ -6,7 +6,15 @@ import { cursorPageInput } from '../shared/schemas';
 import { webhookSchema, webhooksTag } from './webhook.types';
 
 export const listWebhooks = protectedProcedure
-  .meta({ openapi: { method: 'GET', path: '/v1/webhooks', tags: webhooksTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/webhooks',
+      summary: 'List webhook subscriptions',
+      tags: webhooksTag,
+      protect: true,
+    },
+  })
   .input(cursorPageInput)
   .output(z.object({ webhooks: z.array(webhookSchema), nextCursor: z.string().nullable() }))
   .query(async ({ ctx, input }) => {

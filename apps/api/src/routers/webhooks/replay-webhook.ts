@@ -28,7 +28,7 @@ export const replayWebhook = protectedProcedure
       until: isoDateSchema.optional(),
     }),
   )
-  .output(z.object({ replayed: z.number().int() }))
+  .output(z.object({ replayed: z.number().int().nonnegative() }))
   .mutation(async ({ ctx, input }) => {
     if ((input.eventId === undefined) === (input.since === undefined)) {
       throw new DomainError('VALIDATION', 'Send either eventId, or since (and optionally until).', {

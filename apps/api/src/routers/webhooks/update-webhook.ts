@@ -13,7 +13,15 @@ import { webhookFields, webhookIdInput, webhookSchema, webhooksTag } from './web
  * events after now (replay a time range for the ones missed while it was off).
  */
 export const updateWebhook = protectedProcedure
-  .meta({ openapi: { method: 'PATCH', path: '/v1/webhooks/{webhookId}', tags: webhooksTag, protect: true } })
+  .meta({
+    openapi: {
+      method: 'PATCH',
+      path: '/v1/webhooks/{webhookId}',
+      summary: 'Update a webhook subscription (URL, events, filters, enabled)',
+      tags: webhooksTag,
+      protect: true,
+    },
+  })
   .input(
     webhookIdInput.extend({
       url: webhookFields.url.optional(),

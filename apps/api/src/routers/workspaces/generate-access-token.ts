@@ -1,6 +1,5 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
 import { protectedProcedure } from '../../trpc/init';
 import { findRequestedRole } from '../roles/find-role';
@@ -55,21 +54,7 @@ export const generateAccessKeyToken = protectedProcedure
         apiKeyId: ctx.principal.apiKeyId,
         lifetimeSeconds: input.expiresInSeconds ?? ACCESS_TOKEN_SECONDS,
         role,
-      });
-      // A credential came into being: audited (and so an event) like an API key, never its secret.
-      await recordAudit(tx, {
-        organizationId: ctx.organizationId,
         actor: ctx.actor,
-        action: 'accessToken.create',
-        entityType: 'accessToken',
-        entityId: issued.id,
-        after: {
-          id: issued.id,
-          workspaceId,
-          apiKeyId: ctx.principal.apiKeyId,
-          roleId: role?.id ?? null,
-          expiresAt: issued.expiresAt,
-        },
         requestId: ctx.requestId,
       });
       return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), roleId: role?.id ?? null };

@@ -15,4 +15,6 @@ export const multiEventProcedures: string[] = [
   'entities.createMany',
   'groups.createMany',
   'trackers.createMany',
+  // a Sharely user's first visit: space.created, then the token's accessToken.created.
+  'spaces.activateUserSpace',
 ];
