@@ -71,15 +71,20 @@ describe.each(testDatabaseKinds())('conversation groups (Symbl) on %s', (kind) =
 
     const list = await tenant.request('GET', '/v1/manage/groups');
     expect(list.status).toBe(200);
-    expect(list.body).toEqual({ groups: created.body.groups, nextCursor: null });
+    // Groups created in one request share their createdAt: the list orders them by (createdAt, id).
+    const listOrder = [...created.body.groups].sort(
+      (x: { createdAt: string; id: string }, y: { createdAt: string; id: string }) =>
+        x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id),
+    );
+    expect(list.body).toEqual({ groups: listOrder, nextCursor: null });
 
     const firstPage = await tenant.request('GET', '/v1/manage/groups?limit=1');
-    expect(firstPage.body.groups).toEqual([created.body.groups[0]]);
+    expect(firstPage.body.groups).toEqual([listOrder[0]]);
     const secondPage = await tenant.request(
       'GET',
       `/v1/manage/groups?limit=1&cursor=${firstPage.body.nextCursor}`,
     );
-    expect(secondPage.body).toEqual({ groups: [created.body.groups[1]], nextCursor: null });
+    expect(secondPage.body).toEqual({ groups: [listOrder[1]], nextCursor: null });
 
     const byName = await tenant.request(
       'GET',
