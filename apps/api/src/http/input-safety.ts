@@ -47,16 +47,30 @@ const found = (code: Found['code'], describe: Found['describe']): Found => ({ pa
  * recursion is bounded by the depth limit, so hostile nesting cannot overflow it either.
  */
 export function findUnsafeInput(input: unknown, scope: Scope = 'everything'): InputProblem | undefined {
-  const problem = visit(input, 0, { values: 0, content: scope === 'everything' });
+  const problem = visit(input, 0, {
+    values: 0,
+    content: scope === 'everything',
+    reservedKeys: scope !== 'shape',
+  });
   if (!problem) return undefined;
   const field = problem.path.length > 0 ? problem.path.join('.') : '(body)';
   return { code: problem.code, field, message: problem.describe(field) };
 }
 
-/** `shape`: only the size and nesting limits; `everything`: also text and keys. */
-type Scope = 'shape' | 'everything';
+/**
+ * `shape`: only the size and nesting limits; `shape+keys`: also reserved keys (a REST body, which a
+ * vendor dialect may map to a procedure's input dropping such a key: acknowledged, then not
+ * stored); `everything`: also text and keys PostgreSQL cannot hold.
+ */
+type Scope = 'shape' | 'shape+keys' | 'everything';
 
-function visit(value: unknown, depth: number, walk: { values: number; content: boolean }): Found | undefined {
+interface Walk {
+  values: number;
+  content: boolean;
+  reservedKeys: boolean;
+}
+
+function visit(value: unknown, depth: number, walk: Walk): Found | undefined {
   if (++walk.values > inputLimits.values) {
     return found(
       'PAYLOAD_TOO_LARGE',
@@ -94,7 +108,7 @@ function visit(value: unknown, depth: number, walk: { values: number; content: b
     if (++keys > inputLimits.items) {
       return found('VALIDATION', (field) => `${field} has more than ${inputLimits.items} keys.`);
     }
-    const keyProblem = walk.content ? problemOfKey(key) : undefined;
+    const keyProblem = walk.content || walk.reservedKeys ? problemOfKey(key, walk.content) : undefined;
     if (keyProblem) return keyProblem;
     const problem = visit((value as Record<string, unknown>)[key], depth + 1, walk);
     if (problem) return within(problem, key);
@@ -102,8 +116,8 @@ function visit(value: unknown, depth: number, walk: { values: number; content: b
   return undefined;
 }
 
-function problemOfKey(key: string): Found | undefined {
-  if (unstorable(key)) {
+function problemOfKey(key: string, content: boolean): Found | undefined {
+  if (content && unstorable(key)) {
     return found(
       'VALIDATION',
       (field) => `${field} has a key with a NUL character or an unpaired surrogate.`,
@@ -133,7 +147,8 @@ export function assertSafeInput(input: unknown, scope: Scope = 'everything'): vo
 /**
  * Refuses a parsed JSON body whose shape breaks the limits above before anything walks it (the
  * Idempotency-Key hash, JSON Patch, validation): deep nesting overflowed the stack and answered
- * 500, and a million-item list exhausted the embedded API's heap. Text and keys are checked by
+ * 500, and a million-item list exhausted the embedded API's heap; a reserved key is refused here
+ * too (a dialect may drop it while mapping the body). Text and keys are checked again by
  * each procedure (tRPC's `refuseUnsafeInput`), which sees queries' input from the URL too and
  * answers in the caller's envelope.
  */
@@ -141,7 +156,8 @@ export function refuseUnsafeBodies() {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (req.body === undefined) return next();
     try {
-      assertSafeInput(req.body, 'shape');
+      // tRPC procedures check keys themselves and answer in tRPC's envelope.
+      assertSafeInput(req.body, req.path.startsWith('/trpc') ? 'shape' : 'shape+keys');
       next();
     } catch (error) {
       next(error);

@@ -114,4 +114,6 @@ export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors).use(forgetCredentialsAfterMutations);
 export const protectedProcedure = publicProcedure.use(requirePrincipal).use(refuseUnsafeInput);
+/** Callable without a credential (Symbl's token exchange, Sharely's public reads); input checked as everywhere. */
+export const anonymousProcedure = publicProcedure.use(refuseUnsafeInput);
 export const adminProcedure = publicProcedure.use(requireAdmin).use(refuseUnsafeInput);

@@ -257,6 +257,9 @@ describe.each(testDatabaseKinds())('webhook deliveries on %s', (kind) => {
     const attemptsBefore = to.received.length;
     expect(attemptsBefore).toBeGreaterThanOrEqual(3);
     to.answerWith(answerStatus(200));
+    // Failing this long may also have disabled the subscription (disableAfterMs < deadLetterAfterMs
+    // here); turned back on, as its owner would, its replays are delivered.
+    await api.a.client.webhooks.update.mutate({ webhookId: webhook.id, enabled: true });
     const [dead] = await deliveriesOf(api.a, webhook.id);
     const replayed = await api.a.request('POST', `/v1/webhooks/${webhook.id}/replay`, {
       eventId: dead?.eventId,

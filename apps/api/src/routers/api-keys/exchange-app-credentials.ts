@@ -2,7 +2,7 @@ import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
 import { hashesEqual, hashSecret } from '../../auth/secrets';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
-import { publicProcedure } from '../../trpc/init';
+import { anonymousProcedure } from '../../trpc/init';
 import { isoDateSchema } from '../shared/schemas';
 
 const refused = () =>
@@ -15,7 +15,7 @@ const refused = () =>
  * the secret is stored only as the key's hash). Trades them for a 24-hour access token in the
  * organization's default workspace. Needs no other credential: this is how a client starts.
  */
-export const exchangeAppCredentials = publicProcedure
+export const exchangeAppCredentials = anonymousProcedure
   .input(
     z.object({
       type: z.literal('application', { error: 'must be "application"' }).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findConversation } from '../../services/conversations/find-conversation';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
 
@@ -11,6 +12,8 @@ export const listCards = protectedProcedure
     }),
   )
   .query(async ({ ctx, input }) => {
+    // Another organization's conversation is 404, like one that does not exist (not an empty list).
+    await findConversation(ctx.prisma, ctx.organizationId, input.conversationId);
     const rows = await ctx.prisma.slackCard.findMany({
       where: {
         organizationId: ctx.organizationId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findConversation } from '../../services/conversations/find-conversation';
 import { protectedProcedure } from '../../trpc/init';
 import { cardInput } from './slack.types';
 
@@ -18,5 +19,7 @@ export const markCard = protectedProcedure
       },
       data: { mark: input.mark },
     });
+    // No card: another organization's conversation is 404, like one that does not exist.
+    if (count === 0) await findConversation(ctx.prisma, ctx.organizationId, input.conversationId);
     return { marked: count === 1 };
   });

@@ -1,6 +1,6 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { publicProcedure } from '../../trpc/init';
+import { anonymousProcedure } from '../../trpc/init';
 import { workspaceIdInput } from './workspace.types';
 
 /**
@@ -10,7 +10,7 @@ import { workspaceIdInput } from './workspace.types';
  * that does carry a credential is held to it like every other: a bad one is 401, and a valid one
  * scopes the read to its organization (another tenant's workspace is 404 to it).
  */
-export const getPublicWorkspace = publicProcedure
+export const getPublicWorkspace = anonymousProcedure
   .input(workspaceIdInput)
   .output(
     z.object({

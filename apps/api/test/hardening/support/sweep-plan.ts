@@ -40,6 +40,9 @@ const neutral: Record<string, unknown> = {
   // A webhook's target (a public address literal: no DNS) and event types.
   url: 'https://93.184.216.34/hooks',
   events: ['conversation.created'],
+  // Slack's ids, valid in form, where a call is not about them.
+  channelId: 'C0NEUTRAL',
+  messageTs: '1700000000.000200',
 };
 const primaryIdField: Record<string, string> = {
   groups: 'groupId',

@@ -69,6 +69,10 @@ export function tenantFiller(
     slackUserId: options.query ? `U${seed.marker.toUpperCase()}` : undefined,
     // Event sequences are numbered per organization: any number selects the caller's own events.
     lastEventId: '1',
+    // Slack ids (the bot's channel watches and cards) are Slack's, not a tenant's: the same channel
+    // id selects each organization's own rows.
+    channelId: 'C0SWEEP',
+    messageTs: '1700000000.000100',
   };
   return (name) => (Object.hasOwn(values, name) ? values[name] : undefined);
 }
@@ -127,6 +131,8 @@ export const referenceNames = [
   'name',
   'slackUserId',
   'lastEventId',
+  'channelId',
+  'messageTs',
 ];
 
 /**
