@@ -82,7 +82,12 @@ describe.each(stores)('one key against API processes counting in %s', (store) =>
       database = await processDatabase('pglite');
       const statuses = await burst([await start()], LIMIT + 20);
       report('rate limit in one process (PGlite)', { limit: LIMIT, accepted: accepted(statuses) });
-      expect(statuses).toEqual([...Array(LIMIT).fill(200), ...Array(20).fill(429)]);
+      // Requests go in waves of 6 at once, so within the wave that crosses the limit the 429s may
+      // come back before the last 200s: the count is what holds, not the order.
+      expect([...statuses].sort((x, y) => x - y)).toEqual([
+        ...Array(LIMIT).fill(200),
+        ...Array(20).fill(429),
+      ]);
     });
     return;
   }
