@@ -3,13 +3,15 @@ import type { PrismaClient } from '@switchboard/db';
 import { type CredentialCache, credentialCacheFor } from './credential-cache';
 import { type RequestHeaders, readCredential, valuesOf } from './credentials';
 import { recordKeyUse } from './key-usage';
-import type { Principal } from './principal';
+import type { Principal, Visitor } from './principal';
 import { hashesEqual, hashSecret } from './secrets';
 
 export type Authentication =
   | { kind: 'anonymous' }
   | { kind: 'principal'; principal: Principal }
   | { kind: 'admin' }
+  /** A Sharely widget visitor's token: it opens its one space (trpc/space-procedure), nothing else. */
+  | { kind: 'visitor'; visitor: Visitor }
   | { kind: 'rejected'; error: DomainError };
 
 /** Sharely's documented message, for a credential that is missing or matches nothing. */
@@ -46,14 +48,47 @@ export async function authenticate(
 
   const now = options.now ?? new Date();
   const principal = await findPrincipal(prisma, hash, now, credentialCacheFor(prisma));
-  if (principal.kind !== 'principal') return principal;
+  const found = principal.kind === 'rejected' ? await findVisitor(prisma, hash, now, principal) : principal;
+  if (found.kind !== 'principal' && found.kind !== 'visitor') return found;
 
   const claimed = valuesOf(headers.organizationid);
-  if (claimed.length > 0 && claimed.join(', ') !== principal.principal.organizationId) {
+  const organizationId =
+    found.kind === 'principal' ? found.principal.organizationId : found.visitor.organizationId;
+  if (claimed.length > 0 && claimed.join(', ') !== organizationId) {
     return rejected('The organizationid header does not match the organization of this credential.');
   }
-  await recordKeyUse(prisma, principal.principal.apiKeyId, now);
-  return principal;
+  if (found.kind === 'principal') await recordKeyUse(prisma, found.principal.apiKeyId, now);
+  return found;
+}
+
+/**
+ * A secret that is no key and no access token may be a widget visitor's token. Not cached: a
+ * visitor's requests are few, and its space may be deleted at any time.
+ */
+async function findVisitor(
+  prisma: PrismaClient,
+  hash: string,
+  now: Date,
+  otherwise: Extract<Authentication, { kind: 'rejected' }>,
+): Promise<Authentication> {
+  if (otherwise.error.message !== invalidOrMissing) return otherwise;
+  const visitor = await prisma.spaceVisitor.findUnique({
+    where: { hash },
+    include: { space: { select: { workspaceId: true } } },
+  });
+  if (!visitor) return otherwise;
+  if (visitor.expiresAt <= now) return rejected('This visitor token has expired; open a new space.');
+  return {
+    kind: 'visitor',
+    visitor: {
+      id: visitor.id,
+      organizationId: visitor.organizationId,
+      workspaceId: visitor.space.workspaceId,
+      spaceId: visitor.spaceId,
+      roleId: visitor.roleId ?? undefined,
+      expiresAt: visitor.expiresAt,
+    },
+  };
 }
 
 async function findPrincipal(

@@ -12,9 +12,19 @@ export interface Principal {
   roleId?: string | undefined;
 }
 
+/** A Sharely widget visitor (temporal user): the one space its token opens. */
+export interface Visitor {
+  id: string;
+  organizationId: string;
+  workspaceId: string;
+  spaceId: string;
+  roleId?: string | undefined;
+  expiresAt: Date;
+}
+
 /** Who an audit event names: the credential itself, or the Slack user a bot acts for. */
 export interface Actor {
-  type: 'API_KEY' | 'ACCESS_TOKEN' | 'SLACK_USER' | 'ADMIN' | 'SYSTEM';
+  type: 'API_KEY' | 'ACCESS_TOKEN' | 'SLACK_USER' | 'ADMIN' | 'SYSTEM' | 'VISITOR';
   id: string;
 }
 

@@ -26,6 +26,8 @@ export const otherEventTypes = [
   'organization.created',
   'workspace.created',
   'space.created',
+  'spaceVisitor.created',
+  'spaceEvent.created',
   'apiKey.created',
   'apiKey.revoked',
   'accessToken.created',

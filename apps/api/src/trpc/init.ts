@@ -3,7 +3,7 @@ import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { invalidOrMissing } from '../auth/authenticate';
 import { credentialCacheFor } from '../auth/credential-cache';
-import { type Actor, actorOf, type Principal } from '../auth/principal';
+import { type Actor, actorOf, type Principal, type Visitor } from '../auth/principal';
 import { describeError, toTrpcError } from '../errors/http-errors';
 import { assertSafeInput } from '../http/input-safety';
 import type { Context } from './context';
@@ -75,7 +75,7 @@ const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next })
 // described in /docs and the OpenAPI document.
 const missingCredentials = new DomainError('UNAUTHORIZED', invalidOrMissing);
 
-const requirePrincipal = t.middleware(({ ctx, next }) => {
+function principalOf(ctx: Context): { principal: Principal; actor: Actor; organizationId: string } {
   const { auth } = ctx;
   if (auth.kind === 'rejected') throw auth.error;
   if (auth.kind === 'admin') {
@@ -93,7 +93,30 @@ const requirePrincipal = t.middleware(({ ctx, next }) => {
     }
     actor = { type: 'SLACK_USER', id: ctx.actingSlackUserId };
   }
-  return next({ ctx: { principal, actor, organizationId: principal.organizationId } });
+  return { principal, actor, organizationId: principal.organizationId };
+}
+
+const requirePrincipal = t.middleware(({ ctx, next }) => next({ ctx: principalOf(ctx) }));
+
+/**
+ * Sharely's widget calls: an organization's credential (any of its spaces), or a visitor's token,
+ * which opens its own space only (`visitor` set: procedures confine themselves to
+ * `visitor.spaceId`). A visitor's token is refused by every other procedure (requirePrincipal).
+ */
+const requireSpaceCaller = t.middleware(({ ctx, next }) => {
+  if (ctx.auth.kind !== 'visitor') {
+    return next({ ctx: { ...principalOf(ctx), visitor: undefined as Visitor | undefined } });
+  }
+  const { visitor } = ctx.auth;
+  const actor: Actor = { type: 'VISITOR', id: visitor.id };
+  return next({
+    ctx: {
+      principal: undefined,
+      actor,
+      organizationId: visitor.organizationId,
+      visitor: visitor as Visitor | undefined,
+    },
+  });
 });
 
 const requireAdmin = t.middleware(({ ctx, next }) => {
@@ -116,4 +139,6 @@ export const publicProcedure = t.procedure.use(mapErrors).use(forgetCredentialsA
 export const protectedProcedure = publicProcedure.use(requirePrincipal).use(refuseUnsafeInput);
 /** Callable without a credential (Symbl's token exchange, Sharely's public reads); input checked as everywhere. */
 export const anonymousProcedure = publicProcedure.use(refuseUnsafeInput);
+/** Sharely's widget calls: an organization's credential or a visitor's token (its one space). */
+export const spaceProcedure = publicProcedure.use(requireSpaceCaller).use(refuseUnsafeInput);
 export const adminProcedure = publicProcedure.use(requireAdmin).use(refuseUnsafeInput);

@@ -2,6 +2,7 @@ import type { Dialect } from '../dialect';
 import { sharelyErrorBody } from './errors';
 import { sharelyOperations } from './operations';
 import { spaceOperations } from './spaces';
+import { widgetOperations } from './widget';
 
 const prefixes = ['/workspaces/', '/v1/workspaces', '/spaces/', '/public-spaces/'];
 
@@ -12,8 +13,8 @@ const prefixes = ['/workspaces/', '/v1/workspaces', '/spaces/', '/public-spaces/
  */
 export const sharely: Dialect = {
   name: 'sharely',
-  owns: (path) => prefixes.some((prefix) => path.startsWith(prefix)),
-  operations: [...sharelyOperations, ...spaceOperations],
+  owns: (path) => path === '/spaces' || prefixes.some((prefix) => path.startsWith(prefix)),
+  operations: [...sharelyOperations, ...spaceOperations, ...widgetOperations],
   errorBody: sharelyErrorBody,
   headers: { 'X-API-Version': 'v1' },
 };

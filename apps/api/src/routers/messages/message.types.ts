@@ -13,10 +13,15 @@ export const messageSchema = z.object({
   createdAt: isoDateSchema,
 });
 
+export const messageTextSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(20_000, 'must be at most 20000 characters');
+
 export const createMessageInput = z.object({
   conversationId: idSchema,
   from: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
-  text: z.string().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),
+  text: messageTextSchema,
   direction: z.enum(['IN', 'OUT']).optional().describe('IN (from the customer, default) or OUT'),
   internal: z
     .boolean()

@@ -1,16 +1,17 @@
 import { limits } from '@switchboard/core';
 import { z } from 'zod';
 import { applyConversationChange } from '../../services/conversations/apply-change';
-import { protectedProcedure } from '../../trpc/init';
+import { spaceProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
 import { findSpaceGroup } from './find-space-group';
 import { DEFAULT_GROUP_NAME } from './space.types';
+import { assertVisitorSpace } from './visitor-scope';
 
 /**
  * Renames a group conversation (its topic). Without a name, as Sharely's widget asks after the
  * first exchange, the group is named after its first message (cut to the topic limit, on a word).
  */
-export const renameGroup = protectedProcedure
+export const renameGroup = spaceProcedure
   .input(
     z.object({
       spaceId: idSchema,
@@ -24,8 +25,9 @@ export const renameGroup = protectedProcedure
     }),
   )
   .output(z.object({ id: z.string(), name: z.string() }))
-  .mutation(({ ctx, input }) =>
-    ctx.prisma.$transaction(async (tx) => {
+  .mutation(({ ctx, input }) => {
+    assertVisitorSpace(ctx.visitor, input.spaceId);
+    return ctx.prisma.$transaction(async (tx) => {
       const group = await findSpaceGroup(tx, ctx.organizationId, input);
       const name =
         input.name ?? (await nameFromFirstMessage(tx, group.id)) ?? group.topic ?? DEFAULT_GROUP_NAME;
@@ -35,8 +37,8 @@ export const renameGroup = protectedProcedure
         patch: { topic: name },
       });
       return { id: after.id, name: after.topic ?? name };
-    }),
-  );
+    });
+  });
 
 async function nameFromFirstMessage(
   tx: Parameters<typeof findSpaceGroup>[0],

@@ -1,8 +1,9 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { protectedProcedure } from '../../trpc/init';
+import { spaceProcedure } from '../../trpc/init';
 import { idSchema, isoDateSchema, toIso, toIsoOrNull } from '../shared/schemas';
 import { DEFAULT_GROUP_NAME, presentSpace, spaceSchema } from './space.types';
+import { assertVisitorSpace } from './visitor-scope';
 
 /** A space shows its newest group conversations; more are listed page by page (listGroups). */
 const GROUPS_SHOWN = 100;
@@ -12,7 +13,7 @@ const GROUPS_SHOWN = 100;
  * its last message time and message count. The workspace id is optional: Sharely's widget reads a
  * space by its id alone.
  */
-export const spaceDetail = protectedProcedure
+export const spaceDetail = spaceProcedure
   .input(z.object({ spaceId: idSchema, workspaceId: idSchema.optional() }))
   .output(
     z.object({
@@ -36,6 +37,7 @@ export const spaceDetail = protectedProcedure
     }),
   )
   .query(async ({ ctx, input }) => {
+    assertVisitorSpace(ctx.visitor, input.spaceId);
     const space = await ctx.prisma.space.findFirst({
       where: {
         id: input.spaceId,
