@@ -453,4 +453,199 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
     });
     expect(withRole.status).toBe(200);
   });
+
+  test('widget (client-calls.md §6): anonymous space, token check, spaces list, greeting, messages, events, rename, delete', async () => {
+    const { tenant, call, ws } = await sharelyClient('Sharely widget');
+    // Create anonymous space: no credential, { customSource: "WEB_CONTROL" } → id, token, temporalUserId.
+    const opened = expectShape(
+      await post(`${api.url}/workspaces/${ws}/spaces`, {}, { customSource: 'WEB_CONTROL' }),
+      200,
+      z.object({
+        id: z.string(),
+        token: z.string(),
+        temporalUserId: z.string(),
+        expiresAt: z.iso.datetime(),
+      }),
+    );
+    expect(Date.parse(opened.expiresAt) - Date.now()).toBeGreaterThan(24 * 3600_000 - 60_000);
+    const visitor = (method: string, path: string, body?: unknown, token = opened.token) =>
+      send(`${api.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    // Validate a stored token: Bearer, no body → spaceId, temporalUserId.
+    const validated = await send(`${api.url}/spaces/validate-temporal-token`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${opened.token}` },
+    });
+    expect(
+      expectShape(validated, 200, z.object({ spaceId: z.string(), temporalUserId: z.string() })),
+    ).toMatchObject({ spaceId: opened.id, temporalUserId: opened.temporalUserId });
+    const stale = await send(`${api.url}/spaces/validate-temporal-token`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+    expect(expectShape(stale, 401, errorShape).error).toBe('Unauthorized');
+    expectShape(await call('POST', '/spaces/validate-temporal-token'), 401, errorShape);
+
+    // List spaces (fallback): JSON arrays inside query values → a bare array; [0].id.
+    const query = new URLSearchParams({
+      roles: '["GUEST"]',
+      sortBy: 'desc',
+      lastMessageSortBy: 'true',
+      workspaces: JSON.stringify([ws]),
+    });
+    const listed = expectShape(
+      await visitor('GET', `/spaces?${query}`),
+      200,
+      z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
+    );
+    expect(listed.map((space) => space.id)).toEqual([opened.id]);
+
+    // Get a space: /public-spaces without a host-asserted token, /spaces with one.
+    const spaceShape = z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.string(),
+      spaceGroupConversation: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          type: z.string(),
+          lastMessageAt: z.string().nullable(),
+          threadId: z.null(),
+          hasMoreThanOneMessage: z.boolean(),
+        }),
+      ),
+    });
+    expect(
+      expectShape(await visitor('GET', `/public-spaces/${opened.id}`), 200, spaceShape)
+        .spaceGroupConversation,
+    ).toEqual([]);
+
+    // Group create as the widget does it: the greeting with saveMessage=true → greeting.group.id.
+    const greeting = expectShape(
+      await visitor('GET', `/spaces/${opened.id}/greeting?languageId=en&saveMessage=true`),
+      200,
+      z.object({
+        greeting: z.object({ group: z.object({ id: z.string(), name: z.string() }), message: z.null() }),
+      }),
+    );
+    const groupId = greeting.greeting.group.id;
+    // Send: { newMessage, groupId } is stored (no assistant reply); list: { messages }.
+    const sent = await visitor('POST', `/spaces/${opened.id}/messages?languageId=en`, {
+      newMessage: 'Where is my order?',
+      groupId,
+    });
+    expect(
+      expectShape(sent, 200, z.object({ message: z.object({ id: z.string() }), reply: z.null() })),
+    ).toBeTruthy();
+    // The team answers in the conversation (any interface); an internal note stays inside.
+    await tenant.request('POST', `/ccaas/1/conversations/${groupId}/messages`, {
+      from: 'agent-1',
+      text: 'It ships today.',
+      direction: 'OUT',
+    });
+    await tenant.request('POST', `/ccaas/1/conversations/${groupId}/messages`, {
+      from: 'agent-1',
+      text: 'internal: check the warehouse',
+      direction: 'OUT',
+      internal: true,
+    });
+    const messages = expectShape(
+      await visitor('GET', `/spaces/${opened.id}/messages?groupId=${groupId}&languageId=en`),
+      200,
+      z.object({
+        messages: z.array(
+          z.object({
+            id: z.string(),
+            role: z.string(),
+            content: z.string(),
+            type: z.string(),
+            timestamp: z.iso.datetime(),
+          }),
+        ),
+      }),
+    );
+    expect(messages.messages.map(({ role, content, type }) => ({ role, content, type }))).toEqual([
+      { role: 'user', content: 'Where is my order?', type: 'USER' },
+      { role: 'assistant', content: 'It ships today.', type: 'AGENT' },
+    ]);
+    const space = expectShape(await visitor('GET', `/spaces/${opened.id}`), 200, spaceShape);
+    expect(space.spaceGroupConversation).toMatchObject([
+      { id: groupId, name: 'General', lastMessageAt: expect.any(String), hasMoreThanOneMessage: true },
+    ]);
+    // Events: { type, metadata } stored.
+    const event = expectShape(
+      await visitor('POST', `/spaces/${opened.id}/event`, {
+        type: 'WIDGET_OPENED',
+        metadata: { page: '/pricing' },
+      }),
+      200,
+      z.object({
+        id: z.string(),
+        type: z.literal('WIDGET_OPENED'),
+        metadata: z.object({ page: z.string() }),
+      }),
+    );
+    expect(await api.db.prisma.spaceEvent.count({ where: { id: event.id, spaceId: opened.id } })).toBe(1);
+    // Auto-name after the first exchange, rename, delete (a 200 with a truthy body).
+    const auto = await visitor('PUT', `/spaces/${opened.id}/groups/${groupId}`, { groupId });
+    expect(expectShape(auto, 200, z.object({ groupName: z.string() })).groupName).toBe('Where is my order?');
+    const renamed = await visitor('PUT', `/spaces/${opened.id}/groups/${groupId}`, {
+      name: 'Order',
+      groupId,
+    });
+    expect(renamed.body).toMatchObject({ name: 'Order' });
+
+    // A visitor's token opens its own space only, and no other operation.
+    const second = (await post(`${api.url}/workspaces/${ws}/spaces`, {}, { customSource: 'WEB_CONTROL' }))
+      .body;
+    expect(second.id).not.toBe(opened.id);
+    for (const [method, path, body] of [
+      ['GET', `/spaces/${second.id}`],
+      ['GET', `/spaces/${second.id}/greeting?saveMessage=true`],
+      ['GET', `/spaces/${second.id}/messages?groupId=${groupId}`],
+      ['POST', `/spaces/${second.id}/event`, { type: 'X' }],
+      ['PUT', `/spaces/${second.id}/groups/${groupId}`, { name: 'x' }],
+    ] as const) {
+      expect(expectShape(await visitor(method, path, body), 404, errorShape).message).toBe('Space not found');
+    }
+    expect((await visitor('GET', `/v1/workspaces/${ws}`)).status).toBe(401);
+    expect((await visitor('GET', `/v1/workspaces/${ws}/spaces`)).status).toBe(401);
+    const ccaas = await send(`${api.url}/ccaas/1/conversations`, {
+      headers: { authorization: `Bearer ${opened.token}` },
+    });
+    expect(ccaas.status).toBe(401);
+    // An organization's credential reaches every space of its own organization, not another's.
+    expect((await call('GET', `/spaces/${second.id}`)).status).toBe(200);
+    const other = await sharelyClient('Sharely widget B');
+    expectShape(await other.call('GET', `/spaces/${opened.id}/messages?groupId=${groupId}`), 404, errorShape);
+    expectShape(
+      await other.call('POST', `/workspaces/${ws}/spaces`, { customSource: 'WEB_CONTROL' }),
+      404,
+      errorShape,
+    );
+
+    // Bad input: in Sharely's envelope, naming the field.
+    expect(
+      expectShape(await visitor('POST', `/spaces/${opened.id}/messages`, { groupId }), 400, errorShape)
+        .message,
+    ).toContain('newMessage');
+    expectShape(await visitor('GET', `/spaces?workspaces=[oops`), 400, errorShape);
+    expectShape(
+      await post(`${api.url}/workspaces/00000000-0000-4000-8000-000000000000/spaces`, {}, {}),
+      404,
+      errorShape,
+    );
+    const deleted = await visitor('DELETE', `/spaces/${opened.id}/groups/${groupId}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toBeTruthy();
+
+    // RBAC ACTIVE: an anonymous (role-less) visitor is refused as the playground expects.
+    await call('PUT', `/v1/workspaces/${ws}/rbac-status`, { rbacStatus: 'ACTIVE' });
+    const refused = await post(`${api.url}/workspaces/${ws}/spaces`, {}, { customSource: 'WEB_CONTROL' });
+    expect(expectShape(refused, 401, errorShape).message).toMatch(/roleId is required/);
+  });
 });
