@@ -57,7 +57,12 @@ describe.each(testDatabaseKinds())('auth abuse on %s', (kind) => {
     });
   };
 
-  const publicProcedures = new Set(['workspaces.getPublic', 'apiKeys.exchangeAppCredentials']);
+  // Sharely's widget opens a visitor's space with no credential.
+  const publicProcedures = new Set([
+    'workspaces.getPublic',
+    'apiKeys.exchangeAppCredentials',
+    'spaces.openVisitorSpace',
+  ]);
   // HTTP trims a header value's trailing spaces, so "Bearer    " arrives as "Bearer": no credential.
   const presentsNone = new Set(['missing', 'Bearer without token', 'Bearer and spaces']);
 
@@ -80,7 +85,7 @@ describe.each(testDatabaseKinds())('auth abuse on %s', (kind) => {
       calls
         // The operator key is right for admin operations; everything else must refuse it.
         .filter((call) => !(credential.headers['x-api-key'] === ADMIN_KEY && call.admin))
-        // Operations that need no credential (the public workspace read, Symbl's token exchange)
+        // Operations that need no credential (the public workspace read, Symbl's token exchange, the widget's visitor space)
         // answer a request that presents none; a bad one they refuse like every other.
         .filter((call) => !(presentsNone.has(credential.name) && publicProcedures.has(call.procedurePath)))
         .filter((_, i) => everywhere.has(credential.name) || (i + c) % share === 0)

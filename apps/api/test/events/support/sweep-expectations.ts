@@ -17,4 +17,6 @@ export const multiEventProcedures: string[] = [
   'trackers.createMany',
   // a Sharely user's first visit: space.created, then the token's accessToken.created.
   'spaces.activateUserSpace',
+  // a widget visitor's space: space.created (unless the user's space existed), spaceVisitor.created.
+  'spaces.openVisitorSpace',
 ];
