@@ -481,6 +481,41 @@ describe.each(testDatabaseKinds())('Symbl contract on %s', (kind) => {
       z.object({ conversations: z.array(conversationShape) }),
     );
     expect(listed.conversations.map((c) => c.id)).toEqual([other, id]);
+    // The documented request verbatim sorts by conversation.name (one or more fields, in `order`).
+    const third = (await tenant.request('POST', '/ccaas/1/conversations', { topic: 'Anna / Bo Sync' })).body
+      .id;
+    const names = async (sort: string, extra = '') =>
+      expectShape(
+        await call('GET', `/v1/conversations?sort=${sort}&${window}${extra}`),
+        200,
+        z.object({ conversations: z.array(conversationShape) }),
+      ).conversations.map((c) => c.name);
+    expect(await names('conversation.name')).toEqual([
+      'Anna / Bo Sync',
+      'John / Mary Brainstorming',
+      'John / Mary Catch up',
+    ]);
+    expect(await names('conversation.name', '&limit=2&order=desc&offset=2')).toEqual(['Anna / Bo Sync']);
+    expect(
+      (
+        await call('GET', `/v1/conversations?limit=2&order=desc&sort=conversation.name&offset=2&${window}`)
+      ).body.conversations.map((c: { id: string }) => c.id),
+    ).toEqual([third]);
+    // endTime is the last change of an open conversation: the metadata PUT made `id` the latest… then `third`.
+    expect(await names('conversation.endTime', '&order=desc')).toEqual([
+      'Anna / Bo Sync',
+      'John / Mary Catch up',
+      'John / Mary Brainstorming',
+    ]);
+    expect(await names('conversation.startTime,conversation.name', '&order=desc')).toEqual([
+      'Anna / Bo Sync',
+      'John / Mary Catch up',
+      'John / Mary Brainstorming',
+    ]);
+    expect(
+      expectShape(await call('GET', '/v1/conversations?sort=conversation.members'), 400, errorShape).message,
+    ).toContain('conversation.name');
+    expect((await call('DELETE', `/v1/conversations/${third}`)).status).toBe(200);
     const filtered = await call(
       'GET',
       `/v1/conversations?filter=${encodeURIComponent('conversation.metadata.agentId==johndoe')}`,

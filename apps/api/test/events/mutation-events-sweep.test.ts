@@ -51,6 +51,8 @@ const calledByHand = [
   'apiKeys.exchangeAppCredentials',
   'trackers.patch',
   'spaces.deleteGroup',
+  'spaces.greeting',
+  'spaces.postMessage',
 ];
 // Mutations that are no change of the organization's data, so no event (README, "Events"): a
 // replay sends the same event (same webhook-id) once more, and the Slack bot's own state (which
@@ -299,6 +301,15 @@ describe.each(testDatabaseKinds())('every mutation path writes its events on %s'
         appId: api.a.apiKey.id,
         appSecret: api.a.apiKey.key,
       }),
+    );
+    let greeted = '';
+    await expectOne('spaces.greeting', 'conversation.created', async () => {
+      greeted =
+        (await client.spaces.greeting.mutate({ spaceId: space.id, saveMessage: true })).greeting.group?.id ??
+        '';
+    });
+    await expectOne('spaces.postMessage', 'message.created', () =>
+      client.spaces.postMessage.mutate({ spaceId: space.id, groupId: greeted, newMessage: 'Hello' }),
     );
     await expectOne('spaces.deleteGroup', 'conversation.deleted', () =>
       client.spaces.deleteGroup.mutate({ spaceId: space.id, groupId: chat.id }),

@@ -13,7 +13,12 @@ export interface ConversationFilter {
   extraFilters?: readonly Prisma.Sql[] | undefined;
 }
 
-export type ConversationOrder = 'createdAt' | 'updatedAt';
+/**
+ * What pages are ordered by. `name` (the topic, else the id: Symbl's conversation name) and
+ * `endTime` (the close time, else the last change: Symbl's end time) order offset pages only; a
+ * keyset cursor continues the timestamp columns.
+ */
+export type ConversationOrder = 'createdAt' | 'updatedAt' | 'name' | 'endTime';
 export type SortDirection = 'asc' | 'desc';
 
 /** Keyset position: the last row of the previous page, its id and its `orderBy` value. */
@@ -24,6 +29,8 @@ export interface ConversationCursor {
 
 export interface ConversationPageQuery extends ConversationFilter {
   orderBy: ConversationOrder;
+  /** More sort keys after `orderBy`, in the same direction (offset pages only, no cursor). */
+  thenBy?: readonly ConversationOrder[] | undefined;
   direction: SortDirection;
   limit: number;
   offset?: number | undefined;
@@ -34,7 +41,10 @@ export interface ConversationPageQuery extends ConversationFilter {
 const orderColumns: Readonly<Record<ConversationOrder, Prisma.Sql>> = {
   createdAt: Prisma.raw('c."createdAt"'),
   updatedAt: Prisma.raw('c."updatedAt"'),
+  name: Prisma.raw('COALESCE(c."topic", c."id")'),
+  endTime: Prisma.raw('COALESCE(c."closedAt", c."updatedAt")'),
 };
+const cursorOrders: ReadonlySet<ConversationOrder> = new Set(['createdAt', 'updatedAt']);
 const directions: Readonly<Record<SortDirection, { keyword: Prisma.Sql; after: Prisma.Sql }>> = {
   asc: { keyword: Prisma.raw('ASC'), after: Prisma.raw('>') },
   desc: { keyword: Prisma.raw('DESC'), after: Prisma.raw('<') },
@@ -120,12 +130,25 @@ export const conversationPageSql = (
   const limit = nonNegative('limit', query.limit);
   const offset = nonNegative('offset', query.offset ?? 0);
   const { cursor } = query;
+  const thenBy = (query.thenBy ?? []).map((order) => {
+    const column = orderColumns[order];
+    if (!column) throw new RangeError(`Cannot order by ${order}`);
+    return column;
+  });
+  if (cursor && (!cursorOrders.has(query.orderBy) || thenBy.length > 0))
+    throw new RangeError(`A cursor continues createdAt or updatedAt pages only, not ${query.orderBy}`);
+  // Every key in the page's direction: `<key> DESC, … , <id> DESC`.
+  const orderList = (keys: readonly Prisma.Sql[]) =>
+    Prisma.join(
+      keys.map((key) => Prisma.sql`${key} ${direction.keyword}`),
+      ', ',
+    );
   const select = ({ from, where, at, id }: PageSource, columns: Prisma.Sql, rows: number) => {
     const after = cursor
       ? Prisma.sql` AND (${at}, ${id}) ${direction.after} ((${cursor.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${cursor.id})`
       : Prisma.empty;
     return Prisma.sql`SELECT ${columns} FROM ${from} WHERE ${where}${after}
-      ORDER BY ${at} ${direction.keyword}, ${id} ${direction.keyword} LIMIT ${rows}`;
+      ORDER BY ${orderList([at, ...thenBy, id])} LIMIT ${rows}`;
   };
   const branches = branchesOf(query);
   if (branches.length === 1) {
@@ -133,12 +156,21 @@ export const conversationPageSql = (
     return Prisma.sql`${select(source, Prisma.raw('c."id"'), limit)} OFFSET ${offset}`;
   }
   // Each branch returns its own first offset+limit rows; the union is ordered and cut again.
+  const thenNames = thenBy.map((_, i) => Prisma.raw(`"then${i}"`));
   const selects = branches.map((branch) => {
     const source = pageSource(branch, query.orderBy, context);
-    return Prisma.sql`(${select(source, Prisma.sql`c."id", ${source.at} AS "at"`, limit + offset)})`;
+    const thenColumns = thenBy.map((column, i) => Prisma.sql`, ${column} AS ${thenNames[i] ?? Prisma.empty}`);
+    const more = thenColumns.length > 0 ? Prisma.join(thenColumns, '') : Prisma.empty;
+    const columns = Prisma.sql`c."id", ${source.at} AS "at"${more}`;
+    return Prisma.sql`(${select(source, columns, limit + offset)})`;
   });
+  const outer = [
+    Prisma.raw('u."at"'),
+    ...thenNames.map((name) => Prisma.sql`u.${name}`),
+    Prisma.raw('u."id"'),
+  ];
   return Prisma.sql`SELECT u."id" FROM (${Prisma.join(selects, ' UNION ')}) u
-    ORDER BY u."at" ${direction.keyword}, u."id" ${direction.keyword} LIMIT ${limit} OFFSET ${offset}`;
+    ORDER BY ${orderList(outer)} LIMIT ${limit} OFFSET ${offset}`;
 };
 
 /**

@@ -17,27 +17,44 @@ const tags = ['Conversations (Symbl)'];
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Symbl's list query: `limit` (0 answers no rows), `offset`, `order` (default `asc`, on the
- * start time), `startTime`, `endTime`, `filter` (RSQL) and `sort`, which orders by the start time
- * only. `withDefaultWindow`: without a filter and a startTime, the window is the 7 days before
+ * Symbl's list query: `limit` (0 answers no rows), `offset`, `order` (default `asc`), `startTime`,
+ * `endTime`, `filter` (RSQL) and `sort` (the fields to order by, default the start time). `withDefaultWindow`: without a filter and a startTime, the window is the 7 days before
  * endTime (now by default), as Symbl's list documents.
  */
 function listQuery({ query, params }: RestRequest, withDefaultWindow: boolean) {
   const { sort, ...rest } = query;
-  if (sort !== undefined && !['conversation.startTime', 'startTime'].includes(String(sort))) {
-    throw new DomainError(
-      'VALIDATION',
-      'sort: conversations are sorted by conversation.startTime only; use order=asc|desc for the direction.',
-      { field: 'sort' },
-    );
-  }
   const input: Record<string, unknown> = { order: 'asc', ...rest, ...params };
+  // A group's conversations page by a start-time cursor too, so they sort by start time only.
+  const keys = sort === undefined ? undefined : sortKeys(sort, withDefaultWindow ? sortable : ['startTime']);
+  if (keys && withDefaultWindow) input.sort = keys;
   const noFilter = typeof input.filter !== 'string' || input.filter.trim() === '';
   if (withDefaultWindow && noFilter && input.startTime === undefined) {
     const end = typeof input.endTime === 'string' ? Date.parse(input.endTime) : Date.now();
     if (!Number.isNaN(end)) input.startTime = new Date(end - WEEK_MS).toISOString();
   }
   return input;
+}
+
+const sortable = ['startTime', 'endTime', 'name'];
+
+/**
+ * `sort`: one or more of the conversation's fields, comma-separated (`conversation.name`, or
+ * `name`), all in `order`'s direction; the documented default is conversation.startTime.
+ */
+function sortKeys(sort: unknown, allowed: readonly string[]): string[] {
+  const keys = String(sort)
+    .split(',')
+    .map((key) => key.trim().replace(/^conversation\./, ''));
+  const unknown = keys.find((key) => !allowed.includes(key));
+  if (unknown !== undefined || keys.length > allowed.length) {
+    const names = allowed.map((key) => `conversation.${key}`).join(', ');
+    throw new DomainError(
+      'VALIDATION',
+      `sort: use ${allowed.length > 1 ? `one or more of ${names} (comma-separated)` : names}; "${unknown ?? sort}" is not one. The direction is order=asc|desc.`,
+      { field: 'sort' },
+    );
+  }
+  return keys;
 }
 
 interface Listed {

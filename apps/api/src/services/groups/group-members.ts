@@ -1,6 +1,7 @@
 import type { CriteriaAst } from '@switchboard/core';
 import {
   type ConversationCursor,
+  type ConversationOrder,
   countConversationsMatching,
   findConversationIdsMatching,
   type PrismaClient,
@@ -14,6 +15,8 @@ export interface MemberPage {
   offset: number;
   cursor?: ConversationCursor | undefined;
   order: 'asc' | 'desc';
+  /** Sort keys (default createdAt), all in `order`; more than createdAt pages by offset only. */
+  sort?: readonly ConversationOrder[] | undefined;
 }
 
 export interface Members {
@@ -35,7 +38,8 @@ export async function findMemberPage(
   const ids = await findConversationIdsMatching(prisma, {
     organizationId,
     criteria,
-    orderBy: 'createdAt',
+    orderBy: page.sort?.[0] ?? 'createdAt',
+    thenBy: page.sort?.slice(1),
     direction: page.order,
     limit: page.limit + 1,
     offset: page.offset,

@@ -3,6 +3,8 @@ import { Prisma, type PrismaClient } from '@switchboard/db';
 /**
  * One hash per model of every row an organization owns, in one statement: cheap enough to take
  * before and after each call of a sweep. Models come from the schema, as in the tenancy sweep.
+ * An API key's `lastUsedAt` records use, not change (written once a minute by whichever request
+ * comes then, even one that changes nothing), so it is left out.
  */
 export async function dataFingerprint(
   prisma: PrismaClient,
@@ -14,7 +16,7 @@ export async function dataFingerprint(
     .map((model) => {
       const column = model === 'Organization' ? 'id' : 'organizationId';
       return Prisma.sql`SELECT ${model} AS "model",
-        COALESCE(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS "hash"
+        COALESCE(md5(string_agg((to_jsonb(t) - 'lastUsedAt')::text, '|' ORDER BY t::text)), '') AS "hash"
         FROM ${Prisma.raw(`"${model}"`)} t WHERE t.${Prisma.raw(`"${column}"`)} = ${organizationId}`;
     });
   const rows = await prisma.$queryRaw<{ model: string; hash: string }[]>(Prisma.join(parts, ' UNION ALL '));
