@@ -418,6 +418,16 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
       headers: { authorization: `Bearer ${first.token}` },
     });
     expect(withSpaceToken.status).toBe(200);
+    // It goes to the widget in the user's browser: it opens that space, and no other operation.
+    const checked = await send(`${api.url}/spaces/validate-temporal-token`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${first.token}` },
+    });
+    expect(checked.body).toMatchObject({ spaceId: first.spaceId });
+    const elsewhere = await send(`${api.url}/v1/workspaces/${ws}/spaces`, {
+      headers: { authorization: `Bearer ${first.token}` },
+    });
+    expectShape(elsewhere, 401, errorShape);
     // Concurrent first calls for one user make one space.
     const userId = '550e8400-e29b-41d4-a716-446655440000';
     const racing = await Promise.all(

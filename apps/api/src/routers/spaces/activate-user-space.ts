@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { ACCESS_TOKEN_SECONDS, issueAccessToken } from '../../services/access-tokens';
+import { issueVisitorToken } from '../../services/visitor-tokens';
 import { protectedProcedure } from '../../trpc/init';
 import { findRequestedRole } from '../roles/find-role';
 import { customerRoleIdSchema } from '../roles/role.types';
@@ -13,7 +14,8 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Sharely's user space: the one space of a customer user in a workspace, created on first call
- * (idempotent, also under concurrent calls), with a 24-hour token for it. The user is a `userId`
+ * (idempotent, also under concurrent calls), with a 24-hour visitor token that opens it (and
+ * nothing else: the token goes to the widget in the user's browser). The user is a `userId`
  * (a UUID) or the customer's own `customerIdString`. The token's role is the one asked for, else
  * the caller's role-scoped token's; a workspace with RBAC ACTIVE refuses a role-less session.
  */
@@ -72,11 +74,13 @@ export const activateUserSpace = protectedProcedure
       });
       const space = await tx.space.findFirstOrThrow({ where: { workspaceId, externalUserId: userId } });
       if (created.count === 1) await auditSpaceCreated(tx, ctx, presentSpace(space));
-      const issued = await issueAccessToken(tx, {
+      // The token is handed to the widget in the user's browser: a visitor's token, which opens
+      // this space only, never a credential of the organization.
+      const issued = await issueVisitorToken(tx, {
         organizationId: ctx.organizationId,
         workspaceId,
-        apiKeyId: ctx.principal.apiKeyId,
-        lifetimeSeconds: ACCESS_TOKEN_SECONDS,
+        spaceId: space.id,
+        visitorId: randomUUID(),
         role: scope,
         actor: ctx.actor,
         requestId: ctx.requestId,

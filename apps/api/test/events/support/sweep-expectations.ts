@@ -15,7 +15,7 @@ export const multiEventProcedures: string[] = [
   'entities.createMany',
   'groups.createMany',
   'trackers.createMany',
-  // a Sharely user's first visit: space.created, then the token's accessToken.created.
+  // a Sharely user's first visit: space.created, then the visitor's spaceVisitor.created.
   'spaces.activateUserSpace',
   // a widget visitor's space: space.created (unless the user's space existed), spaceVisitor.created.
   'spaces.openVisitorSpace',
