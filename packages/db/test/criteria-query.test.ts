@@ -229,6 +229,38 @@ describe.each(testDatabaseKinds())('conversation queries on %s', (kind) => {
     expect(inTransaction).toEqual(await page({ criteria, limit: 5 }));
   });
 
+  // createdAt repeats in threes and updatedAt runs the other way, so a second key reorders each three.
+  test.each(['tags==billing,id==q00', 'status==OPEN'])(
+    '%s: more sort keys (thenBy) order ties, in one query and as a UNION of branches',
+    async (text) => {
+      const criteria = parseCriteria(text);
+      const matching = facts.filter(compilePredicate(criteria));
+      for (const direction of ['asc', 'desc'] as const) {
+        const sign = direction === 'asc' ? 1 : -1;
+        const expected = [...matching]
+          .sort(
+            (a, b) =>
+              sign *
+              (a.createdAt.getTime() - b.createdAt.getTime() ||
+                a.updatedAt.getTime() - b.updatedAt.getTime()),
+          )
+          .map((fact) => fact.id);
+        expect(await page({ criteria, direction, thenBy: ['updatedAt'] })).toEqual(expected);
+        expect(await page({ criteria, direction, thenBy: ['updatedAt'], limit: 2, offset: 1 })).toEqual(
+          expected.slice(1, 3),
+        );
+      }
+    },
+  );
+
+  test('a cursor continues createdAt or updatedAt pages only', async () => {
+    const cursor = { id: 'q00', at: new Date() };
+    await expect(page({ orderBy: 'name', cursor })).rejects.toThrow(RangeError);
+    await expect(page({ thenBy: ['name'], cursor })).rejects.toThrow(RangeError);
+    expect(await page({ orderBy: 'name', limit: 3 })).toHaveLength(3);
+    expect(await page({ orderBy: 'endTime', limit: 3 })).toHaveLength(3);
+  });
+
   test('refuses a negative or fractional limit', async () => {
     await expect(page({ limit: -1 })).rejects.toThrow(RangeError);
     await expect(page({ limit: 1.5 })).rejects.toThrow(RangeError);
