@@ -355,6 +355,39 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
         ],
       });
     }
+    // spaces-messages.md: GET …/message?groupId= (and without groupId, the space's first group).
+    const documentedMessage = z.object({
+      id: z.string(),
+      type: z.string(),
+      message: z.string(),
+      temporalUserId: z.string().nullable(),
+      content: z.string().nullable(),
+      sources: z.array(z.string()).nullable(),
+      sourcesMetadata: z.array(z.unknown()).nullable(),
+      thumbUp: z.boolean(),
+      thumbDown: z.boolean(),
+      user: z.object({ id: z.string(), name: z.string() }).nullable(),
+    });
+    for (const query of [`?groupId=${group.id}`, '']) {
+      const listed = expectShape(
+        await call('GET', `/v1/workspaces/${ws}/spaces/${space.id}/message${query}`),
+        200,
+        z.object({ messages: z.array(documentedMessage) }),
+      );
+      expect(listed.messages).toMatchObject([
+        {
+          type: 'USER',
+          message: 'How do I get started with the API?',
+          thumbUp: false,
+          user: { name: 'customer' },
+        },
+      ]);
+    }
+    expectShape(
+      await call('GET', `/v1/workspaces/${ws}/spaces/${space.id}/message?groupId=${space.id}`),
+      404,
+      errorShape,
+    );
     // The widget's rename, and its auto-name after the first exchange (reads groupName).
     const renamed = await call('PUT', `/spaces/${space.id}/groups/${group.id}`, {
       name: 'Billing',

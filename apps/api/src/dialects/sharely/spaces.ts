@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SpaceView } from '../../routers/spaces/space.types';
 import type { DialectOperation, RestRequest } from '../dialect';
+import { documentedMessagesSchema, presentDocumentedMessages } from './messages';
 
 const tags = ['Spaces (Sharely)'];
 
@@ -93,6 +94,16 @@ export const spaceOperations: DialectOperation[] = [
   ),
   readSpace('/spaces/{spaceId}', "The widget's read of a space (by id alone)"),
   readSpace('/public-spaces/{spaceId}', "The widget's read of a space without a host-asserted token"),
+  {
+    method: 'GET',
+    path: '/v1/workspaces/{workspaceId}/spaces/{spaceId}/message',
+    summary:
+      "A group conversation's messages (groupId; else the space's first group), oldest first: { messages }",
+    tags,
+    procedure: 'spaces.listMessages',
+    present: presentDocumentedMessages,
+    response: documentedMessagesSchema,
+  },
   {
     method: 'PUT',
     path: '/workspaces/{workspaceId}/activate-or-retrieve-user-space',

@@ -1,5 +1,6 @@
 import { DomainError } from '@switchboard/core';
 import type { DialectOperation, RestRequest } from '../dialect';
+import { presentWidgetMessages, presentWidgetPost, widgetMessagesSchema, widgetPostSchema } from './messages';
 
 const tags = ['Widget (Sharely)'];
 
@@ -71,6 +72,8 @@ export const widgetOperations: DialectOperation[] = [
     summary: "A group conversation's messages (groupId), oldest first, without internal notes: { messages }",
     tags,
     procedure: 'spaces.listMessages',
+    present: presentWidgetMessages,
+    response: widgetMessagesSchema,
   },
   {
     method: 'POST',
@@ -79,6 +82,8 @@ export const widgetOperations: DialectOperation[] = [
       'Send a message to a group conversation ({ newMessage, groupId }): stored and answered as JSON; no assistant reply',
     tags,
     procedure: 'spaces.postMessage',
+    present: presentWidgetPost,
+    response: widgetPostSchema,
   },
   {
     method: 'POST',

@@ -5,7 +5,7 @@ import { messageTextSchema } from '../messages/message.types';
 import { idSchema } from '../shared/schemas';
 import { findSpaceGroup } from './find-space-group';
 import { assertVisitorSpace } from './visitor-scope';
-import { toWidgetMessage, widgetMessageSchema } from './widget-message';
+import { spaceMessageSchema, toSpaceMessage, VISITOR_PREFIX } from './widget-message';
 
 /**
  * A message the widget's user sends to a group conversation: stored as the customer's message of
@@ -22,11 +22,11 @@ export const postSpaceMessage = spaceProcedure
       languageId: z.string().max(16).optional(),
     }),
   )
-  .output(z.object({ message: widgetMessageSchema, reply: z.null() }))
+  .output(z.object({ message: spaceMessageSchema, reply: z.null() }))
   .mutation(async ({ ctx, input }) => {
     assertVisitorSpace(ctx.visitor, input.spaceId);
     const group = await findSpaceGroup(ctx.prisma, ctx.organizationId, input);
-    const from = ctx.visitor ? `visitor:${ctx.visitor.id}` : 'customer';
+    const from = ctx.visitor ? `${VISITOR_PREFIX}${ctx.visitor.id}` : 'customer';
     const message = await addMessage(ctx, { conversationId: group.id, from, text: input.newMessage });
-    return { message: toWidgetMessage(message), reply: null };
+    return { message: toSpaceMessage(message), reply: null };
   });

@@ -1,27 +1,30 @@
 import { z } from 'zod';
 import type { MessageView } from '../../services/conversations/messages';
 
+/** Messages a widget visitor sends are `from: "visitor:<temporalUserId>"`. */
+export const VISITOR_PREFIX = 'visitor:';
+
 /**
- * A message as Sharely's widget reads it: `role` and `type` from its direction (the customer's
- * are the user's; the team's replies are the assistant's, of type AGENT: a person, not an AI),
- * `content` and `timestamp`. Internal notes never reach the widget.
+ * A message of a space's chat: the customer's (`IN`, Sharely's USER) or the team's reply (`OUT`:
+ * a person, so AGENT, not Sharely's AI). Internal notes never reach a chat.
  */
-export const widgetMessageSchema = z.object({
+export const spaceMessageSchema = z.object({
   id: z.string(),
   groupId: z.string(),
-  role: z.enum(['user', 'assistant']),
-  type: z.enum(['USER', 'AGENT']),
-  content: z.string(),
+  fromCustomer: z.boolean(),
   from: z.string(),
-  timestamp: z.string(),
+  temporalUserId: z.string().nullable(),
+  text: z.string(),
+  createdAt: z.string(),
 });
+export type SpaceMessage = z.infer<typeof spaceMessageSchema>;
 
-export const toWidgetMessage = (message: MessageView): z.infer<typeof widgetMessageSchema> => ({
+export const toSpaceMessage = (message: MessageView): SpaceMessage => ({
   id: message.id,
   groupId: message.conversationId,
-  role: message.direction === 'IN' ? 'user' : 'assistant',
-  type: message.direction === 'IN' ? 'USER' : 'AGENT',
-  content: message.text,
+  fromCustomer: message.direction === 'IN',
   from: message.from,
-  timestamp: message.createdAt,
+  temporalUserId: message.from.startsWith(VISITOR_PREFIX) ? message.from.slice(VISITOR_PREFIX.length) : null,
+  text: message.text,
+  createdAt: message.createdAt,
 });
