@@ -37,7 +37,8 @@ export function tenantFiller(
   const values: Record<string, unknown> = {
     conversationId,
     conversationIds: [conversationId],
-    groupId: seed.groupId,
+    // Sharely's group conversation (spaces.*) is a conversation of the space; elsewhere a group.
+    groupId: router === 'spaces' ? seed.spaceConversationId : seed.groupId,
     queueId: seed.queueId,
     queueIds: [seed.queueId],
     agentId: seed.agentId,
@@ -56,6 +57,9 @@ export function tenantFiller(
     // to another tenant's rows (B may use the same strings in its own workspace).
     customerRoleId: seed.customerRoleId,
     userId: '550e8400-e29b-41d4-a716-446655440000',
+    externalUserId: 'sweep-user',
+    // A language code (Sharely's widget sends it), not a reference.
+    languageId: 'en',
     bodyWorkspaceId: seed.workspaceId,
     tagName: seed.tagName,
     criteria: `id==${conversationId}`,
@@ -120,6 +124,8 @@ export const referenceNames = [
   'eventId',
   'appId',
   'userId',
+  'externalUserId',
+  'languageId',
   'bodyWorkspaceId',
   'tagName',
   'criteria',
