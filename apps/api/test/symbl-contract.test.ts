@@ -507,7 +507,7 @@ describe.each(testDatabaseKinds())('Symbl contract on %s', (kind) => {
       'John / Mary Catch up',
       'John / Mary Brainstorming',
     ]);
-    expect(await names('conversation.startTime,conversation.name', '&order=desc')).toEqual([
+    expect(await names('[conversation.startTime,conversation.name]', '&order=desc')).toEqual([
       'Anna / Bo Sync',
       'John / Mary Catch up',
       'John / Mary Brainstorming',

@@ -39,10 +39,13 @@ const sortable = ['startTime', 'endTime', 'name'];
 
 /**
  * `sort`: one or more of the conversation's fields, comma-separated (`conversation.name`, or
- * `name`), all in `order`'s direction; the documented default is conversation.startTime.
+ * `name`; `[a,b]` as the Go SDK sends lists), all in `order`'s direction; the documented default
+ * is conversation.startTime.
  */
 function sortKeys(sort: unknown, allowed: readonly string[]): string[] {
+  // The Go SDK renders a list as `sort=[a,b]`.
   const keys = String(sort)
+    .replace(/^\[(.*)\]$/, '$1')
     .split(',')
     .map((key) => key.trim().replace(/^conversation\./, ''));
   const unknown = keys.find((key) => !allowed.includes(key));
