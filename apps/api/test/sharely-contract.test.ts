@@ -275,6 +275,27 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
       name: 'Senior Sales Manager',
       customerRoleId: 'senior-sales-manager',
     });
+    // workspace.md: the background-job check, e.g. of the role changes' workflowIds.
+    const jobs = expectShape(
+      await call('POST', `/v1/workspaces/${ws}/background-jobs`, {
+        jobIds: [created.workflowId, renamed.workflowId, 'job-uuid-1'],
+      }),
+      200,
+      z.object({
+        jobs: z.array(z.object({ id: z.string(), status: z.string(), entityId: z.string().nullable() })),
+      }),
+    );
+    expect(jobs.jobs).toMatchObject([
+      { id: created.workflowId, status: 'COMPLETED', entityId: id },
+      { id: renamed.workflowId, status: 'COMPLETED', entityId: id },
+      { id: 'job-uuid-1', status: 'NOT_FOUND', entityId: null },
+    ]);
+    expectShape(await call('POST', `/v1/workspaces/${ws}/background-jobs`, { jobIds: [] }), 400, errorShape);
+    // authentication.md also shows the raw key as the Bearer credential.
+    const rawBearer = await send(`${api.url}/v1/workspaces/${ws}/role`, {
+      headers: { authorization: `Bearer ${tenant.apiKey.key}` },
+    });
+    expect(expectShape(rawBearer, 200, z.object({ total: z.number() })).total).toBe(2);
     expect(expectShape(await call('GET', `/v1/workspaces/${ws}/role/${id}`), 200, roleShape).name).toBe(
       'Senior Sales Manager',
     );
@@ -287,6 +308,15 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
     expectShape(await call('PUT', `/v1/workspaces/${ws}/role/no-such-role`, { name: 'x' }), 404, errorShape);
     const other = await sharelyClient('Sharely roles B');
     expectShape(await other.call('GET', `/v1/workspaces/${ws}/role/${id}`), 404, errorShape);
+    expectShape(
+      await other.call('POST', `/v1/workspaces/${ws}/background-jobs`, { jobIds: [created.workflowId] }),
+      404,
+      errorShape,
+    );
+    const otherJobs = await other.call('POST', `/v1/workspaces/${other.ws}/background-jobs`, {
+      jobIds: [created.workflowId],
+    });
+    expect(otherJobs.body.jobs).toMatchObject([{ status: 'NOT_FOUND' }]);
   });
 
   test('spaces: create with description, get with status, workspace and spaceGroupConversation; group create, rename, delete', async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type RoleView, roleSchema } from '../../routers/roles/role.types';
 import type { WorkspaceView } from '../../routers/workspaces/workspace.types';
@@ -9,9 +8,9 @@ const workspacesTag = ['Workspaces (Sharely)'];
 
 /**
  * Sharely runs role changes as background workflows and answers their id. Switchboard applies
- * the change before answering, so `workflowId` is a fresh correlation id with nothing to poll.
+ * the change before answering and records the job done: `POST …/background-jobs` reports it.
  */
-const withWorkflow = (role: RoleView) => ({ workflowId: randomUUID(), role });
+const withWorkflow = ({ workflowId, ...role }: RoleView & { workflowId: string }) => ({ workflowId, role });
 const workflowSchema = z.object({ workflowId: z.string(), role: roleSchema });
 
 export const sharelyOperations: DialectOperation[] = [
@@ -32,6 +31,14 @@ export const sharelyOperations: DialectOperation[] = [
     procedure: 'workspaces.setRbacStatus',
     present: ({ id, rbacStatus, updatedAt }: WorkspaceView) => ({ id, rbacStatus, updatedAt }),
     response: z.object({ id: z.string(), rbacStatus: z.string(), updatedAt: z.string() }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/workspaces/{workspaceId}/background-jobs',
+    summary:
+      'The status of background jobs ({ "jobIds": [...] }, e.g. a role change\'s workflowId): { jobs: [{ id, status, … }] }',
+    tags: workspacesTag,
+    procedure: 'workspaces.backgroundJobs',
   },
   {
     method: 'GET',

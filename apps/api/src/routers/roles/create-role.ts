@@ -1,12 +1,13 @@
+import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
 import { findWorkspace } from '../workspaces/find-workspace';
 import { assertCustomerRoleIdFree } from './find-role';
 import { presentRole, roleFields, roleSchema, workspaceRolesInput } from './role.types';
-import { auditRole } from './save-role';
+import { auditRole, recordRoleJob } from './save-role';
 
 export const createRole = protectedProcedure
   .input(workspaceRolesInput.extend(roleFields))
-  .output(roleSchema)
+  .output(roleSchema.extend({ workflowId: z.string() }))
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       await findWorkspace(tx, ctx.organizationId, input.workspaceId);
@@ -23,6 +24,12 @@ export const createRole = protectedProcedure
         }),
       );
       await auditRole(tx, ctx, 'role.create', undefined, role);
-      return role;
+      return {
+        ...role,
+        workflowId: await recordRoleJob(tx, ctx.organizationId, 'role.create', {
+          id: role.id,
+          workspaceId: input.workspaceId,
+        }),
+      };
     }),
   );

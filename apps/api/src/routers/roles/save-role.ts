@@ -20,3 +20,21 @@ export const auditRole = (
     after,
     requestId: ctx.requestId,
   });
+
+/**
+ * Sharely runs a role change as a background job and answers its id (`workflowId`); Switchboard
+ * applies the change first, so the job is recorded done, for clients that check it
+ * (`POST /v1/workspaces/{id}/background-jobs`). Returns the job's id.
+ */
+export async function recordRoleJob(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  type: 'role.create' | 'role.update',
+  role: { id: string; workspaceId: string },
+): Promise<string> {
+  const job = await tx.backgroundJob.create({
+    data: { organizationId, workspaceId: role.workspaceId, type, entityId: role.id },
+    select: { id: true },
+  });
+  return job.id;
+}

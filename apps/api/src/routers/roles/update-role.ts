@@ -1,12 +1,13 @@
+import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
 import { assertCustomerRoleIdFree, findRole } from './find-role';
 import { presentRole, roleFields, roleIdInput, roleSchema } from './role.types';
-import { auditRole } from './save-role';
+import { auditRole, recordRoleJob } from './save-role';
 
 /** Only the fields sent change (Sharely: "all fields are optional"); null clears an optional one. */
 export const updateRole = protectedProcedure
   .input(roleIdInput.extend({ ...roleFields, name: roleFields.name.optional() }))
-  .output(roleSchema)
+  .output(roleSchema.extend({ workflowId: z.string() }))
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const before = presentRole(await findRole(tx, ctx.organizationId, input));
@@ -22,6 +23,12 @@ export const updateRole = protectedProcedure
         }),
       );
       await auditRole(tx, ctx, 'role.update', before, after);
-      return after;
+      return {
+        ...after,
+        workflowId: await recordRoleJob(tx, ctx.organizationId, 'role.update', {
+          id: after.id,
+          workspaceId: input.workspaceId,
+        }),
+      };
     }),
   );

@@ -1,4 +1,5 @@
 import { router } from '../../trpc/init';
+import { backgroundJobs } from './background-jobs';
 import { createWorkspace } from './create-workspace';
 import { generateAccessKeyToken } from './generate-access-token';
 import { getPublicWorkspace } from './get-public-workspace';
@@ -13,4 +14,5 @@ export const workspacesRouter = router({
   generateAccessToken: generateAccessKeyToken,
   getPublic: getPublicWorkspace,
   setRbacStatus,
+  backgroundJobs,
 });

@@ -60,6 +60,8 @@ export function tenantFiller(
     externalUserId: 'sweep-user',
     // A language code (Sharely's widget sends it), not a reference.
     languageId: 'en',
+    // Sharely's job ids are looked up inside the path's workspace, which is the reference.
+    jobIds: ['00000000-0000-4000-8000-000000000000'],
     bodyWorkspaceId: seed.workspaceId,
     tagName: seed.tagName,
     criteria: `id==${conversationId}`,
@@ -126,6 +128,7 @@ export const referenceNames = [
   'userId',
   'externalUserId',
   'languageId',
+  'jobIds',
   'bodyWorkspaceId',
   'tagName',
   'criteria',
