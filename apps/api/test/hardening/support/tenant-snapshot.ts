@@ -19,9 +19,19 @@ export async function snapshotOrganization(prisma: PrismaClient, organizationId:
     const where: Record<string, string> =
       model === 'Organization' ? { id: organizationId } : { organizationId };
     const found = await delegate.findMany({ where });
-    rows[model] = found.map((row) => rowJson(row)).sort();
+    rows[model] = found.map((row) => rowJson(withoutUse(row))).sort();
   }
   return rows;
+}
+
+/**
+ * An API key's `lastUsedAt` records use, not change: any valid request may write it (once a
+ * minute), so a sweep longer than a minute would see it move under a call that changed nothing.
+ */
+function withoutUse(row: unknown): unknown {
+  if (typeof row !== 'object' || row === null || !('lastUsedAt' in row)) return row;
+  const { lastUsedAt: _use, ...rest } = row as Record<string, unknown>;
+  return rest;
 }
 
 /** What changed between two snapshots: rows removed (`-`) and added (`+`) per model. */
