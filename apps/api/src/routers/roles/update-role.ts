@@ -23,12 +23,17 @@ export const updateRole = protectedProcedure
         }),
       );
       await auditRole(tx, ctx, 'role.update', before, after);
-      return {
-        ...after,
-        workflowId: await recordRoleJob(tx, ctx.organizationId, 'role.update', {
-          id: after.id,
-          workspaceId: input.workspaceId,
-        }),
-      };
+      // The same values again change nothing (no event, no job): the job that made the role so answers.
+      const unchanged = JSON.stringify(before) === JSON.stringify(after);
+      const latest = unchanged
+        ? await tx.backgroundJob.findFirst({
+            where: { organizationId: ctx.organizationId, entityId: after.id },
+            orderBy: { createdAt: 'desc' },
+            select: { id: true },
+          })
+        : null;
+      const job = { id: after.id, workspaceId: input.workspaceId };
+      const workflowId = latest?.id ?? (await recordRoleJob(tx, ctx.organizationId, 'role.update', job));
+      return { ...after, workflowId };
     }),
   );
