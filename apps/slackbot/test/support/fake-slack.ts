@@ -88,7 +88,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(JSON.stringify({ ok: true, channel: body.channel, ts: body.ts ?? '1.1', message_ts: '1.1' }));
     } else if (path === '/api/conversations.open') {
       res.end(JSON.stringify({ ok: true, channel: { id: `D${body.users}` } }));
-    } else if (path === '/api/views.open' || path === '/api/views.publish') {
+    } else if (path.startsWith('/api/views.')) {
       res.end(JSON.stringify({ ok: true, view: { id: 'V1' } }));
     } else {
       res.end(JSON.stringify({ ok: false, error: 'unknown_method' }));
