@@ -123,7 +123,9 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     await h.api.a.caller.tags.addToConversation({ conversationId: id, tagName: 'billing' });
     const reply = await h.command({ command: '/conv', text: `route ${id}` });
     const said = textOf(reply.body.blocks);
-    expect(said).toContain('Routed by <@U0ALICE>: Matched route \\"Billing words\\"; routed to queue *Billing*.');
+    expect(said).toContain(
+      'Routed by <@U0ALICE>: Matched route \\"Billing words\\"; routed to queue *Billing*.',
+    );
     expect(said).toContain('Assigned <@U0ALICE> (');
     expect(said).not.toContain(billingQueueId);
     expect(said).not.toContain(alice.id);
