@@ -31,5 +31,10 @@ export function apiTimeIn(log: string, fromEpochMs: number, toEpochMs: number): 
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { calls: times.length, totalMs: times.reduce((sum, t) => sum + t, 0), p50Ms: at(0.5), p99Ms: at(0.99) };
+  return {
+    calls: times.length,
+    totalMs: times.reduce((sum, t) => sum + t, 0),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+  };
 }

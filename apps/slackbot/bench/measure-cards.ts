@@ -18,7 +18,9 @@ const topicOf = (card: number, version: number) => `Bench card ${card} v${versio
 const versionIn = /Bench card (\d+) v(\d+)/;
 
 const trpc = <T>(url: string, procedure: string, input: unknown) =>
-  apiCall<{ result: { data: T } }>(url, 'POST', `/trpc/${procedure}`, input).then((answer) => answer.result.data);
+  apiCall<{ result: { data: T } }>(url, 'POST', `/trpc/${procedure}`, input).then(
+    (answer) => answer.result.data,
+  );
 
 /**
  * Change → card updated: a channel watches a group of `cards` conversations (one card each, as the
@@ -49,7 +51,7 @@ export async function measureCardUpdates(options: {
   }
   const tsOf = await cardsPosted(sink, options.cards);
   // Give the bot a moment to record the last cards before they change.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await new Promise((resolve) => setTimeout(resolve, 2000));
 
   const total = Math.max(1, Math.round(options.rate * options.seconds));
   const interval = 1000 / options.rate;
@@ -70,9 +72,11 @@ export async function measureCardUpdates(options: {
   const shownAt = (card: number, version: number) =>
     sink.updates.find((update) => {
       const match = versionIn.exec(update.text);
-      return update.ts === tsOf.get(card) && match && Number(match[1]) === card && Number(match[2]) >= version;
+      return (
+        update.ts === tsOf.get(card) && match && Number(match[1]) === card && Number(match[2]) >= version
+      );
     })?.at;
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   while (changes.some((c) => shownAt(c.card, c.version) === undefined) && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 100));
   const latencies = changes.flatMap((change) => {

@@ -45,7 +45,8 @@ export async function measureOpenLoop(options: {
   const cpuBefore = { bot: await cpuSecondsOf(options.botPid), api: await cpuSecondsOf(options.api.pid) };
   const wallStart = performance.now();
   const epochStart = Date.now();
-  const keyOf = (i: number) => `${label}-${i}`;
+  // Keys become response_url paths: letters, digits and dashes only.
+  const keyOf = (i: number) => `open-${label.replace(/[^\w]+/g, '-')}-${i}`;
   const sent = await runOpenLoop({
     url: options.url,
     rate: options.rate,
@@ -58,6 +59,8 @@ export async function measureOpenLoop(options: {
   const keys = sent.sentAt.map((_, i) => keyOf(i));
   const delivered = await sink.waitFor(keys, 30_000);
   const wallSeconds = (performance.now() - wallStart) / 1000;
+  // The API writes its request log asynchronously: let the window's last lines land.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const cpuAfter = { bot: await cpuSecondsOf(options.botPid), api: await cpuSecondsOf(options.api.pid) };
   const replies = keys.flatMap((key, i) => {
     const arrived = sink.arrivals.get(key);
