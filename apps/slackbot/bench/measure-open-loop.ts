@@ -59,8 +59,9 @@ export async function measureOpenLoop(options: {
   const keys = sent.sentAt.map((_, i) => keyOf(i));
   const delivered = await sink.waitFor(keys, 30_000);
   const wallSeconds = (performance.now() - wallStart) / 1000;
-  // The API writes its request log asynchronously: let the window's last lines land.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // The API buffers its log and flushes it every second (LOG_FLUSH_INTERVAL_MS): let the
+  // window's last lines land before reading them.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
   const cpuAfter = { bot: await cpuSecondsOf(options.botPid), api: await cpuSecondsOf(options.api.pid) };
   const replies = keys.flatMap((key, i) => {
     const arrived = sink.arrivals.get(key);
