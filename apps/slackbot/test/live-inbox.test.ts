@@ -204,6 +204,25 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
     expect(h.slack.calls('conversations.open').some((body) => body.users === 'U0BOB')).toBe(true);
   });
 
+  test('routing that assigns a linked agent sends them the DM card too', async () => {
+    const { caller } = h.api.a;
+    const queue = await caller.queues.create({ name: 'Escalations' });
+    await caller.agents.setStatus({ agentId: bobId, status: 'ONLINE' });
+    await caller.queues.addAgent({ queueId: queue.id, agentId: bobId });
+    await caller.routing.set({
+      routes: [{ name: 'Escalate', queueId: queue.id, criteria: 'tags==escalate' }],
+    });
+    await caller.conversations.create({ topic: 'Routed to Bob', tags: ['escalate'] });
+    const dm = await h.slack.waitFor(
+      (r) =>
+        r.path === '/api/chat.postMessage' &&
+        r.body.channel === 'DU0BOB' &&
+        textOf(r.body.blocks).includes('Routed to Bob'),
+    );
+    expect(textOf(dm.body.blocks)).toContain('Escalations');
+    await caller.routing.set({ routes: [] });
+  });
+
   test('App Home shows my open conversations and the watched groups with their channels', async () => {
     await postEvent(
       h.botUrl,
