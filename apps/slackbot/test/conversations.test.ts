@@ -190,6 +190,10 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     expect(stranger.body.response_type).toBe('ephemeral');
     expect(textOf(stranger.body.blocks)).toContain('is not linked to a Switchboard agent');
     expect((await conversation(id)).agentId).toBe(bob.id);
+    // `me` for someone not linked: the error names them as a mention, not as `&lt;@U…&gt;`.
+    const me = await h.command({ command: '/conv', text: `assign ${id} me`, userId: 'U0NOBODY' });
+    expect(me.body.blocks[0].text.text).toContain('<@U0NOBODY> is not linked to a Switchboard agent');
+    expect(textOf(me.body.blocks)).not.toContain('&lt;@');
 
     await h.command({ command: '/conv', text: `assign ${id} nobody` });
     expect((await conversation(id)).agentId).toBeNull();
