@@ -6,6 +6,16 @@ import { commandMix, signedCommand } from './commands';
 import { runOpenLoop } from './open-loop';
 import type { SlackSink } from './slack-sink';
 
+/**
+ * The API writes its log in blocks of 4 KB (and a timer flush that does not always empty the
+ * block): the window's last lines could still be waiting. About 10 KB of /health lines (which
+ * the count ignores) push them out.
+ */
+async function flushApiLog(apiUrl: string): Promise<void> {
+  for (let i = 0; i < 30; i++) await (await fetch(`${apiUrl}/health`)).arrayBuffer();
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+}
+
 export interface OpenLoopRun {
   label: string;
   rate: number;
@@ -59,9 +69,7 @@ export async function measureOpenLoop(options: {
   const keys = sent.sentAt.map((_, i) => keyOf(i));
   const delivered = await sink.waitFor(keys, 30_000);
   const wallSeconds = (performance.now() - wallStart) / 1000;
-  // The API buffers its log and flushes it every second (LOG_FLUSH_INTERVAL_MS): let the
-  // window's last lines land before reading them.
-  await new Promise((resolve) => setTimeout(resolve, 2500));
+  await flushApiLog(options.api.url);
   const cpuAfter = { bot: await cpuSecondsOf(options.botPid), api: await cpuSecondsOf(options.api.pid) };
   const replies = keys.flatMap((key, i) => {
     const arrived = sink.arrivals.get(key);
