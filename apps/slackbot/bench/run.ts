@@ -1,7 +1,9 @@
 /**
- * `npm run bench -w @switchboard/slackbot`: scenario 4 of issue 6. Signed slash commands at a
- * fixed concurrency against the real bot (its own process, calling the real API on PGlite in
- * another), and the same requests against a bare node:http server that only answers 200.
+ * `npm run bench -w @switchboard/slackbot`: scenario 4 of issues 6 and 15. Signed slash commands
+ * at a fixed concurrency against the real bot (its own process, calling the real API on PGlite in
+ * another), and the same requests against a bare node:http server that only answers 200; then
+ * an open loop at a steady rate, rising rates until replies take over 1 s, and change → card
+ * updated for watched conversations (issue 15).
  * Writes bench/results/slack-ack.json through the API package's shared report writer.
  */
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ import { printScenario, saveScenario } from '../../api/bench/shared/report';
 import { makeTempDir, removeTempDir } from '../../api/bench/shared/temp-dir';
 import { benchSigningSecret } from './commands';
 import { type AckRun, measureAcks } from './measure-acks';
+import { measureCardUpdates } from './measure-cards';
+import { measureOpenLoop, type OpenLoopRun } from './measure-open-loop';
 import { slackResult } from './result';
 import { setUpWorkspace } from './setup';
 import { startSlackSink } from './slack-sink';
@@ -24,7 +28,8 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const environment = captureEnvironment();
 const startedAt = new Date();
-const { commands, concurrency, runs } = config.slack;
+const { commands, concurrency, runs, rate, seconds, saturationRates, stepSeconds, cards, changeRate } =
+  config.slack;
 const dataDir = await makeTempDir('slack');
 const sink = await startSlackSink();
 let api: ApiChild | undefined;
@@ -82,11 +87,47 @@ try {
     }
     log(`  run ${run + 1}/${runs} done`);
   }
+  const openLoop = (label: string, at: number, forSeconds: number) =>
+    measureOpenLoop({
+      label,
+      url: targets.bot,
+      rate: at,
+      seconds: forSeconds,
+      sink,
+      conversationIds,
+      botPid: (bot as Child).pid,
+      api: api as ApiChild,
+    });
+  log(`Open loop: ${rate} commands/s for ${seconds} s`);
+  const steady = await openLoop('steady', rate, seconds);
+  const saturation: OpenLoopRun[] = [];
+  for (const step of saturationRates) {
+    log(`Saturation step: ${step} commands/s for ${stepSeconds} s`);
+    const measuredStep = await openLoop(`step ${step}/s`, step, stepSeconds);
+    saturation.push(measuredStep);
+    if (measuredStep.reply.p99 > 1000 || measuredStep.delivered < measuredStep.sent) break;
+  }
+  log(`Change → card: ${cards} cards, ${changeRate} changes/s for ${seconds} s`);
+  const cardRun = await measureCardUpdates({ apiUrl: api.url, sink, cards, rate: changeRate, seconds });
   const result = slackResult(measured, {
     environment,
     startedAt,
-    settings: { commands, concurrency, runs, quick: config.quick },
+    settings: {
+      commands,
+      concurrency,
+      runs,
+      quick: config.quick,
+      rate,
+      seconds,
+      saturationRates,
+      stepSeconds,
+      cards,
+      changeRate,
+    },
     ephemeralTexts: [...sink.ephemeralTexts],
+    steady,
+    saturation,
+    cards: cardRun,
   });
   await saveScenario(result);
   printScenario(result);

@@ -14,6 +14,9 @@ export interface SlackSink {
   /** Replies that were ephemeral (errors and help), and the first few distinct texts of them. */
   ephemeral: number;
   ephemeralTexts: Set<string>;
+  /** Cards posted (chat.postMessage outside threads) and card updates (chat.update), with arrival times. */
+  posts: { ts: string; text: string; at: number }[];
+  updates: { ts: string; text: string; at: number }[];
   waitFor(keys: string[], timeoutMs: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -22,6 +25,9 @@ export async function startSlackSink(): Promise<SlackSink> {
   const arrivals = new Map<string, number>();
   const sink = { ephemeral: 0 };
   const ephemeralTexts = new Set<string>();
+  const posts: SlackSink['posts'] = [];
+  const updates: SlackSink['updates'] = [];
+  let posted = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -38,12 +44,22 @@ export async function startSlackSink(): Promise<SlackSink> {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
+      // The Web API client posts forms; a message's ts must be unique (cards are found by it).
+      const form = new URLSearchParams(Buffer.concat(chunks).toString());
+      const at = performance.now();
+      let ts = form.get('ts') ?? '1.1';
+      if (path === '/api/chat.postMessage') {
+        ts = `1700000000.${String(++posted).padStart(6, '0')}`;
+        if (!form.get('thread_ts')) posts.push({ ts, text: form.get('text') ?? '', at });
+      } else if (path === '/api/chat.update') {
+        updates.push({ ts, text: form.get('text') ?? '', at });
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
           ok: true,
-          channel: 'C1',
-          ts: `${Date.now() / 1000}`,
+          channel: form.get('channel') ?? 'C1',
+          ts,
           user_id: 'UBOT',
           team_id: 'T1',
         }),
@@ -57,6 +73,8 @@ export async function startSlackSink(): Promise<SlackSink> {
     apiUrl: `${url}/api/`,
     arrivals,
     ephemeralTexts,
+    posts,
+    updates,
     get ephemeral() {
       return sink.ephemeral;
     },

@@ -24,9 +24,6 @@ async function main(): Promise<void> {
   }
   const { env } = config;
   const running = await startSlackbot(env);
-  process.stdout.write(
-    `Slack bot listening on http://0.0.0.0:${running.port}/slack/events, calling Switchboard at ${env.apiUrl}\n`,
-  );
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
@@ -36,8 +33,13 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  // Handlers first, then the line a supervisor waits for: a SIGTERM sent the moment it reads the
+  // line would otherwise meet Node's default action (killed on the spot, no clean stop).
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  process.stdout.write(
+    `Slack bot listening on http://0.0.0.0:${running.port}/slack/events, calling Switchboard at ${env.apiUrl}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -64,6 +64,7 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
       'Assign to me',
       'Close',
       'Remove vip',
+      'Reply to customer',
     ]);
     const id = button(blocks, 'Route').value;
     const stored = await conversation(id);
@@ -95,12 +96,39 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     expect(textOf(reply.body.blocks)).toMatch(/UTC · <@U0ALICE> · create/);
   });
 
+  test('the card shows the latest messages with the customer (notes left out), and names in its history', async () => {
+    const id = await created('Chatty', 'tags=billing');
+    const { caller } = h.api.a;
+    for (const text of ['first', 'second', 'third', 'fourth'])
+      await caller.messages.create({ conversationId: id, from: '+3859111', text });
+    await caller.messages.create({ conversationId: id, from: 'slack:U0BOB', text: 'a note', internal: true });
+    await caller.messages.create({ conversationId: id, from: 'Alice', text: 'On it', direction: 'OUT' });
+    await caller.conversations.assign({ conversationId: id, agentId: bob.id });
+    const reply = await h.command({ command: '/conv', text: `show ${id}` });
+    const shown = textOf(reply.body.blocks);
+    expect(shown).toContain('third');
+    expect(shown).toContain('fourth');
+    expect(shown).toContain('*Reply by Alice*');
+    expect(shown).not.toContain('second');
+    expect(shown).not.toContain('a note');
+    expect(shown).toContain('agent <@U0ALICE> → <@U0BOB>');
+    expect(shown).not.toContain(bob.id);
+    expect(shown).not.toContain(alice.id);
+    expect(shown).not.toContain(billingQueueId);
+  });
+
   test('route by command re-runs routing, clears and re-picks the agent, and says why', async () => {
     const id = await created('Route me');
     expect((await conversation(id)).queueId).toBeNull();
     await h.api.a.caller.tags.addToConversation({ conversationId: id, tagName: 'billing' });
     const reply = await h.command({ command: '/conv', text: `route ${id}` });
-    expect(textOf(reply.body.blocks)).toContain('Routed by <@U0ALICE>');
+    const said = textOf(reply.body.blocks);
+    expect(said).toContain(
+      'Routed by <@U0ALICE>: Matched route \\"Billing words\\"; routed to queue *Billing*.',
+    );
+    expect(said).toContain('Assigned <@U0ALICE> (');
+    expect(said).not.toContain(billingQueueId);
+    expect(said).not.toContain(alice.id);
     expect(await conversation(id)).toMatchObject({ queueId: billingQueueId, agentId: alice.id });
   });
 
@@ -162,6 +190,10 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     expect(stranger.body.response_type).toBe('ephemeral');
     expect(textOf(stranger.body.blocks)).toContain('is not linked to a Switchboard agent');
     expect((await conversation(id)).agentId).toBe(bob.id);
+    // `me` for someone not linked: the error names them as a mention, not as `&lt;@U…&gt;`.
+    const me = await h.command({ command: '/conv', text: `assign ${id} me`, userId: 'U0NOBODY' });
+    expect(me.body.blocks[0].text.text).toContain('<@U0NOBODY> is not linked to a Switchboard agent');
+    expect(textOf(me.body.blocks)).not.toContain('&lt;@');
 
     await h.command({ command: '/conv', text: `assign ${id} nobody` });
     expect((await conversation(id)).agentId).toBeNull();
@@ -173,24 +205,37 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     expect((await conversation(id)).status).toBe('CLOSED');
   });
 
-  test('list with criteria containing spaces, newest first, with More paging', async () => {
+  test('list with criteria containing spaces, newest first; Next, Previous and Show leave the list in the channel alone', async () => {
     for (const n of [1, 2, 3]) await created(`Paged ${n}`, 'priority=URGENT tags=paged');
     const first = await h.command({
       command: '/conv',
       text: 'list tags==paged and priority=ge=HIGH limit=2',
     });
+    expect(first.body.response_type).toBe('in_channel');
     const text = textOf(first.body.blocks);
     expect(text).toContain('matching `tags==paged and priority=ge=HIGH` (1–2 of 3)');
     expect(text.indexOf('Paged 3')).toBeLessThan(text.indexOf('Paged 2'));
-    const more = button(first.body.blocks, 'More');
-    const second = await h.click({ actionId: 'conv_list_more', value: more.value });
-    expect(second.body.replace_original).toBe(true);
+    expect(buttonsOf(first.body.blocks).map((b) => b.text.text)).toEqual(['Next ▶']);
+    // Next on the list everyone sees: a new page only the clicker sees; the list stays.
+    const next = button(first.body.blocks, 'Next ▶');
+    const second = await h.click({ actionId: next.action_id, value: next.value });
+    expect(second.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(textOf(second.body.blocks)).toContain('(3–3 of 3)');
     expect(textOf(second.body.blocks)).toContain('Paged 1');
-    expect(buttonsOf(second.body.blocks)).toEqual([]);
+    expect(buttonsOf(second.body.blocks).map((b) => b.text.text)).toEqual(['◀ Previous']);
+    // Previous on that ephemeral page replaces it (nobody else sees it).
+    const previous = button(second.body.blocks, '◀ Previous');
+    const back = await h.click({ actionId: previous.action_id, value: previous.value, ephemeral: true });
+    expect(back.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(textOf(back.body.blocks)).toContain('(1–2 of 3)');
+    // Show opens the card beside the list, only for the clicker.
     const show = second.body.blocks[1].accessory;
     const card = await h.click({ actionId: show.action_id, value: show.value });
+    expect(card.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(card.body.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Paged 1' } });
+    // A More button of a list posted before Previous/Next existed still pages.
+    const old = await h.click({ actionId: 'conv_list_more', value: next.value });
+    expect(textOf(old.body.blocks)).toContain('(3–3 of 3)');
   });
 
   test('a criteria error points at the position under the criteria', async () => {

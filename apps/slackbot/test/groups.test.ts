@@ -43,14 +43,15 @@ describe.each(testDatabaseKinds())('/group end to end on %s', (kind) => {
     expect(audit).toMatchObject({ actorType: 'SLACK_USER', actorId: 'U0ALICE', action: 'group.create' });
   });
 
-  test('show by name, then page with Next and Previous (the buttons replace the card)', async () => {
+  test('show by name, then page with Next and Previous (the card in the channel stays; the pages are the clicker’s)', async () => {
     const shown = await h.command({ command: '/group', text: 'show VIP' });
     const next = buttonsOf(shown.body.blocks).find((b) => b.text.text === 'Next ▶');
     const page2 = await h.click({ actionId: next.action_id, value: next.value });
-    expect(page2.body.replace_original).toBe(true);
+    expect(page2.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(textOf(page2.body.blocks)).toContain('showing 6–7');
     const previous = buttonsOf(page2.body.blocks).find((b) => b.text.text === '◀ Previous');
-    const page1 = await h.click({ actionId: previous.action_id, value: previous.value });
+    const page1 = await h.click({ actionId: previous.action_id, value: previous.value, ephemeral: true });
+    expect(page1.body.replace_original).toBe(true);
     expect(textOf(page1.body.blocks)).toContain('showing 1–5');
   });
 

@@ -2,7 +2,7 @@ import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Received } from './support/fake-slack';
 import { type Harness, startHarness } from './support/harness';
-import { eventBody, interactionBody, postEvent, postSigned } from './support/slack-requests';
+import { buttonClickBody, eventBody, interactionBody, postEvent, postSigned } from './support/slack-requests';
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
 const textOf = (value: any) => JSON.stringify(value);
@@ -204,6 +204,25 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
     expect(h.slack.calls('conversations.open').some((body) => body.users === 'U0BOB')).toBe(true);
   });
 
+  test('routing that assigns a linked agent sends them the DM card too', async () => {
+    const { caller } = h.api.a;
+    const queue = await caller.queues.create({ name: 'Escalations' });
+    await caller.agents.setStatus({ agentId: bobId, status: 'ONLINE' });
+    await caller.queues.addAgent({ queueId: queue.id, agentId: bobId });
+    await caller.routing.set({
+      routes: [{ name: 'Escalate', queueId: queue.id, criteria: 'tags==escalate' }],
+    });
+    await caller.conversations.create({ topic: 'Routed to Bob', tags: ['escalate'] });
+    const dm = await h.slack.waitFor(
+      (r) =>
+        r.path === '/api/chat.postMessage' &&
+        r.body.channel === 'DU0BOB' &&
+        textOf(r.body.blocks).includes('Routed to Bob'),
+    );
+    expect(textOf(dm.body.blocks)).toContain('Escalations');
+    await caller.routing.set({ routes: [] });
+  });
+
   test('App Home shows my open conversations and the watched groups with their channels', async () => {
     await postEvent(
       h.botUrl,
@@ -234,7 +253,7 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
     expect(posted.at - started).toBeLessThan(10_000);
   });
 
-  test('an archived channel stops its watches and says so in /group watching', async () => {
+  test('an archived channel stops its watches and says so in /group watching and App Home', async () => {
     await h.command({ command: '/group', text: 'watch VIP', channelId: 'C0GONE' });
     await postEvent(h.botUrl, eventBody({ type: 'channel_archive', channel: 'C0GONE', user: 'U0ALICE' }));
     await settle(500);
@@ -242,6 +261,63 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
     expect(textOf(listed.body.blocks)).toContain('stopped: channel archived');
     const { watches } = await h.api.a.caller.slack.watches({ channelId: 'C0GONE' });
     expect(watches[0]?.disabledReason).toBe('channel archived');
+    await postEvent(h.botUrl, eventBody({ type: 'app_home_opened', user: 'U0CAROL', tab: 'home' }));
+    const home = await h.slack.waitFor(
+      (r) => r.path === '/api/views.publish' && r.body.user_id === 'U0CAROL',
+    );
+    expect(textOf(home.body.view)).toContain('<#C0GONE> (stopped: channel archived)');
+  });
+
+  test('a channel the bot was removed from (Slack answers not_in_channel) stops its watches', async () => {
+    await h.command({ command: '/group', text: 'watch VIP', channelId: 'C0KICKED' });
+    h.slack.fail('chat.postMessage', 'not_in_channel', { channel: 'C0KICKED' });
+    await h.api.a.caller.conversations.create({ topic: 'Nobody hears', tags: ['vip'] });
+    for (let tries = 0; tries < 100; tries++) {
+      const { watches } = await h.api.a.caller.slack.watches({ channelId: 'C0KICKED' });
+      if (watches[0]?.disabledReason) break;
+      await settle(100);
+    }
+    const listed = await h.command({ command: '/group', text: 'watching', channelId: 'C0KICKED' });
+    expect(textOf(listed.body.blocks)).toContain('stopped: the bot was removed from the channel');
+  });
+
+  test('App Home buttons open the card in a modal; buttons in the modal update it or stack on it', async () => {
+    const conversation = await h.api.a.caller.conversations.create({ topic: 'Home button' });
+    await h.api.a.caller.messages.create({ conversationId: conversation.id, from: '+1555', text: 'Hello?' });
+    const fromHome = { view: { id: 'VHOME', type: 'home' as const } };
+    const click = (actionId: string, value: string, view: { id: string; type: 'home' | 'modal' }) =>
+      postSigned(
+        h.botUrl,
+        buttonClickBody({ actionId, value, responseUrl: '', view, triggerId: `t.${actionId}.${view.id}` }),
+      );
+
+    expect((await click('conv_show', conversation.id, fromHome.view)).status).toBe(200);
+    const opened = await h.slack.waitFor(
+      (r) => r.path === '/api/views.open' && r.body.trigger_id === 't.conv_show.VHOME',
+    );
+    expect(opened.body.view.type).toBe('modal');
+    expect(textOf(opened.body.view.blocks)).toContain('Home button');
+    expect(textOf(opened.body.view.blocks)).toContain('Hello?');
+
+    expect((await click('conv_route', conversation.id, { id: 'VMODAL1', type: 'modal' })).status).toBe(200);
+    const updated = await h.slack.waitFor(
+      (r) => r.path === '/api/views.update' && r.body.view_id === 'VMODAL1',
+    );
+    expect(textOf(updated.body.view.blocks)).toContain('Routed by <@U0ALICE>: No route matched');
+
+    const { group } = await h.api.a.caller.groups.get({ name: 'VIP' });
+    expect((await click('group_show', group.id, fromHome.view)).status).toBe(200);
+    const groupModal = await h.slack.waitFor(
+      (r) => r.path === '/api/views.open' && r.body.trigger_id === 't.group_show.VHOME',
+    );
+    expect(textOf(groupModal.body.view.blocks)).toContain('tags==vip');
+
+    // Reply to customer from the card in a modal: its form goes on top (views.push).
+    expect((await click('conv_reply', conversation.id, { id: 'VMODAL2', type: 'modal' })).status).toBe(200);
+    const form = await h.slack.waitFor(
+      (r) => r.path === '/api/views.push' && r.body.trigger_id === 't.conv_reply.VMODAL2',
+    );
+    expect(form.body.view.callback_id).toBe('conv_reply_modal');
   });
 
   test('the message shortcut creates a conversation whose first inbound message is that message', async () => {

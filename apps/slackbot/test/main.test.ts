@@ -7,7 +7,6 @@ import { describe, expect, test } from 'vitest';
 import { startApiProcess } from '../../api/test/support/api-process';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 
 interface Run {
   code: number | null;
@@ -15,10 +14,14 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `tsx src/main.ts` (what `npm start` runs) with only the given variables. */
+/**
+ * Runs src/main.ts (what `npm start` runs, bundled) in plain Node with tsx as a loader, with only
+ * the given variables. Node itself, as the launcher runs it: the tsx command line would stand
+ * between the signal and the bot and sometimes answer SIGTERM with 143 on its own.
+ */
 function runMain(env: Record<string, string>, stopWhen?: RegExp): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: appDir,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });

@@ -14,6 +14,8 @@ export interface ChildLog {
   attach(child: ChildProcess): void;
   /** The last 64 KB the process wrote. */
   output(): string;
+  /** Everything a file log holds so far (a piped log keeps only its last 64 KB). */
+  all(): string;
   /** The first error-level log lines (pino level 50/60), shortened: why a request failed. */
   errors(): string[];
   dispose(): void;
@@ -41,6 +43,7 @@ export function pipedLog(): ChildLog {
       child.stderr?.on('data', keep);
     },
     output: () => output,
+    all: () => output,
     errors: () => errors,
     dispose: () => {},
   };
@@ -67,6 +70,7 @@ export function fileLog(): ChildLog {
     stdio: ['ignore', fd, fd],
     attach: () => closeSync(fd), // the child holds its own copy
     output: () => read().slice(-tailBytes),
+    all: read,
     errors: () => errorLines(read()),
     dispose: () => {
       rmSync(path, { force: true });

@@ -78,6 +78,18 @@ export const config = {
     commands: integer('BENCH_SLACK_COMMANDS', 500, 100),
     concurrency: integer('BENCH_SLACK_CONCURRENCY', 20, 20),
     runs: integer('BENCH_RUNS', 3, 2),
+    /** Open loop: commands sent at this steady rate, whatever the bot's answers (issue 15). */
+    rate: integer('BENCH_SLACK_RATE', 20, 20),
+    seconds: integer('BENCH_SLACK_SECONDS', 30, 5),
+    /** Rates tried, each for `stepSeconds`, until reply p99 crosses 1 s (the saturation rate). */
+    saturationRates: integers(
+      'BENCH_SLACK_SATURATION_RATES',
+      quick ? [20, 40] : [20, 30, 40, 60, 80, 120, 160],
+    ),
+    stepSeconds: integer('BENCH_SLACK_STEP_SECONDS', 10, 3),
+    /** Watched conversations, changed round-robin at `changeRate` per second. */
+    cards: integer('BENCH_SLACK_CARDS', 20, 10),
+    changeRate: integer('BENCH_SLACK_CHANGE_RATE', 20, 20),
   },
 };
 

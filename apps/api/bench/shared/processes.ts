@@ -17,6 +17,8 @@ export interface Child {
   startedAt: number;
   /** The last 64 KB the process wrote, for error messages. */
   output(): string;
+  /** Its whole log, for processes logging to a file (the API's request lines). */
+  log(): string;
   /** The first error-level log lines (pino level 50/60), shortened: why a request failed. */
   errors(): string[];
   /** SIGTERM to the process (and its group when detached), SIGKILL after `graceMs`. */
@@ -69,6 +71,7 @@ export function spawnChild(command: string, args: string[], options: SpawnOption
     child,
     startedAt,
     output: log.output,
+    log: log.all,
     errors: log.errors,
     stop: async (graceMs = 10_000) => {
       if (child.exitCode === null && child.signalCode === null) {

@@ -8,7 +8,7 @@ export const actionIds = {
   assignMe: 'conv_assign_me',
   untag: 'conv_untag',
   show: 'conv_show',
-  listMore: 'conv_list_more',
+  listPage: 'conv_list_page',
   groupShow: 'group_show',
   groupPage: 'group_page',
   groupListMore: 'group_list_more',
@@ -19,5 +19,7 @@ export const actionIds = {
 export const viewIds = { reply: 'conv_reply_modal' } as const;
 export const shortcutIds = { createConversation: 'create_conversation_from_message' } as const;
 
+/** Previous / Next of a conversation list; `conv_list_more` is the More button of older lists. */
+export const listPageActionPattern = /^conv_list_(more|page(:\w+)?)$/;
 export const untagActionPattern = /^conv_untag(:\d+)?$/;
 export const groupPageActionPattern = /^group_page(:\w+)?$/;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actionIds, untagActionPattern } from './action-ids';
+import { actionIds, listPageActionPattern, untagActionPattern } from './action-ids';
 import { conversationCard } from './conversation-card';
 import { conversationList } from './conversation-list';
 import { errorReply, pointAt } from './error-reply';
@@ -88,25 +88,29 @@ describe('conversation card', () => {
 });
 
 describe('conversation list', () => {
-  test('one line and a Show button per conversation, user text escaped, More when there is more', () => {
+  test('one line and a Show button per conversation, user text escaped, Previous / Next where pages exist', () => {
     const list = conversationList({
       conversations: [summary()],
       criteria: 'priority>NORMAL',
       total: 12,
-      offset: 0,
-      more: '{"page":1}',
+      offset: 10,
+      previous: '{"page":0}',
+      next: '{"page":2}',
     });
-    expect(textOf(list.blocks[0])).toContain('matching `priority&gt;NORMAL` (1–1 of 12)');
+    expect(textOf(list.blocks[0])).toContain('matching `priority&gt;NORMAL` (11–11 of 12)');
     expect(list.blocks[1]).toMatchObject({
       text: { text: '`6f0e7c1e` *Late &lt;parcel&gt; &amp; refund* — OPEN · HIGH · SMS · vip, late' },
       accessory: { action_id: actionIds.show, value: id },
     });
-    expect(buttonsOf(list.blocks)).toEqual([
-      expect.objectContaining({ action_id: actionIds.listMore, value: '{"page":1}' }),
+    expect(buttonsOf(list.blocks).map((b) => [b.text.text, b.action_id, b.value])).toEqual([
+      ['◀ Previous', 'conv_list_page:prev', '{"page":0}'],
+      ['Next ▶', 'conv_list_page:next', '{"page":2}'],
     ]);
+    expect(buttonsOf(list.blocks).every((b) => listPageActionPattern.test(b.action_id))).toBe(true);
+    expect(listPageActionPattern.test('conv_list_more')).toBe(true);
   });
 
-  test('no More on the last page; an empty list says so', () => {
+  test('no paging on a single page; an empty list says so', () => {
     expect(
       buttonsOf(conversationList({ conversations: [summary()], criteria: undefined, offset: 0 }).blocks),
     ).toEqual([]);

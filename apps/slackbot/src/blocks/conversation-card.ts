@@ -78,6 +78,6 @@ function agentText(agent: ConversationDetails['agent'], agentId: string | null):
 function historyLines(history: HistoryLine[]): string[] {
   const shown = history
     .slice(0, maxHistoryLines)
-    .map((line) => `${shortTime(line.at)} · ${line.who} · ${escapeMrkdwn(line.what)}`);
+    .map((line) => `${shortTime(line.at)} · ${line.who} · ${line.what}`);
   return [`${bold('Latest')}`, ...shown];
 }

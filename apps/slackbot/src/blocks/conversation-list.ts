@@ -18,14 +18,15 @@ export interface ConversationListPage {
   total?: number;
   /** Where this page starts (0-based), for "showing 11–20". */
   offset: number;
-  /** What the "More" button sends back to fetch the next page; absent on the last page. */
-  more?: string;
+  /** What the Previous / Next buttons send back to fetch those pages; absent at either end. */
+  previous?: string;
+  next?: string;
 }
 
 // A button value holds at most 2000 characters; longer paging state cannot ride on it.
 const maxValue = 2000;
 
-/** A page of conversations, each with a Show button, and "More" when another page exists. */
+/** A page of conversations, each with a Show button, and Previous / Next where those pages exist. */
 export function conversationList(page: ConversationListPage, notice?: string): Reply {
   const { conversations, criteria, total, offset } = page;
   const what = criteria ? `matching ${code(criteria)}` : '';
@@ -44,10 +45,14 @@ export function conversationList(page: ConversationListPage, notice?: string): R
       accessory: button('Show', actionIds.show, conversation.id),
     });
   }
-  if (page.more !== undefined) {
-    if (page.more.length <= maxValue)
-      blocks.push(actions('conv_list', [button('More', actionIds.listMore, page.more)]));
-    else blocks.push(context(['More match; narrow the criteria to see them.']));
-  }
+  const paging = [
+    ...(page.previous !== undefined
+      ? [button('◀ Previous', `${actionIds.listPage}:prev`, page.previous)]
+      : []),
+    ...(page.next !== undefined ? [button('Next ▶', `${actionIds.listPage}:next`, page.next)] : []),
+  ];
+  if (paging.some((b) => (b.value ?? '').length > maxValue))
+    blocks.push(context(['More match; narrow the criteria to page through them.']));
+  else if (paging.length > 0) blocks.push(actions('conv_list', paging));
   return { text: `Conversations ${range}`, blocks, ephemeral: false };
 }

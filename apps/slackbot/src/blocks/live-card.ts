@@ -4,28 +4,37 @@ import { conversationCard } from './conversation-card';
 import { actions, type Block, button, context, type Reply, section, shortTime, truncate } from './kit';
 import type { ConversationDetails } from './views';
 
-export interface CustomerMessage {
+export interface CardMessage {
   from: string;
   text: string;
+  /** IN: from the customer; OUT: a reply sent to them. */
+  direction: string;
   createdAt: string;
 }
 
+// Three messages of up to 600 characters keep the card readable and far below a section's 3000.
+const messageLength = 600;
+
 /**
- * The card a watched channel (or an assignee's DM) gets: the conversation card, the latest
- * customer message, and a Reply to customer button — the only way text typed in Slack reaches
- * the customer (thread replies are internal notes). `mark` says the conversation left the group.
+ * Every conversation card (commands, watched channels, DMs, App Home): the conversation card, the
+ * latest messages exchanged with the customer (oldest first), and a Reply to customer button —
+ * the only way text typed in Slack reaches the customer (thread replies are internal notes).
+ * `mark` says the conversation left the group a watched channel follows.
  */
 export function liveCard(
   details: ConversationDetails,
-  extra: { latestCustomerMessage: CustomerMessage | null; mark?: string | null | undefined; notice?: string },
+  extra: { latestMessages: CardMessage[]; mark?: string | null | undefined; notice?: string | undefined },
 ): Reply {
   const card = conversationCard(details, extra.notice);
   const blocks: Block[] = [];
   if (extra.mark) blocks.push(context([`:white_check_mark: ${escapeMrkdwn(extra.mark)}`]));
   blocks.push(...card.blocks);
-  const message = extra.latestCustomerMessage;
   // After the header and the fields section: the customer's own words come before the history.
-  blocks.splice(blocks.findIndex((block) => block.type === 'section') + 1, 0, customerBlock(message));
+  blocks.splice(
+    blocks.findIndex((block) => block.type === 'section') + 1,
+    0,
+    messagesBlock(extra.latestMessages),
+  );
   if (details.conversation.status !== 'CLOSED') {
     const id = details.conversation.id;
     blocks.push(actions(`conv_reply:${id}`, [button('Reply to customer', actionIds.replyToCustomer, id)]));
@@ -34,9 +43,13 @@ export function liveCard(
   return { ...card, text, blocks };
 }
 
-function customerBlock(message: CustomerMessage | null): Block {
-  if (!message) return context(['No message from the customer yet.']);
-  return section(
-    `*${escapeMrkdwn(message.from)}* · ${shortTime(message.createdAt)}\n>${escapeMrkdwn(truncate(message.text, 1500)).replace(/\n/g, '\n>')}`,
-  );
+function messagesBlock(messages: CardMessage[]): Block {
+  if (messages.length === 0) return context(['No message from the customer yet.']);
+  const lines = messages.map((message) => {
+    const who =
+      message.direction === 'OUT' ? `Reply by ${escapeMrkdwn(message.from)}` : escapeMrkdwn(message.from);
+    const quoted = escapeMrkdwn(truncate(message.text, messageLength)).replace(/\n/g, '\n>');
+    return `*${who}* · ${shortTime(message.createdAt)}\n>${quoted}`;
+  });
+  return section(lines.join('\n'));
 }

@@ -15,6 +15,7 @@ export interface HistoryLine {
   at: string;
   /** Already mrkdwn: `<@U123>` for a Slack user, or a plain description of the credential. */
   who: string;
+  /** mrkdwn too (names and mentions), escaped where it quotes values. */
   what: string;
 }
 

@@ -1,9 +1,15 @@
-import { actionIds, groupPageActionPattern, untagActionPattern } from '../blocks/action-ids';
+import {
+  actionIds,
+  groupPageActionPattern,
+  listPageActionPattern,
+  untagActionPattern,
+} from '../blocks/action-ids';
 import type { Reply } from '../blocks/kit';
 import { escapeMrkdwn } from '../parsing/slack-text';
 import { convUsage, groupUsage } from '../parsing/usage';
 import { assignConversation } from './conversations/assign';
 import { type ListCursor, listPage } from './conversations/list-page';
+import { routingNotice } from './conversations/routing-notice';
 import { cardReply } from './conversations/show-card';
 import { listGroups } from './groups/execute-group';
 import { findGroup } from './groups/find-group';
@@ -11,10 +17,19 @@ import { groupPage } from './groups/group-page';
 import { CommandRefusal, call } from './refusal';
 import type { Session } from './session';
 
+/**
+ * Where a button's answer goes. `replace`: the card it is on shows the conversation as it now is,
+ * for everyone. `beside`: a new message only the clicker sees (Show never hides a list from the
+ * channel). `page`: paging replaces a page only the clicker sees, and otherwise goes beside, so a
+ * list in the channel stays as it was for everyone else.
+ */
+export type Placement = 'replace' | 'beside' | 'page';
+
 export interface ButtonHandler {
   actionId: string | RegExp;
   /** The command line that does the same, shown under an error. */
   usage: string;
+  placement: Placement;
   run(value: string, session: Session): Promise<Reply>;
 }
 
@@ -22,6 +37,7 @@ export interface ButtonHandler {
 export const buttonHandlers: ButtonHandler[] = [
   {
     actionId: actionIds.show,
+    placement: 'beside',
     usage: convUsage.show,
     run: async (id, session) =>
       cardReply(
@@ -31,17 +47,18 @@ export const buttonHandlers: ButtonHandler[] = [
   },
   {
     actionId: actionIds.route,
+    placement: 'replace',
     usage: convUsage.route,
     run: async (id, session) => {
       const routed = await call(session.timeoutMs, () =>
         session.api.conversations.route.mutate({ conversationId: id }),
       );
-      const why = `${routed.routing.explanation} ${routed.routing.assignment.explanation}`;
-      return cardReply(session, routed, `Routed by <@${session.slackUserId}>: ${escapeMrkdwn(why)}`);
+      return cardReply(session, routed, await routingNotice(session, routed.routing));
     },
   },
   {
     actionId: actionIds.close,
+    placement: 'replace',
     usage: convUsage.close,
     run: async (id, session) => {
       const closed = await call(session.timeoutMs, () =>
@@ -52,6 +69,7 @@ export const buttonHandlers: ButtonHandler[] = [
   },
   {
     actionId: actionIds.assignMe,
+    placement: 'replace',
     usage: convUsage.assign,
     run: async (id, session) => {
       const { conversation } = await assignConversation(session, id, { kind: 'me' });
@@ -60,6 +78,7 @@ export const buttonHandlers: ButtonHandler[] = [
   },
   {
     actionId: untagActionPattern,
+    placement: 'replace',
     usage: convUsage.untag,
     run: async (value, session) => {
       const { id, tag } = parseValue<{ id: string; tag: string }>(
@@ -76,7 +95,8 @@ export const buttonHandlers: ButtonHandler[] = [
     },
   },
   {
-    actionId: actionIds.listMore,
+    actionId: listPageActionPattern,
+    placement: 'page',
     usage: convUsage.list,
     run: (value, session) =>
       listPage(
@@ -90,11 +110,13 @@ export const buttonHandlers: ButtonHandler[] = [
   },
   {
     actionId: actionIds.groupShow,
+    placement: 'beside',
     usage: groupUsage.show,
     run: async (groupId, session) => groupPage(session, await findGroup(session, groupId), 0),
   },
   {
     actionId: groupPageActionPattern,
+    placement: 'page',
     usage: groupUsage.show,
     run: async (value, session) => {
       const { groupId, offset } = parseValue<{ groupId: string; offset: number }>(
@@ -106,6 +128,7 @@ export const buttonHandlers: ButtonHandler[] = [
   },
   {
     actionId: actionIds.groupListMore,
+    placement: 'page',
     usage: groupUsage.list,
     run: (cursor, session) => listGroups(session, cursor),
   },

@@ -17,7 +17,7 @@ export function registerCommands(app: App, deps: BotDeps): void {
         client,
         channelId: command.channel_id,
         userId: command.user_id,
-        replaceOriginal: false,
+        placing: 'new',
         logger,
       });
     });

@@ -1,13 +1,21 @@
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { Reply } from '../blocks/kit';
 
+/**
+ * `new`: a command's reply, in the channel (or only to the user when it is ephemeral).
+ * `replace`: the message the button is on becomes the reply. `beside`: a new message only the
+ * clicker sees, leaving the original alone. An error always goes beside, ephemerally.
+ */
+export type Placing = 'new' | 'replace' | 'beside';
+
 export interface Destination {
   respond: RespondFn | undefined;
   client: webApi.WebClient;
   channelId: string | undefined;
   userId: string;
-  /** A button click updates the card it came from; its errors go beside it, ephemerally. */
-  replaceOriginal: boolean;
+  placing: Placing;
+  /** The clicked message is ephemeral: replacing it keeps it visible to the clicker only. */
+  originalEphemeral?: boolean;
   logger: Logger;
 }
 
@@ -16,14 +24,16 @@ export interface Destination {
  * fails the reply is posted through the Web API instead (chat.postMessage / postEphemeral).
  */
 export async function deliver(reply: Reply, to: Destination): Promise<void> {
-  const { text, blocks, ephemeral } = reply;
+  const { text, blocks } = reply;
+  const replace = to.placing === 'replace' && !reply.ephemeral;
+  const ephemeral = reply.ephemeral || to.placing === 'beside' || (replace && to.originalEphemeral === true);
   if (to.respond) {
     try {
       await to.respond({
         text,
         blocks,
         response_type: ephemeral ? 'ephemeral' : 'in_channel',
-        replace_original: to.replaceOriginal && !ephemeral,
+        replace_original: replace,
       });
       return;
     } catch (error) {

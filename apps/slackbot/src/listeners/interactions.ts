@@ -16,25 +16,33 @@ const topicLength = 200;
 export function registerInteractions(app: App, deps: BotDeps): void {
   app.action<BlockAction<ButtonAction>>(actionIds.replyToCustomer, async ({ ack, action, body, client }) => {
     await ack();
-    await client.views.open({
+    const form = {
       trigger_id: body.trigger_id,
       view: {
-        type: 'modal',
+        type: 'modal' as const,
         callback_id: viewIds.reply,
         private_metadata: action.value ?? '',
-        title: { type: 'plain_text', text: 'Reply to customer' },
-        submit: { type: 'plain_text', text: 'Send' },
-        close: { type: 'plain_text', text: 'Cancel' },
+        title: { type: 'plain_text' as const, text: 'Reply to customer' },
+        submit: { type: 'plain_text' as const, text: 'Send' },
+        close: { type: 'plain_text' as const, text: 'Cancel' },
         blocks: [
           {
-            type: 'input',
+            type: 'input' as const,
             block_id: replyBlock,
-            label: { type: 'plain_text', text: 'Message to the customer' },
-            element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 4000 },
+            label: { type: 'plain_text' as const, text: 'Message to the customer' },
+            element: {
+              type: 'plain_text_input' as const,
+              action_id: 'text',
+              multiline: true,
+              max_length: 4000,
+            },
           },
         ],
       },
-    });
+    };
+    // From a card shown in a modal (App Home's Show), the form goes on top of it.
+    if (body.view?.type === 'modal') await client.views.push(form);
+    else await client.views.open(form);
   });
 
   // The API is asked before the ack, so a refusal (a closed conversation) shows in the modal.

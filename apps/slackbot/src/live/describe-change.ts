@@ -71,7 +71,7 @@ async function describeField(
     case 'agentId':
       return after ? `assigned to ${await names.agentText(String(after))}` : 'unassigned';
     case 'queueId':
-      return after ? `queue → ${escapeMrkdwn(await names.queueText(String(after)))}` : 'queue removed';
+      return after ? `queue → ${await names.queueText(String(after))}` : 'queue removed';
     case 'topic':
       return `topic → ${escapeMrkdwn(show(after))}`;
     case 'tags': {

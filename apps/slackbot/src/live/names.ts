@@ -1,4 +1,5 @@
 import type { SwitchboardApi } from '../api/client';
+import { escapeMrkdwn } from '../parsing/slack-text';
 
 // Names change rarely; a minute of staleness in a thread line is fine and saves a call per event.
 const ttlMs = 60_000;
@@ -25,15 +26,20 @@ export class NameBook {
     });
   }
 
-  /** `<@U…>` for an agent linked to Slack, else the name; the id only when the agent is gone. */
+  /**
+   * mrkdwn: `<@U…>` for an agent linked to Slack, else the name; the short id only when the
+   * agent cannot be read (deleted), so a person can still tell which one it was.
+   */
   async agentText(agentId: string): Promise<string> {
     const agent = await this.agent(agentId);
-    if (!agent) return `an agent (${agentId.slice(0, 8)})`;
-    return agent.slackUserId ? `<@${agent.slackUserId}>` : agent.name;
+    if (!agent) return `an agent (\`${escapeMrkdwn(agentId.slice(0, 8))}\`)`;
+    return agent.slackUserId ? `<@${agent.slackUserId}>` : escapeMrkdwn(agent.name);
   }
 
+  /** mrkdwn: the queue's name, or its short id when it cannot be read. */
   async queueText(queueId: string): Promise<string> {
-    return (await this.queue(queueId)) ?? `a queue (${queueId.slice(0, 8)})`;
+    const name = await this.queue(queueId);
+    return name === null ? `a queue (\`${escapeMrkdwn(queueId.slice(0, 8))}\`)` : escapeMrkdwn(name);
   }
 
   private async cached<T>(key: string, load: () => Promise<T>): Promise<T | null> {

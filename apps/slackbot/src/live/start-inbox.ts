@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { Session } from '../commands/session';
 import { CardUpdates } from './card-updates';
 import { renderLiveCard } from './card-view';
+import { CursorWriter } from './cursor-writer';
 import { followEvents } from './event-feed';
 import { inboxEventTypes, inboxHandler } from './inbox';
 import { NameBook } from './names';
@@ -23,6 +24,9 @@ export interface LiveInbox {
   stop(): Promise<void>;
 }
 
+// How often the inbox's position in the event log is stored (see CursorWriter).
+const cursorWriteMs = 500;
+
 /** Follows the event log and keeps the watched channels' cards and the assignees' DMs current. */
 export function startLiveInbox(options: LiveInboxOptions): LiveInbox {
   const { session, logger } = options;
@@ -42,6 +46,11 @@ export function startLiveInbox(options: LiveInboxOptions): LiveInbox {
     render: (conversationId, mark) => renderLiveCard(session, conversationId, { mark }),
   });
   const handle = inboxHandler({ session, outbox, names: new NameBook(api), updates, logger });
+  const cursor = new CursorWriter(
+    (sequence) => api.slack.advanceCursor.mutate({ sequence }),
+    cursorWriteMs,
+    logger,
+  );
   let markConnected: () => void = () => {};
   const connected = new Promise<void>((resolve) => {
     markConnected = resolve;
@@ -53,7 +62,7 @@ export function startLiveInbox(options: LiveInboxOptions): LiveInbox {
     resumeAfter: async () => (await api.slack.cursor.query()).sequence,
     handle: async (event) => {
       await handle(event);
-      await api.slack.advanceCursor.mutate({ sequence: event.sequence });
+      cursor.note(event.sequence);
     },
     onConnected: () => markConnected(),
     logger,
@@ -64,7 +73,7 @@ export function startLiveInbox(options: LiveInboxOptions): LiveInbox {
     stop: async () => {
       abort.abort();
       await following;
-      await updates.flushAll();
+      await Promise.all([updates.flushAll(), cursor.flush()]);
     },
   };
 }

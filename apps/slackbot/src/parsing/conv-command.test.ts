@@ -70,6 +70,8 @@ describe('/conv parsing', () => {
     ['list group:VIP status==OPEN', { name: 'list', group: 'VIP', criteria: 'status==OPEN' }],
     ['list group:vip', { name: 'list', group: 'vip' }],
     ['status 1a2b3c4d waiting', { name: 'status', ref: '1a2b3c4d', status: 'WAITING' }],
+    // Words with "=" that are no slip of an option stay part of the topic.
+    ['create Refund x=1', { name: 'create', topic: 'Refund x=1' }],
   ])('%j', (text, expected) => {
     expect(parsed(text)).toEqual(expected);
   });
@@ -94,6 +96,10 @@ describe('/conv parsing', () => {
     ['status 1a2b3c4d DONE', /Status must be one of OPEN, WAITING, SOLVED, CLOSED/, convUsage.status],
     ['list limit=0', /limit must be a whole number from 1 to 25/, convUsage.list],
     ['list limit=26', /limit must be a whole number from 1 to 25/, convUsage.list],
+    ['create Refund prio=HIGH', /Unknown option "prio=" — did you mean "priority="\?/, convUsage.create],
+    ['create Refund tag=vip', /Unknown option "tag=" — did you mean "tags="\?/, convUsage.create],
+    ['list status==OPEN lmit=5', /Unknown option "lmit=" — did you mean "limit="\?/, convUsage.list],
+    ['assign 1a2b3c4d', /or write "me" or "nobody"/, convUsage.assign],
   ])('%j is refused', (text, message, usage) => {
     const error = usageErrorOf(text);
     expect(error.message).toMatch(message);

@@ -86,7 +86,7 @@ const groupPrefix = 'group:';
 
 /** `[group:<name>] [criteria] [limit=N]`: a group's conversations, optionally narrowed further. */
 function parseList(text: string, args: Token[], usage: string): ConvCommand {
-  const { options, rest: all } = peelOptions(args, ['limit']);
+  const { options, rest: all } = peelOptions(args, ['limit'], usage);
   const group = all[0]?.value.toLowerCase().startsWith(groupPrefix)
     ? all[0].value.slice(groupPrefix.length)
     : undefined;
@@ -106,7 +106,7 @@ function parseList(text: string, args: Token[], usage: string): ConvCommand {
 }
 
 function parseCreate(args: Token[], usage: string): ConvCommand {
-  const { options, rest } = peelOptions(args, ['priority', 'channel', 'queue', 'tags']);
+  const { options, rest } = peelOptions(args, ['priority', 'channel', 'queue', 'tags'], usage);
   const topic = rest
     .map((token) => token.value)
     .join(' ')
@@ -125,7 +125,8 @@ function parseCreate(args: Token[], usage: string): ConvCommand {
 }
 
 function parseAssignee(token: Token | undefined, usage: string): Assignee {
-  if (!token) throw new UsageError('Mention the Slack user to assign (@user), or write "me".', usage);
+  if (!token)
+    throw new UsageError('Mention the Slack user to assign (@user), or write "me" or "nobody".', usage);
   const slackUserId = mentionedUserId(token.raw);
   if (slackUserId) return { kind: 'user', slackUserId };
   const word = token.value.toLowerCase();

@@ -51,6 +51,8 @@ describe('/group parsing', () => {
     ['show Big spenders', /Unexpected "spenders" \(quote a name with spaces\)/],
     ['update VIP', /Say what to change/],
     ['list extra', /Unexpected "extra"/],
+    ['update VIP nmae="VIP 2"', /Unknown option "nmae=" — did you mean "name="\?/],
+    ['create VIP tags==vip descripton="Top"', /did you mean "description="\?/],
   ])('%j is refused', (text, message) => {
     try {
       parseGroupCommand(text);

@@ -41,7 +41,7 @@ export function parseGroupCommand(text: string): GroupCommand {
       return { name, ref: groupRef(args, 0, usage) } as GroupCommand;
     case 'create': {
       const groupName = groupRef(args, 0, usage);
-      const { options, rest } = peelOptions(args.slice(1), ['description']);
+      const { options, rest } = peelOptions(args.slice(1), ['description'], usage);
       const criteria = criteriaOf(text, rest);
       if (!criteria) throw new UsageError('Give the criteria that decide membership, e.g. tags==vip.', usage);
       return {
@@ -53,7 +53,7 @@ export function parseGroupCommand(text: string): GroupCommand {
     }
     case 'update': {
       const ref = groupRef(args, 0, usage);
-      const { options, rest } = peelOptions(args.slice(1), ['name', 'description']);
+      const { options, rest } = peelOptions(args.slice(1), ['name', 'description'], usage);
       const criteria = criteriaOf(text, rest);
       const changes = {
         ...(options.name !== undefined ? { name: options.name } : {}),

@@ -1,4 +1,6 @@
+import { closestName } from './suggest-name';
 import type { Token } from './tokenize';
+import { UsageError } from './usage-error';
 
 export interface OptionToken {
   key: string;
@@ -21,19 +23,41 @@ export function optionOf(token: Token, keys: readonly string[]): OptionToken | u
 }
 
 /**
+ * A `key=value` token at an option's place whose key is a slip of a known one (`prio=HIGH`,
+ * `lmit=5`, `nmae="VIP 2"`): an error that names the option meant, instead of the slip becoming
+ * part of a topic or criteria.
+ */
+function mistypedOption(token: Token, keys: readonly string[], usage: string): UsageError | undefined {
+  if (/^["'“”‘’]/.test(token.raw) || comparison.test(token.raw)) return undefined;
+  const key = option.exec(token.value)?.[1]?.toLowerCase();
+  if (key === undefined || keys.includes(key)) return undefined;
+  const meant = closestName(key, keys) ?? (key.length >= 3 ? keys.find((k) => k.startsWith(key)) : undefined);
+  return meant === undefined
+    ? undefined
+    : new UsageError(`Unknown option "${key}=" — did you mean "${meant}="?`, usage);
+}
+
+/**
  * Takes `key=value` options from the start and the end of `tokens`; what is left in between is
- * returned as `rest` (for criteria, which may themselves contain `=`).
+ * returned as `rest` (for criteria, which may themselves contain `=`). A mistyped option there
+ * is refused with a suggestion.
  */
 export function peelOptions(
   tokens: readonly Token[],
   keys: readonly string[],
+  usage: string,
 ): { options: Record<string, string>; rest: Token[] } {
   const options: Record<string, string> = {};
   let from = 0;
   let to = tokens.length;
   const take = (token: Token | undefined): boolean => {
-    const found = token && optionOf(token, keys);
-    if (!found) return false;
+    if (!token) return false;
+    const found = optionOf(token, keys);
+    if (!found) {
+      const slip = mistypedOption(token, keys, usage);
+      if (slip) throw slip;
+      return false;
+    }
     options[found.key] = found.value;
     return true;
   };

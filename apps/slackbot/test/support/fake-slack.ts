@@ -28,8 +28,8 @@ export interface FakeSlack {
   calls(method: string): Received['body'][];
   /** The next `times` calls of `method` (to `channel`, if given) answer 429 with `Retry-After`. */
   rateLimit(method: string, retryAfterSeconds: number, options?: { times?: number; channel?: string }): void;
-  /** Calls of `method` answer `{ ok: false, error }` from now on (a channel archived…). */
-  fail(method: string, error: string): void;
+  /** Calls of `method` (to `channel`, if given) answer `{ ok: false, error }` from now on (a channel archived…). */
+  fail(method: string, error: string, options?: { channel?: string }): void;
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let next = 0;
   let posted = 0;
   const limited = new Map<string, { retryAfter: number; times: number; channel: string | undefined }>();
-  const failing = new Map<string, string>();
+  const failing = new Map<string, { error: string; channel: string | undefined }>();
   const server: Server = createServer(async (req, res) => {
     const body = parseBody(req, await readBody(req));
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
@@ -63,8 +63,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     res.writeHead(200, { 'content-type': 'application/json' });
     const failure = failing.get(method);
-    if (failure) {
-      res.end(JSON.stringify({ ok: false, error: failure }));
+    if (failure && (failure.channel === undefined || failure.channel === body.channel)) {
+      res.end(JSON.stringify({ ok: false, error: failure.error }));
       return;
     }
     if (path === '/api/auth.test') {
@@ -88,7 +88,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(JSON.stringify({ ok: true, channel: body.channel, ts: body.ts ?? '1.1', message_ts: '1.1' }));
     } else if (path === '/api/conversations.open') {
       res.end(JSON.stringify({ ok: true, channel: { id: `D${body.users}` } }));
-    } else if (path === '/api/views.open' || path === '/api/views.publish') {
+    } else if (path.startsWith('/api/views.')) {
       res.end(JSON.stringify({ ok: true, view: { id: 'V1' } }));
     } else {
       res.end(JSON.stringify({ ok: false, error: 'unknown_method' }));
@@ -130,7 +130,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls: (method) => received.filter((item) => item.path === `/api/${method}`).map((item) => item.body),
     rateLimit: (method, retryAfter, options = {}) =>
       limited.set(method, { retryAfter, times: options.times ?? 1, channel: options.channel }),
-    fail: (method, error) => failing.set(method, error),
+    fail: (method, error, options = {}) => failing.set(method, { error, channel: options.channel }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

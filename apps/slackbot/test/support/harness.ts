@@ -52,8 +52,9 @@ export async function startHarness(
     apiKey: api.a.apiKey.key,
     // Generous: a cold PGlite under a parallel test run can take seconds; timeouts have their own test.
     apiTimeoutMs: 15_000,
-    // Wide enough that two changes made together land in one window on a loaded machine.
-    cardCoalesceMs: 1000,
+    // Wide enough that two changes made together land in one window on a loaded machine (1 s
+    // was not, at a load average of 20: the inbox reached the second event over a second later).
+    cardCoalesceMs: 2000,
     logLevel: LogLevel.ERROR,
     ...overrides,
   };

@@ -69,6 +69,10 @@ export interface ButtonClick {
   userId?: string;
   actionTs?: string;
   triggerId?: string;
+  /** The clicked message is ephemeral (a page or card only this user sees). */
+  ephemeral?: boolean;
+  /** The button is on App Home or in a modal (no response_url there). */
+  view?: { id: string; type: 'home' | 'modal' };
 }
 
 /** The form Slack sends when a button on a message is clicked (`payload=` JSON). */
@@ -79,11 +83,20 @@ export function buttonClickBody(click: ButtonClick): string {
     user: { id: click.userId ?? 'U0ALICE', username: 'alice', team_id: 'T1' },
     api_app_id: 'A1',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: false },
     trigger_id: click.triggerId ?? `trigger.${++triggers}`,
-    channel: { id: 'C1', name: 'support' },
-    message: { ts: '1.1', text: 'card', blocks: [] },
-    response_url: click.responseUrl,
+    ...(click.view
+      ? { container: { type: 'view', view_id: click.view.id }, view: { ...click.view, blocks: [] } }
+      : {
+          container: {
+            type: 'message',
+            message_ts: '1.1',
+            channel_id: 'C1',
+            is_ephemeral: click.ephemeral ?? false,
+          },
+          channel: { id: 'C1', name: 'support' },
+          message: { ts: '1.1', text: 'card', blocks: [] },
+          response_url: click.responseUrl,
+        }),
     actions: [
       {
         type: 'button',

@@ -1,5 +1,6 @@
 import type { SwitchboardApi } from '../../api/client';
 import type { ConversationDetails, HistoryLine } from '../../blocks/views';
+import { NameBook } from '../../live/names';
 import { call } from '../refusal';
 import type { Session } from '../session';
 import { describeEvent } from './describe-event';
@@ -35,11 +36,14 @@ async function latestHistory(session: Session, conversationId: string): Promise<
   const { events } = await call(session.timeoutMs, () =>
     session.api.conversations.history.query({ conversationId, limit: latestEvents, order: 'desc' }),
   );
-  return events.map((event) => ({
-    at: event.createdAt,
-    who: actorText(event.actor),
-    what: describeEvent(event),
-  }));
+  const names = new NameBook(session.api);
+  return Promise.all(
+    events.map(async (event) => ({
+      at: event.createdAt,
+      who: actorText(event.actor),
+      what: await describeEvent(event, names),
+    })),
+  );
 }
 
 function actorText(actor: { type: string; id: string }): string {

@@ -10,6 +10,7 @@ import { assignConversation } from './assign';
 import { findConversation } from './find-conversation';
 import { listCriteria } from './list-criteria';
 import { defaultListLimit, listPage } from './list-page';
+import { routingNotice } from './routing-notice';
 import { cardReply } from './show-card';
 
 /** `/conv …`: parse, call the API as the Slack user, answer with a card or an error. */
@@ -53,11 +54,7 @@ async function runConvCommand(
       return cardReply(session, found);
     case 'route': {
       const routed = await call(timeoutMs, () => api.conversations.route.mutate({ conversationId }));
-      return cardReply(
-        session,
-        routed,
-        `Routed ${by}: ${escapeMrkdwn(`${routed.routing.explanation} ${routed.routing.assignment.explanation}`)}`,
-      );
+      return cardReply(session, routed, await routingNotice(session, routed.routing));
     }
     case 'close':
     case 'status': {

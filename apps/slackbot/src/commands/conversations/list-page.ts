@@ -5,7 +5,7 @@ import type { Session } from '../session';
 
 export const defaultListLimit = 10;
 
-/** What the More button carries: enough to ask for the next page again. */
+/** What the Previous / Next buttons carry: enough to ask for that page again. */
 export interface ListCursor {
   criteria?: string;
   page: number;
@@ -28,12 +28,14 @@ export async function listPage(session: Session, cursor: ListCursor): Promise<Re
   );
   const offset = page * result.pagination.limit;
   const hasMore = offset + result.conversations.length < result.pagination.totalItems;
-  const next: ListCursor = { ...(criteria !== undefined ? { criteria } : {}), page: page + 1, limit };
+  const at = (to: number) =>
+    JSON.stringify({ ...(criteria !== undefined ? { criteria } : {}), page: to, limit } satisfies ListCursor);
   return conversationList({
     conversations: result.conversations,
     criteria,
     total: result.pagination.totalItems,
     offset,
-    ...(hasMore ? { more: JSON.stringify(next) } : {}),
+    ...(page > 0 ? { previous: at(page - 1) } : {}),
+    ...(hasMore ? { next: at(page + 1) } : {}),
   });
 }
