@@ -1,0 +1,21 @@
+import type { PrismaClient } from '@switchboard/db';
+import { drainQueue } from '../services/drain/drain-queues';
+import type { ScheduledJob } from './scheduler';
+
+/**
+ * The safety net of the queue drain: every queue, of every organization, that has a waiting
+ * conversation (OPEN, unassigned) is drained. A change drains its own queues before answering;
+ * this catches what a crash between commit and drain, or a failed drain, left behind.
+ */
+export function queueDrainSweep(everyMs: number): ScheduledJob {
+  return {
+    name: 'queue-drain-sweep',
+    everyMs,
+    async run(prisma: PrismaClient) {
+      const queues = await prisma.$queryRaw<{ organizationId: string; queueId: string }[]>`
+        SELECT DISTINCT "organizationId", "queueId" FROM "Conversation"
+        WHERE "status" = 'OPEN' AND "agentId" IS NULL AND "queueId" IS NOT NULL`;
+      for (const { organizationId, queueId } of queues) await drainQueue(prisma, organizationId, queueId);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+-- Honest capacity: which statuses count toward an agent's load is a setting
+-- (routing.capacityStatuses), so routing's "lock the members, then count their loads" takes the
+-- counted statuses as an argument. Same two statements as before (see 20261121130000).
+DROP FUNCTION "lock_queue_member_loads"(TEXT, TEXT);
+
+CREATE FUNCTION "lock_queue_member_loads"(organization_id TEXT, queue_id TEXT, counted TEXT[])
+RETURNS TABLE ("id" TEXT, "status" TEXT, "capacity" INTEGER, "lastAssignedAt" TIMESTAMP(3), "open" INTEGER)
+LANGUAGE plpgsql VOLATILE
+AS $$
+#variable_conflict use_column
+DECLARE
+  locked TEXT[];
+BEGIN
+  -- Agent rows in id order, so transactions locking overlapping sets cannot deadlock.
+  SELECT coalesce(array_agg(member."id"), '{}') INTO locked
+  FROM (
+    SELECT a."id"
+    FROM "Agent" a
+    JOIN "QueueMember" m ON m."agentId" = a."id"
+    WHERE m."organizationId" = organization_id AND m."queueId" = queue_id
+      AND a."organizationId" = organization_id
+    ORDER BY a."id"
+    FOR UPDATE OF a
+  ) member;
+  -- Only the rows locked above: a member added meanwhile is not one this transaction may assign.
+  RETURN QUERY
+  SELECT a."id", a."status"::TEXT, a."capacity", a."lastAssignedAt",
+    (SELECT count(*)::INTEGER FROM "Conversation" c
+     WHERE c."organizationId" = organization_id AND c."agentId" = a."id"
+       AND c."status"::TEXT = ANY(counted))
+  FROM "Agent" a
+  WHERE a."id" = ANY(locked)
+  ORDER BY a."id";
+END
+$$;
+
+-- Scheduled work (queue drain sweep, auto-close): one row per job, due at "runAfter". A process
+-- claims a run by moving "runAfter" forward in one conditional UPDATE, so each run happens in one
+-- process however many share the database, and a restart finds the schedule where it was.
+CREATE TABLE "ScheduledJob" (
+    "name" TEXT NOT NULL,
+    "runAfter" TIMESTAMP(3) NOT NULL,
+    "lastRunAt" TIMESTAMP(3),
+
+    CONSTRAINT "ScheduledJob_pkey" PRIMARY KEY ("name")
+);
