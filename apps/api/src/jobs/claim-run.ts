@@ -12,11 +12,11 @@ export async function claimRun(
   now: Date,
 ): Promise<boolean> {
   await prisma.$executeRaw`
-    INSERT INTO "ScheduledJob" ("name", "runAfter") VALUES (${job.name}, ${now})
+    INSERT INTO "jobs"."schedule" ("name", "runAfter") VALUES (${job.name}, ${now})
     ON CONFLICT ("name") DO NOTHING`;
   const next = new Date(now.getTime() + job.everyMs);
   const claimed = await prisma.$executeRaw`
-    UPDATE "ScheduledJob" SET "runAfter" = ${next}, "lastRunAt" = ${now}
+    UPDATE "jobs"."schedule" SET "runAfter" = ${next}, "lastRunAt" = ${now}
     WHERE "name" = ${job.name} AND "runAfter" <= ${now}`;
   return claimed === 1;
 }

@@ -34,13 +34,17 @@ BEGIN
 END
 $$;
 
--- Scheduled work (queue drain sweep, auto-close): one row per job, due at "runAfter". A process
--- claims a run by moving "runAfter" forward in one conditional UPDATE, so each run happens in one
--- process however many share the database, and a restart finds the schedule where it was.
-CREATE TABLE "ScheduledJob" (
+-- Scheduled work (queue drain sweep, auto-close; apps/api/src/jobs): one row per job, due at
+-- "runAfter". A process claims a run by moving "runAfter" forward in one conditional UPDATE, so
+-- each run happens in one process however many share the database, and a restart finds the
+-- schedule where it was. A schema of its own, outside schema.prisma (as rate_limit): the jobs
+-- serve every organization, so the rows belong to none, and only raw SQL reads them.
+CREATE SCHEMA IF NOT EXISTS "jobs";
+
+CREATE TABLE "jobs"."schedule" (
     "name" TEXT NOT NULL,
     "runAfter" TIMESTAMP(3) NOT NULL,
     "lastRunAt" TIMESTAMP(3),
 
-    CONSTRAINT "ScheduledJob_pkey" PRIMARY KEY ("name")
+    CONSTRAINT "schedule_pkey" PRIMARY KEY ("name")
 );
