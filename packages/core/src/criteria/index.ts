@@ -14,6 +14,7 @@ export {
 } from './errors';
 export * from './fields';
 export { type InstantResult, parseInstant } from './instant';
+export { instantAt, isRelativeInstant, parseRelativeInstant, type RelativeResult } from './relative';
 export { criteriaLimits } from './limits';
 export { parseCriteria } from './parser';
 export { type CriteriaPredicate, compilePredicate } from './predicate';
