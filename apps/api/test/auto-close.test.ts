@@ -59,15 +59,21 @@ describe.each(testDatabaseKinds())('auto-close of SOLVED conversations on %s', (
     await job.run(api.db.prisma, new Date());
     const closed = await api.db.prisma.conversation.findUniqueOrThrow({ where: { id: old } });
     expect(closed).toMatchObject({ status: 'CLOSED', closedAt: expect.any(Date) });
-    expect((await api.db.prisma.conversation.findUniqueOrThrow({ where: { id: recent } })).status).toBe('SOLVED');
-    const [event] = await api.db.prisma.event.findMany({ where: { conversationId: old, type: 'conversation.closed' } });
+    expect((await api.db.prisma.conversation.findUniqueOrThrow({ where: { id: recent } })).status).toBe(
+      'SOLVED',
+    );
+    const [event] = await api.db.prisma.event.findMany({
+      where: { conversationId: old, type: 'conversation.closed' },
+    });
     expect(event).toMatchObject({ actorType: 'SYSTEM', actorId: 'switchboard' });
     const audit = await api.db.prisma.auditEvent.findFirst({
       where: { entityId: old, action: 'conversation.status', actorType: 'SYSTEM' },
     });
     expect(audit?.after).toMatchObject({ status: 'CLOSED' });
     // SOLVED counted toward Ann's load; closed, it frees her for the conversation waiting.
-    expect((await api.db.prisma.conversation.findUniqueOrThrow({ where: { id: waiting } })).agentId).toBe(agent.id);
+    expect((await api.db.prisma.conversation.findUniqueOrThrow({ where: { id: waiting } })).agentId).toBe(
+      agent.id,
+    );
 
     // A second run finds nothing more to do and writes nothing.
     const events = await api.db.prisma.event.count({ where: { organizationId: org.organization.id } });
@@ -79,54 +85,61 @@ describe.each(testDatabaseKinds())('auto-close of SOLVED conversations on %s', (
 const KEY = 'auto-close-bootstrap-key-0123456789abcdef';
 
 // A restart needs a database that outlives the process: a PostgreSQL server.
-describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))('auto-close across a restart on %s', () => {
-  let databaseUrl: string | undefined;
-  let db: Database | undefined;
-  let running: ApiProcess | undefined;
-  beforeAll(async () => {
-    databaseUrl = await createPostgresDatabase();
-    db = await openDatabase({ databaseUrl, poolSize: 2 });
-  }, 60_000);
-  afterAll(async () => {
-    await running?.stop();
-    await db?.close();
-    if (databaseUrl) await dropPostgresDatabase(databaseUrl);
-  }, 60_000);
+describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
+  'auto-close across a restart on %s',
+  () => {
+    let databaseUrl: string | undefined;
+    let db: Database | undefined;
+    let running: ApiProcess | undefined;
+    beforeAll(async () => {
+      databaseUrl = await createPostgresDatabase();
+      db = await openDatabase({ databaseUrl, poolSize: 2 });
+    }, 60_000);
+    afterAll(async () => {
+      await running?.stop();
+      await db?.close();
+      if (databaseUrl) await dropPostgresDatabase(databaseUrl);
+    }, 60_000);
 
-  test('a conversation that became due while no process ran is closed by the next one', async () => {
-    const env = {
-      DATABASE_URL: databaseUrl ?? '',
-      BOOTSTRAP_API_KEY: KEY,
-      LOG_LEVEL: 'warn',
-      SCHEDULED_JOBS_INTERVAL_MS: '300',
-    };
-    const call = (api: ApiProcess, method: string, path: string, body?: unknown) =>
-      send(`${api.url}${path}`, {
-        method,
-        headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    const first = await startApiProcess(env);
-    running = first;
-    await call(first, 'PATCH', '/v1/manage/settings', [
-      { op: 'replace', path: '/lifecycle/autoCloseSolvedAfterMinutes', value: 30 },
-    ]);
-    const created = await call(first, 'POST', '/ccaas/1/conversations', { topic: 'solved long ago' });
-    const id = created.body.id as string;
-    expect((await call(first, 'PATCH', `/ccaas/1/conversations/${id}`, { status: 'SOLVED' })).status).toBe(200);
-    await first.stop();
-    running = undefined;
+    test('a conversation that became due while no process ran is closed by the next one', async () => {
+      const env = {
+        DATABASE_URL: databaseUrl ?? '',
+        BOOTSTRAP_API_KEY: KEY,
+        LOG_LEVEL: 'warn',
+        SCHEDULED_JOBS_INTERVAL_MS: '300',
+      };
+      const call = (api: ApiProcess, method: string, path: string, body?: unknown) =>
+        send(`${api.url}${path}`, {
+          method,
+          headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const first = await startApiProcess(env);
+      running = first;
+      await call(first, 'PATCH', '/v1/manage/settings', [
+        { op: 'replace', path: '/lifecycle/autoCloseSolvedAfterMinutes', value: 30 },
+      ]);
+      const created = await call(first, 'POST', '/ccaas/1/conversations', { topic: 'solved long ago' });
+      const id = created.body.id as string;
+      expect((await call(first, 'PATCH', `/ccaas/1/conversations/${id}`, { status: 'SOLVED' })).status).toBe(
+        200,
+      );
+      await first.stop();
+      running = undefined;
 
-    const prisma = (db as Database).prisma;
-    await prisma.conversation.update({ where: { id }, data: { updatedAt: hoursAgo(1) } });
-    running = await startApiProcess(env);
-    const deadline = Date.now() + 20_000;
-    let status = 'SOLVED';
-    while (status !== 'CLOSED' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      status = (await prisma.conversation.findUniqueOrThrow({ where: { id } })).status;
-    }
-    expect(status).toBe('CLOSED');
-    expect(await prisma.event.count({ where: { conversationId: id, type: 'conversation.closed' } })).toBe(1);
-  }, 120_000);
-});
+      const prisma = (db as Database).prisma;
+      await prisma.conversation.update({ where: { id }, data: { updatedAt: hoursAgo(1) } });
+      running = await startApiProcess(env);
+      const deadline = Date.now() + 20_000;
+      let status = 'SOLVED';
+      while (status !== 'CLOSED' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        status = (await prisma.conversation.findUniqueOrThrow({ where: { id } })).status;
+      }
+      expect(status).toBe('CLOSED');
+      expect(await prisma.event.count({ where: { conversationId: id, type: 'conversation.closed' } })).toBe(
+        1,
+      );
+    }, 120_000);
+  },
+);

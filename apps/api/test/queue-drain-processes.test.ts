@@ -62,7 +62,9 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
       const queue = await ok(call(0, 'POST', '/ccaas/1/queues', { name: 'Full' }));
       const agents: { id: string; capacity: number }[] = [];
       for (let i = 0; i < agentCount; i++) {
-        agents.push(await ok(call(0, 'POST', '/ccaas/1/agents', { name: `A${i}`, status: 'ONLINE', capacity: 0 })));
+        agents.push(
+          await ok(call(0, 'POST', '/ccaas/1/agents', { name: `A${i}`, status: 'ONLINE', capacity: 0 })),
+        );
       }
       await ok(call(0, 'PUT', `/ccaas/1/queues/${queue.id}/agents`, { agentIds: agents.map((a) => a.id) }));
       const organization = await prisma.organization.findFirstOrThrow();
@@ -82,7 +84,9 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
       // Every agent's capacity raised in two steps, the requests spread over the processes and sent
       // all at once: each request drains, and all of them compete for the same queue.
       const total = sizes.drainConversations - leftOver;
-      const finalCapacity = agents.map((_, i) => Math.floor(total / agentCount) + (i < total % agentCount ? 1 : 0));
+      const finalCapacity = agents.map(
+        (_, i) => Math.floor(total / agentCount) + (i < total % agentCount ? 1 : 0),
+      );
       const startedAt = Date.now();
       for (const step of [0.5, 1]) {
         const responses = await Promise.all(
@@ -113,7 +117,9 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
         expect((audit.after as { agentId: string }).agentId).toBe(agentOf.get(audit.entityId));
       }
       expect(
-        await prisma.event.count({ where: { organizationId: organization.id, type: 'conversation.assigned' } }),
+        await prisma.event.count({
+          where: { organizationId: organization.id, type: 'conversation.assigned' },
+        }),
       ).toBe(total);
       // The ones still waiting are the least urgent and newest: nobody was skipped.
       const order = [...conversations].sort(byDrainOrder).map((c) => c.agentId !== null);

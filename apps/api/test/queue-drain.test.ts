@@ -49,7 +49,11 @@ describe.each(testDatabaseKinds())('queue drain on %s', (kind) => {
     expect(await agentOf(oldNormal)).toBeNull();
 
     const [event] = await api.db.prisma.event.findMany({
-      where: { organizationId: org.organization.id, conversationId: oldUrgent, type: 'conversation.assigned' },
+      where: {
+        organizationId: org.organization.id,
+        conversationId: oldUrgent,
+        type: 'conversation.assigned',
+      },
     });
     expect(event?.actorType).toBe('SYSTEM');
     expect(event?.actorId).toBe('switchboard');
@@ -106,7 +110,10 @@ describe.each(testDatabaseKinds())('queue drain on %s', (kind) => {
     const agentId = agents[0]?.id ?? '';
     const moved = await insertConversation(api.db.prisma, org, { queueId: queue.id, agentId });
     const next = await waiting(org, queue.id, { minutes: 10 });
-    const res = await org.request('PATCH', `/ccaas/1/conversations/${moved}`, { queueId: other.id, agentId: null });
+    const res = await org.request('PATCH', `/ccaas/1/conversations/${moved}`, {
+      queueId: other.id,
+      agentId: null,
+    });
     expect(res.status).toBe(200);
     expect(await agentOf(next)).toBe(agentId);
     await org.caller.conversations.unassign({ conversationId: next });
@@ -116,7 +123,9 @@ describe.each(testDatabaseKinds())('queue drain on %s', (kind) => {
 
   test('nothing is assigned with autoAssign off, and the sweep drains what no request did', async () => {
     const { org, queue, agents } = await team([2]);
-    await org.caller.settings.patch({ patch: [{ op: 'replace', path: '/routing/autoAssign', value: false }] });
+    await org.caller.settings.patch({
+      patch: [{ op: 'replace', path: '/routing/autoAssign', value: false }],
+    });
     const ids = [await waiting(org, queue.id, { minutes: 3 }), await waiting(org, queue.id, { minutes: 2 })];
     await org.caller.agents.update({ agentId: agents[0]?.id ?? '', capacity: 3 });
     expect(await Promise.all(ids.map(agentOf))).toEqual([null, null]);

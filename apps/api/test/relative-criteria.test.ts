@@ -31,7 +31,9 @@ describe.each(testDatabaseKinds())('relative instants in criteria on %s', (kind)
     expect(members.conversations.map((c) => c.id)).toEqual([old]);
 
     const queue = await org.caller.queues.create({ name: 'Escalations' });
-    await org.caller.routing.set({ routes: [{ name: 'Old', queueId: queue.id, criteria: 'createdAt<=now-P0DT4H' }] });
+    await org.caller.routing.set({
+      routes: [{ name: 'Old', queueId: queue.id, criteria: 'createdAt<=now-P0DT4H' }],
+    });
     expect((await org.caller.conversations.route({ conversationId: old })).queueId).toBe(queue.id);
   });
 
@@ -40,7 +42,10 @@ describe.each(testDatabaseKinds())('relative instants in criteria on %s', (kind)
     const list = await org.request('GET', '/ccaas/1/conversations?criteria=createdAt%3Cnow-4y');
     expect(list.status).toBe(400);
     expect(JSON.stringify(list.body)).toMatch(/unknown unit \\"y\\"/);
-    const group = await org.request('POST', '/v1/manage/group', { name: 'x', criteria: 'updatedAt>=now-P1M' });
+    const group = await org.request('POST', '/v1/manage/group', {
+      name: 'x',
+      criteria: 'updatedAt>=now-P1M',
+    });
     expect(group.status).toBe(400);
     expect(JSON.stringify(group.body)).toMatch(/years and months/);
     expect(JSON.stringify(group.body)).toMatch(/1:17/);

@@ -95,37 +95,46 @@ describe.each(testDatabaseKinds())('SQL criteria agree with compilePredicate on 
       let batches = 0;
       await fc.assert(
         // The clock is an input of both evaluations: relative instants (now-PT4H) resolve against it.
-        fc.asyncProperty(batchArbitrary, criteriaArbitrary, clockArbitrary, async (facts, criteria, nowMs) => {
-          const now = new Date(nowMs);
-          const clock = () => nowMs;
-          expect(hasNul(facts)).toBe(false);
-          if (++batches % 25 === 0) await vacuum(db.prisma);
-          await deleteConversationsAndTags(db.prisma, organizationId);
-          await insertConversationFacts(db.prisma, organizationId, facts);
-          const values = await valuesPerCriteria(db, criteria, now);
-          criteria.forEach((ast, i) => {
-            const predicate = compilePredicate(ast, { clock });
-            const disagreeing = facts.filter((fact) => {
-              const expected = predicate(fact);
-              return values.get(fact.id)?.[i]?.some((value) => value !== expected) ?? true;
+        fc.asyncProperty(
+          batchArbitrary,
+          criteriaArbitrary,
+          clockArbitrary,
+          async (facts, criteria, nowMs) => {
+            const now = new Date(nowMs);
+            const clock = () => nowMs;
+            expect(hasNul(facts)).toBe(false);
+            if (++batches % 25 === 0) await vacuum(db.prisma);
+            await deleteConversationsAndTags(db.prisma, organizationId);
+            await insertConversationFacts(db.prisma, organizationId, facts);
+            const values = await valuesPerCriteria(db, criteria, now);
+            criteria.forEach((ast, i) => {
+              const predicate = compilePredicate(ast, { clock });
+              const disagreeing = facts.filter((fact) => {
+                const expected = predicate(fact);
+                return values.get(fact.id)?.[i]?.some((value) => value !== expected) ?? true;
+              });
+              expect(disagreeing, `${printCriteria(ast)} on ${JSON.stringify(disagreeing)}`).toEqual([]);
             });
-            expect(disagreeing, `${printCriteria(ast)} on ${JSON.stringify(disagreeing)}`).toEqual([]);
-          });
 
-          const [first] = criteria as [CriteriaAst];
-          const ids = await findConversationIdsMatching(db.prisma, {
-            organizationId,
-            criteria: first,
-            orderBy: 'createdAt',
-            direction: 'desc',
-            limit: 1000,
-            now,
-          });
-          const expected = facts.filter(compilePredicate(first, { clock })).map((fact) => fact.id);
-          expect(sorted(ids), printCriteria(first)).toEqual(sorted(expected));
-          const count = await countConversationsMatching(db.prisma, { organizationId, criteria: first, now });
-          expect(count, printCriteria(first)).toBe(expected.length);
-        }),
+            const [first] = criteria as [CriteriaAst];
+            const ids = await findConversationIdsMatching(db.prisma, {
+              organizationId,
+              criteria: first,
+              orderBy: 'createdAt',
+              direction: 'desc',
+              limit: 1000,
+              now,
+            });
+            const expected = facts.filter(compilePredicate(first, { clock })).map((fact) => fact.id);
+            expect(sorted(ids), printCriteria(first)).toEqual(sorted(expected));
+            const count = await countConversationsMatching(db.prisma, {
+              organizationId,
+              criteria: first,
+              now,
+            });
+            expect(count, printCriteria(first)).toBe(expected.length);
+          },
+        ),
         { numRuns: runs },
       );
     },

@@ -1,10 +1,10 @@
 import { resolveSettings } from '@switchboard/core';
 import type { PrismaClient } from '@switchboard/db';
+import type { Logger } from '../logger';
 import { applyConversationChange } from '../services/conversations/apply-change';
 import { switchboardActor } from '../services/drain/drain-batch';
 import { drainTargets } from '../services/drain/drain-queues';
 import { collectDrainTargets } from '../services/drain/drain-targets';
-import type { Logger } from '../logger';
 import type { ScheduledJob } from './scheduler';
 
 // Conversations closed per organization per run: a backlog is worked off over a few runs.
@@ -29,7 +29,11 @@ export function autoCloseSolved(everyMs: number, logger: Logger): ScheduledJob {
         const minutes = resolveSettings(document).lifecycle.autoCloseSolvedAfterMinutes;
         if (minutes === null) continue;
         const cutoff = new Date(now.getTime() - minutes * 60_000);
-        await closeSolved(prisma, { organizationId, cutoff, requestId: `auto-close ${now.toISOString()}` }, logger);
+        await closeSolved(
+          prisma,
+          { organizationId, cutoff, requestId: `auto-close ${now.toISOString()}` },
+          logger,
+        );
       }
     },
   };

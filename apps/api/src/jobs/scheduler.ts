@@ -34,7 +34,11 @@ export function startScheduler(
         const now = new Date();
         if (await claimRun(prisma, job, now)) await job.run(prisma, now);
       } catch (error) {
-        if (!stopped) options.logger.error({ err: error, job: job.name }, 'scheduled job failed; it runs again next time');
+        if (!stopped)
+          options.logger.error(
+            { err: error, job: job.name },
+            'scheduled job failed; it runs again next time',
+          );
       }
     }
   };

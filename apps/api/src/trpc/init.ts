@@ -6,8 +6,8 @@ import { credentialCacheFor } from '../auth/credential-cache';
 import { type Actor, actorOf, type Principal } from '../auth/principal';
 import { describeError, toTrpcError } from '../errors/http-errors';
 import { assertSafeInput } from '../http/input-safety';
-import { collectDrainTargets } from '../services/drain/drain-targets';
 import { drainTargets } from '../services/drain/drain-queues';
+import { collectDrainTargets } from '../services/drain/drain-targets';
 import type { Context } from './context';
 
 /**

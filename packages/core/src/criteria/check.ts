@@ -4,8 +4,8 @@ import { listOperators } from './ast';
 import { criteriaError, show } from './errors';
 import { conversationPrefix, type FieldSpec, fieldNames, metadataPrefix, resolveField } from './fields';
 import { parseInstant } from './instant';
-import { isRelativeInstant, parseRelativeInstant } from './relative';
 import { operatorSpellings } from './lexer';
+import { isRelativeInstant, parseRelativeInstant } from './relative';
 import { suggest } from './suggest';
 
 /**

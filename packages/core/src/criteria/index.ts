@@ -14,12 +14,12 @@ export {
 } from './errors';
 export * from './fields';
 export { type InstantResult, parseInstant } from './instant';
-export { instantAt, isRelativeInstant, parseRelativeInstant, type RelativeResult } from './relative';
 export { criteriaLimits } from './limits';
 export { parseCriteria } from './parser';
 export { type CriteriaPredicate, compilePredicate } from './predicate';
 export { printCriteria, printCriteriaValue } from './print';
 export { prioritiesMatching, priorityRank } from './priority';
+export { instantAt, isRelativeInstant, parseRelativeInstant, type RelativeResult } from './relative';
 export { levenshtein, suggest } from './suggest';
 export {
   compileWildcard,

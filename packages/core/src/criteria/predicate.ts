@@ -74,7 +74,8 @@ const positive = (
   values: string[],
   clock: () => number,
 ): CriteriaPredicate => {
-  if (spec.kind === 'instant' && values.some(isRelativeInstant)) return relative(field, operator, values, clock);
+  if (spec.kind === 'instant' && values.some(isRelativeInstant))
+    return relative(field, operator, values, clock);
   if (spec.kind === 'instant' || spec.kind === 'priority') return ordered(spec, field, operator, values);
   const read = readValue(field);
   const [value = ''] = values;
@@ -125,7 +126,12 @@ const ordered = (spec: FieldSpec, field: string, operator: string, values: strin
 };
 
 /** Instants against the clock, read once per evaluation; the same comparisons as `ordered`. */
-const relative = (field: string, operator: string, values: string[], clock: () => number): CriteriaPredicate => {
+const relative = (
+  field: string,
+  operator: string,
+  values: string[],
+  clock: () => number,
+): CriteriaPredicate => {
   const read = readNumber(field);
   const [first = ''] = values;
   switch (operator) {

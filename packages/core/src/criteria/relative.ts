@@ -52,7 +52,11 @@ const parseDuration = (text: string): DurationResult => {
   } else if (text.startsWith('P')) {
     const yearOrMonth = /^P(?:\d+Y|\d+M|\d+Y\d+M)/.exec(text);
     if (yearOrMonth) {
-      return { ok: false, at: 1, reason: 'years and months have no fixed length; write days instead, e.g. P30D' };
+      return {
+        ok: false,
+        at: 1,
+        reason: 'years and months have no fixed length; write days instead, e.g. P30D',
+      };
     }
     const match = iso.exec(text);
     if (!match || text === 'P' || text.endsWith('T')) return { ok: false, at: badIsoAt(text), reason: hint };
@@ -61,7 +65,11 @@ const parseDuration = (text: string): DurationResult => {
   } else {
     const unit = /^\d+([a-zA-Z])/.exec(text);
     return unit
-      ? { ok: false, at: unit[0].length - 1, reason: `unknown unit "${unit[1]}": use m, h or d (or ISO 8601, e.g. PT4H)` }
+      ? {
+          ok: false,
+          at: unit[0].length - 1,
+          reason: `unknown unit "${unit[1]}": use m, h or d (or ISO 8601, e.g. PT4H)`,
+        }
       : { ok: false, at: 0, reason: hint };
   }
   if (ms > maxOffsetMs) return { ok: false, at: 0, reason: 'durations are limited to 365000 days' };
@@ -71,7 +79,8 @@ const parseDuration = (text: string): DurationResult => {
 /** Where an ISO duration stops making sense: the first character the grammar cannot take. */
 const badIsoAt = (text: string): number => {
   for (let length = text.length; length > 1; length--) {
-    if (/^P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?\d*$/.test(text.slice(0, length))) return length;
+    if (/^P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?\d*$/.test(text.slice(0, length)))
+      return length;
   }
   return 1;
 };

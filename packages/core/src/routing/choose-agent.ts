@@ -23,7 +23,8 @@ export type AgentChoice =
  * The one answer to "may this agent be given conversations now?" that routing, assignment and
  * the queue drain all ask (README, "Routing").
  */
-export const isAvailableForAssignment = (agent: { status: AgentStatus }): boolean => agent.status === 'ONLINE';
+export const isAvailableForAssignment = (agent: { status: AgentStatus }): boolean =>
+  agent.status === 'ONLINE';
 
 /** An agent can take a conversation when available and below capacity (capacity 0 takes none). */
 export const hasFreeCapacity = (member: QueueMember): boolean =>

@@ -3,7 +3,12 @@ import type { QueueMember } from './choose-agent';
 import { freeSlots, planDrain, type WaitingConversation } from './plan-drain';
 
 const now = new Date('2026-12-02T10:00:00Z');
-const member = (agentId: string, capacity: number, openCount = 0, status: QueueMember['status'] = 'ONLINE') => ({
+const member = (
+  agentId: string,
+  capacity: number,
+  openCount = 0,
+  status: QueueMember['status'] = 'ONLINE',
+) => ({
   agentId,
   status,
   capacity,
@@ -44,9 +49,9 @@ describe('planDrain', () => {
   });
 
   test('agents not available for assignment take nothing', () => {
-    expect(planDrain([member('a', 5, 0, 'AWAY'), member('b', 5, 0, 'OFFLINE')], queue, 'round_robin', now)).toEqual(
-      [],
-    );
+    expect(
+      planDrain([member('a', 5, 0, 'AWAY'), member('b', 5, 0, 'OFFLINE')], queue, 'round_robin', now),
+    ).toEqual([]);
   });
 
   test('freeSlots counts room of available members only', () => {

@@ -48,11 +48,19 @@ export const planDrain = (
       member.openCount += 1;
       member.lastAssignedAt = assignedAt;
     }
-    plan.push({ conversationId: conversation.id, agentId: choice.agentId, assignedAt, explanation: choice.explanation });
+    plan.push({
+      conversationId: conversation.id,
+      agentId: choice.agentId,
+      assignedAt,
+      explanation: choice.explanation,
+    });
   }
   return plan;
 };
 
 /** How many more conversations the members can take in all (what one drain pass may assign). */
 export const freeSlots = (members: readonly QueueMember[]): number =>
-  members.reduce((sum, member) => sum + (hasFreeCapacity(member) ? member.capacity - member.openCount : 0), 0);
+  members.reduce(
+    (sum, member) => sum + (hasFreeCapacity(member) ? member.capacity - member.openCount : 0),
+    0,
+  );

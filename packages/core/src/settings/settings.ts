@@ -48,7 +48,11 @@ export interface OrganizationSettings {
 }
 
 /** The statuses that may count toward an agent's load, in their lifecycle order. */
-export const capacityStatuses = ['OPEN', 'WAITING', 'SOLVED'] as const satisfies readonly ConversationStatus[];
+export const capacityStatuses = [
+  'OPEN',
+  'WAITING',
+  'SOLVED',
+] as const satisfies readonly ConversationStatus[];
 export type CapacityStatus = (typeof capacityStatuses)[number];
 
 /** Auto-close waits at most a year: a longer wait is a typo, not a policy. */

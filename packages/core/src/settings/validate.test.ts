@@ -143,7 +143,11 @@ describe('refused documents name the JSON Pointer of the first bad value', () =>
       withChange(['routing', 'capacityStatuses'], ['OPEN', 'OPEN']),
       '/routing/capacityStatuses/1',
     ],
-    ['OPEN not counted', withChange(['routing', 'capacityStatuses'], ['WAITING']), '/routing/capacityStatuses'],
+    [
+      'OPEN not counted',
+      withChange(['routing', 'capacityStatuses'], ['WAITING']),
+      '/routing/capacityStatuses',
+    ],
     ['statuses not a list', withChange(['routing', 'capacityStatuses'], 'OPEN'), '/routing/capacityStatuses'],
     [
       'a negative auto-close time',
@@ -175,10 +179,9 @@ describe('resolveSettings completes stored documents with the defaults', () => {
   });
 
   test('counted statuses come back in lifecycle order', () => {
-    expect(resolveSettings({ routing: { capacityStatuses: ['SOLVED', 'OPEN'] } }).routing.capacityStatuses).toEqual([
-      'OPEN',
-      'SOLVED',
-    ]);
+    expect(
+      resolveSettings({ routing: { capacityStatuses: ['SOLVED', 'OPEN'] } }).routing.capacityStatuses,
+    ).toEqual(['OPEN', 'SOLVED']);
   });
 
   test('CLOSED counted is refused with the fix in the message', () => {

@@ -48,7 +48,13 @@ export const validateSettings = (doc: unknown): OrganizationSettings => {
   const autoCloseSolvedAfterMinutes =
     autoClose === null
       ? null
-      : integer(autoClose, '/lifecycle/autoCloseSolvedAfterMinutes', 1, maxAutoCloseMinutes, 'or null (never)');
+      : integer(
+          autoClose,
+          '/lifecycle/autoCloseSolvedAfterMinutes',
+          1,
+          maxAutoCloseMinutes,
+          'or null (never)',
+        );
 
   const pagination = object(root.pagination, '/pagination');
   onlyKeys(pagination, '/pagination', ['defaultPageSize', 'maxPageSize']);
@@ -156,14 +162,19 @@ function statusList(value: unknown, path: string): CapacityStatus[] {
   if (!Array.isArray(value)) fail(path, `must be a list of statuses, e.g. ["OPEN"]`);
   value.forEach((status, index) => {
     if (status === 'CLOSED') {
-      fail(`${path}/${index}`, 'cannot be "CLOSED": closed conversations never count toward capacity; remove it');
+      fail(
+        `${path}/${index}`,
+        'cannot be "CLOSED": closed conversations never count toward capacity; remove it',
+      );
     }
     if (!(capacityStatuses as readonly unknown[]).includes(status)) {
       fail(`${path}/${index}`, `must be one of ${capacityStatuses.map((s) => `"${s}"`).join(', ')}`);
     }
-    if (value.indexOf(status) !== index) fail(`${path}/${index}`, `repeats "${status}"; list each status once`);
+    if (value.indexOf(status) !== index)
+      fail(`${path}/${index}`, `repeats "${status}"; list each status once`);
   });
-  if (!value.includes('OPEN')) fail(path, 'must include "OPEN": open conversations always count toward capacity');
+  if (!value.includes('OPEN'))
+    fail(path, 'must include "OPEN": open conversations always count toward capacity');
   return capacityStatuses.filter((status) => value.includes(status));
 }
 

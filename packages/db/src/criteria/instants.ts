@@ -25,7 +25,9 @@ const instantColumn = (field: string): Prisma.Sql => {
  */
 export const instantParameter = (value: string, now: Date | undefined): Prisma.Sql | undefined => {
   const ms = instantAt(value, (now ?? new Date()).getTime());
-  return Number.isNaN(ms) ? undefined : Prisma.sql`(${new Date(ms).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  return Number.isNaN(ms)
+    ? undefined
+    : Prisma.sql`(${new Date(ms).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 };
 
 const compare =
@@ -46,7 +48,9 @@ export const instantOperators: OperatorMap = withNegations({
   '>=': compare('>='),
   '=in=': ({ field, values }, spec, context) => {
     const column = instantColumn(field);
-    const instants = values.map((value) => instantParameter(value, context.now)).filter((instant) => instant !== undefined);
+    const instants = values
+      .map((value) => instantParameter(value, context.now))
+      .filter((instant) => instant !== undefined);
     if (instants.length === 0) return sqlFalse;
     return unlessNull(column, spec.nullable, Prisma.sql`${column} IN (${Prisma.join(instants)})`);
   },

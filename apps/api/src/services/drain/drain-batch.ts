@@ -26,7 +26,10 @@ export async function drainBatch(
 ): Promise<number> {
   const { routing } = await loadSettings(tx, organizationId);
   if (!routing.autoAssign) return 0;
-  const members = await memberLoads(tx, organizationId, queueId, { lock: true, counted: routing.capacityStatuses });
+  const members = await memberLoads(tx, organizationId, queueId, {
+    lock: true,
+    counted: routing.capacityStatuses,
+  });
   const room = Math.min(freeSlots(members), limit);
   if (room === 0) return 0;
   // The enum's order is LOW < NORMAL < HIGH < URGENT, so DESC is most urgent first (c."priority",

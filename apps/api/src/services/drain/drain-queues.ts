@@ -12,7 +12,11 @@ const batchSize = 100;
  * transaction per batch. Answers how many were assigned. Safe to run from any number of
  * processes at once: each batch locks the members and skips conversations another holds.
  */
-export async function drainQueue(prisma: PrismaClient, organizationId: string, queueId: string): Promise<number> {
+export async function drainQueue(
+  prisma: PrismaClient,
+  organizationId: string,
+  queueId: string,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const assigned = await prisma.$transaction((tx) => drainBatch(tx, organizationId, queueId, batchSize));
@@ -30,10 +34,13 @@ async function queuesOf(prisma: PrismaClient, targets: readonly DrainTarget[]) {
       target.kind === 'queue'
         ? [{ queueId: target.queueId }]
         : target.kind === 'agent'
-          ? await prisma.queueMember.findMany({ where: { organizationId, agentId: target.agentId }, select: { queueId: true } })
-          : await prisma.queue.findMany({ where: { organizationId }, select: { id: true } }).then((rows) =>
-              rows.map((row) => ({ queueId: row.id })),
-            );
+          ? await prisma.queueMember.findMany({
+              where: { organizationId, agentId: target.agentId },
+              select: { queueId: true },
+            })
+          : await prisma.queue
+              .findMany({ where: { organizationId }, select: { id: true } })
+              .then((rows) => rows.map((row) => ({ queueId: row.id })));
     for (const { queueId } of found) queues.set(`${organizationId}/${queueId}`, { organizationId, queueId });
   }
   return [...queues.values()];

@@ -15,7 +15,9 @@ const collected = new AsyncLocalStorage<Map<string, DrainTarget>>();
  * capacity in (every change is audited through recordChanges, which notes them here), so the
  * caller drains them once the mutation committed.
  */
-export async function collectDrainTargets<T>(run: () => Promise<T>): Promise<{ result: T; targets: DrainTarget[] }> {
+export async function collectDrainTargets<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; targets: DrainTarget[] }> {
   const targets = new Map<string, DrainTarget>();
   const result = await collected.run(targets, run);
   return { result, targets: [...targets.values()] };
@@ -44,11 +46,17 @@ export function drainTargetsOf(entry: AuditEntry): DrainTarget[] {
     case 'settings':
       return [{ kind: 'organization', organizationId }];
     case 'agent':
-      return entry.action === 'agent.delete' ? [] : [{ kind: 'agent', organizationId, agentId: entry.entityId }];
+      return entry.action === 'agent.delete'
+        ? []
+        : [{ kind: 'agent', organizationId, agentId: entry.entityId }];
     case 'queue':
-      return entry.action === 'queue.delete' ? [] : [{ kind: 'queue', organizationId, queueId: entry.entityId }];
+      return entry.action === 'queue.delete'
+        ? []
+        : [{ kind: 'queue', organizationId, queueId: entry.entityId }];
     case 'conversation':
-      return entry.action === 'conversation.route' || entry.subject !== undefined ? [] : conversationTargets(entry);
+      return entry.action === 'conversation.route' || entry.subject !== undefined
+        ? []
+        : conversationTargets(entry);
     default:
       return [];
   }
@@ -58,13 +66,15 @@ function conversationTargets(entry: AuditEntry): DrainTarget[] {
   const before = viewOf(entry.before);
   const after = viewOf(entry.after);
   const targets: DrainTarget[] = [];
-  const queue = (queueId: string) => targets.push({ kind: 'queue', organizationId: entry.organizationId, queueId });
+  const queue = (queueId: string) =>
+    targets.push({ kind: 'queue', organizationId: entry.organizationId, queueId });
   if (before?.agentId && before.queueId) {
     const left = !after || after.agentId !== before.agentId || after.queueId !== before.queueId;
     if (left || after.status !== before.status) queue(before.queueId);
   }
   if (after?.queueId && after.agentId === null && after.status === 'OPEN') {
-    const arrived = !before || before.queueId !== after.queueId || before.agentId !== null || before.status !== 'OPEN';
+    const arrived =
+      !before || before.queueId !== after.queueId || before.agentId !== null || before.status !== 'OPEN';
     if (arrived) queue(after.queueId);
   }
   return targets;
@@ -75,5 +85,7 @@ function conversationTargets(entry: AuditEntry): DrainTarget[] {
 function viewOf(value: unknown): ConversationView | null {
   if (value === null || typeof value !== 'object') return null;
   const view = value as Partial<ConversationView>;
-  return typeof view.status === 'string' && 'agentId' in view && 'queueId' in view ? (view as ConversationView) : null;
+  return typeof view.status === 'string' && 'agentId' in view && 'queueId' in view
+    ? (view as ConversationView)
+    : null;
 }

@@ -87,7 +87,11 @@ export async function memberLoads(
   tx: Prisma.TransactionClient,
   organizationId: string,
   queueId: string,
-  options: { lock: boolean; counted: readonly CapacityStatus[]; excluding?: AssignedConversation | undefined },
+  options: {
+    lock: boolean;
+    counted: readonly CapacityStatus[];
+    excluding?: AssignedConversation | undefined;
+  },
 ): Promise<QueueMember[]> {
   const counted = [...options.counted];
   const rows = options.lock

@@ -74,7 +74,11 @@ export const relativeInstantArbitrary: fc.Arbitrary<string> = fc
 
 /** A clock (epoch ms) at which some relative instants land on, or 1 ms beside, the pool's instants. */
 export const clockArbitrary: fc.Arbitrary<number> = fc
-  .tuple(fc.constantFrom(...pools.instants), fc.constantFrom(...relativeOffsetMinutes), fc.constantFrom(-1, 0, 1))
+  .tuple(
+    fc.constantFrom(...pools.instants),
+    fc.constantFrom(...relativeOffsetMinutes),
+    fc.constantFrom(-1, 0, 1),
+  )
   .map(([instant, minutes, nudge]) => instant + minutes * 60_000 + nudge);
 
 export const comparisonArbitrary: fc.Arbitrary<CriteriaComparison> = fc

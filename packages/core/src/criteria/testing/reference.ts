@@ -9,7 +9,11 @@ import { wildcardToRegExp } from '../wildcard';
  * AST on every call and uses RegExps for wildcards. It is the oracle the compiled predicate
  * (and, in packages/db, the SQL compiler) is checked against; never use it in product code.
  */
-export const referenceEvaluate = (ast: CriteriaAst, facts: ConversationFacts, nowMs = Date.now()): boolean => {
+export const referenceEvaluate = (
+  ast: CriteriaAst,
+  facts: ConversationFacts,
+  nowMs = Date.now(),
+): boolean => {
   if (ast.type !== 'comparison') {
     const results = ast.children.map((child) => referenceEvaluate(child, facts, nowMs));
     return ast.type === 'and' ? results.every(Boolean) : results.some(Boolean);
@@ -41,7 +45,9 @@ export const referenceEvaluate = (ast: CriteriaAst, facts: ConversationFacts, no
     };
     const actual = toNumber(raw);
     if (actual === undefined) return false;
-    const targets = values.map((value) => toNumber(spec.kind === 'instant' ? instantOf(value, nowMs) : value));
+    const targets = values.map((value) =>
+      toNumber(spec.kind === 'instant' ? instantOf(value, nowMs) : value),
+    );
     const [target] = targets;
     if (target === undefined && operator !== '=in=') return false;
     switch (operator) {
