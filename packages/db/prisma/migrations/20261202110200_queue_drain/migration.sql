@@ -48,3 +48,10 @@ CREATE TABLE "jobs"."schedule" (
 
     CONSTRAINT "schedule_pkey" PRIMARY KEY ("name")
 );
+
+-- The conversations waiting for an agent, in the order a queue drains them (most urgent, then
+-- oldest): a drain batch reads the first rows of its queue, and the periodic sweep finds the
+-- queues with anyone waiting, without reading assigned or closed conversations. Partial, so it
+-- holds only waiting conversations; schema.prisma cannot declare a partial index.
+CREATE INDEX "Conversation_waiting_idx" ON "Conversation" ("organizationId", "queueId", "priority" DESC, "createdAt", "id")
+  WHERE "status" = 'OPEN' AND "agentId" IS NULL;
