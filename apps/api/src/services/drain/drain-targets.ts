@@ -36,23 +36,24 @@ export function noteDrainTargets(entries: readonly AuditEntry[]): void {
  * What one audited change may have freed: a conversation leaving its agent (closed, solved,
  * unassigned, reassigned, moved, deleted) frees a slot in its queue; an unassigned OPEN
  * conversation arriving in a queue (moved, unassigned) waits there; an agent changed (status,
- * capacity) or a queue's members changed may make room; settings (counted statuses, autoAssign)
- * may change every queue's room. Routing's own entries are left out: routing just assigned from
+ * capacity) or a queue's members changed may make room; a deleted agent's conversations wait
+ * again; routing settings (counted statuses, autoAssign) may change every queue's room. Routing's own entries are left out: routing just assigned from
  * that queue, or found no room in it.
  */
 export function drainTargetsOf(entry: AuditEntry): DrainTarget[] {
   const { organizationId } = entry;
   switch (entry.entityType) {
     case 'settings':
-      return [{ kind: 'organization', organizationId }];
+      return routingChanged(entry) ? [{ kind: 'organization', organizationId }] : [];
     case 'agent':
+      // A deleted agent's conversations wait again, in whatever queues they are: drain them all.
       return entry.action === 'agent.delete'
-        ? []
+        ? [{ kind: 'organization', organizationId }]
         : [{ kind: 'agent', organizationId, agentId: entry.entityId }];
     case 'queue':
-      return entry.action === 'queue.delete'
-        ? []
-        : [{ kind: 'queue', organizationId, queueId: entry.entityId }];
+      return entry.action.startsWith('queue.agents.')
+        ? [{ kind: 'queue', organizationId, queueId: entry.entityId }]
+        : [];
     case 'conversation':
       return entry.action === 'conversation.route' || entry.subject !== undefined
         ? []
@@ -62,12 +63,19 @@ export function drainTargetsOf(entry: AuditEntry): DrainTarget[] {
   }
 }
 
+/** Routing settings (counted statuses, autoAssign, strategy) decide every queue's room; page sizes do not. */
+const routingChanged = (entry: AuditEntry): boolean =>
+  JSON.stringify((entry.before as { routing?: unknown } | undefined)?.routing) !==
+  JSON.stringify((entry.after as { routing?: unknown } | undefined)?.routing);
+
 function conversationTargets(entry: AuditEntry): DrainTarget[] {
   const before = viewOf(entry.before);
   const after = viewOf(entry.after);
   const targets: DrainTarget[] = [];
-  const queue = (queueId: string) =>
-    targets.push({ kind: 'queue', organizationId: entry.organizationId, queueId });
+  const queue = (queueId: string) => {
+    if (!targets.some((target) => target.kind === 'queue' && target.queueId === queueId))
+      targets.push({ kind: 'queue', organizationId: entry.organizationId, queueId });
+  };
   if (before?.agentId && before.queueId) {
     const left = !after || after.agentId !== before.agentId || after.queueId !== before.queueId;
     if (left || after.status !== before.status) queue(before.queueId);
