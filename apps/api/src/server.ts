@@ -62,10 +62,14 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const dispatcher = env.WEBHOOK_DELIVERY === 'api' ? startWebhookDispatcher(db, webhooks, logger) : null;
 
   const every = env.SCHEDULED_JOBS_INTERVAL_MS;
-  const scheduler = startScheduler(db.prisma, [queueDrainSweep(every), autoCloseSolved(every, logger)], {
-    tickMs: Math.min(every, 5_000),
-    logger,
-  });
+  const scheduler = startScheduler(
+    db.prisma,
+    [queueDrainSweep(every, logger), autoCloseSolved(every, logger)],
+    {
+      tickMs: Math.min(every, 5_000),
+      logger,
+    },
+  );
 
   const stop = async () => {
     stopPruning();

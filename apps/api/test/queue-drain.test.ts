@@ -2,6 +2,7 @@ import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { claimRun } from '../src/jobs/claim-run';
 import { queueDrainSweep } from '../src/jobs/queue-drain-sweep';
+import { createLogger } from '../src/logger';
 import { type ConversationSeed, insertConversation } from './support/concurrency/fixtures';
 import { startTestApi, type TestApi, type TestTenant } from './support/test-api';
 
@@ -134,7 +135,7 @@ describe.each(testDatabaseKinds())('queue drain on %s', (kind) => {
       where: { organizationId: org.organization.id },
       data: { document: { routing: { autoAssign: true } } },
     });
-    await queueDrainSweep(60_000).run(api.db.prisma, new Date());
+    await queueDrainSweep(60_000, createLogger('silent')).run(api.db.prisma, new Date());
     expect(await Promise.all(ids.map(agentOf))).toEqual([agents[0]?.id, agents[0]?.id]);
   });
 

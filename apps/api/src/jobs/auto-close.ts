@@ -1,8 +1,8 @@
 import { resolveSettings } from '@switchboard/core';
 import type { PrismaClient } from '@switchboard/db';
+import { switchboardActor } from '../auth/principal';
 import type { Logger } from '../logger';
 import { applyConversationChange } from '../services/conversations/apply-change';
-import { switchboardActor } from '../services/drain/drain-batch';
 import { drainTargets } from '../services/drain/drain-queues';
 import { collectDrainTargets } from '../services/drain/drain-targets';
 import type { ScheduledJob } from './scheduler';

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@switchboard/db';
+import type { Logger } from '../logger';
 import { drainQueue } from '../services/drain/drain-queues';
 import type { ScheduledJob } from './scheduler';
 
@@ -7,7 +8,7 @@ import type { ScheduledJob } from './scheduler';
  * conversation (OPEN, unassigned) is drained. A change drains its own queues before answering;
  * this catches what a crash between commit and drain, or a failed drain, left behind.
  */
-export function queueDrainSweep(everyMs: number): ScheduledJob {
+export function queueDrainSweep(everyMs: number, logger: Logger): ScheduledJob {
   return {
     name: 'queue-drain-sweep',
     everyMs,
@@ -15,7 +16,15 @@ export function queueDrainSweep(everyMs: number): ScheduledJob {
       const queues = await prisma.$queryRaw<{ organizationId: string; queueId: string }[]>`
         SELECT DISTINCT "organizationId", "queueId" FROM "Conversation"
         WHERE "status" = 'OPEN' AND "agentId" IS NULL AND "queueId" IS NOT NULL`;
-      for (const { organizationId, queueId } of queues) await drainQueue(prisma, organizationId, queueId);
+      for (const { organizationId, queueId } of queues) {
+        // One queue that fails (logged) does not keep the others waiting until the next run.
+        await drainQueue(prisma, organizationId, queueId).catch((error: unknown) =>
+          logger.warn(
+            { err: error, organizationId, queueId },
+            'draining a queue failed; the next sweep retries',
+          ),
+        );
+      }
     },
   };
 }

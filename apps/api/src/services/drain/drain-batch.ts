@@ -1,14 +1,11 @@
 import { type DrainAssignment, freeSlots, planDrain, type WaitingConversation } from '@switchboard/core';
 import { Prisma } from '@switchboard/db';
-import type { Actor } from '../../auth/principal';
+import { switchboardActor } from '../../auth/principal';
 import { recordChanges } from '../../events/record-changes';
 import { type ConversationRow, conversationInclude } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
 import { memberLoads } from '../routing/member-loads';
 import { loadSettings } from '../settings/load-settings';
-
-/** Who the audit log and the events name for assignments nobody asked for by hand. */
-export const switchboardActor: Actor = { type: 'SYSTEM', id: 'switchboard' };
 
 /**
  * One drain step of a queue, in the caller's transaction: lock the members and count their loads
