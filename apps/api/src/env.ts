@@ -22,6 +22,8 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // How long the event log (GET /v1/events, stream resume) keeps events.
   EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(7),
+  // How often the queue drain sweep and auto-close run, across all API processes together.
+  SCHEDULED_JOBS_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEBHOOK_DELIVERY: z.enum(['api', 'worker']).default('api'),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),

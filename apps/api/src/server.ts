@@ -5,6 +5,9 @@ import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
 import { startEventPruning } from './events/prune-events';
 import { openRateLimitStore } from './http/rate-limit-store';
+import { autoCloseSolved } from './jobs/auto-close';
+import { queueDrainSweep } from './jobs/queue-drain-sweep';
+import { startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
 import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
 import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -58,8 +61,19 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   // With WEBHOOK_DELIVERY=worker only `npm run worker` processes deliver.
   const dispatcher = env.WEBHOOK_DELIVERY === 'api' ? startWebhookDispatcher(db, webhooks, logger) : null;
 
+  const every = env.SCHEDULED_JOBS_INTERVAL_MS;
+  const scheduler = startScheduler(
+    db.prisma,
+    [queueDrainSweep(every, logger), autoCloseSolved(every, logger)],
+    {
+      tickMs: Math.min(every, 5_000),
+      logger,
+    },
+  );
+
   const stop = async () => {
     stopPruning();
+    await scheduler.stop();
     shutdown.abort();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

@@ -189,7 +189,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
         holding = resolve;
       });
       const holder = api.db.prisma.$transaction(async (tx) => {
-        const loads = await memberLoads(tx, organizationId, queue.id, { lock: true });
+        const loads = await memberLoads(tx, organizationId, queue.id, { lock: true, counted: ['OPEN'] });
         holding();
         await tx.conversation.update({ where: { id: conversationId }, data: { agentId: agent.id } });
         await released;
@@ -197,7 +197,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
       });
       await held;
       const waiter = api.db.prisma.$transaction((tx) =>
-        memberLoads(tx, organizationId, queue.id, { lock: true }),
+        memberLoads(tx, organizationId, queue.id, { lock: true, counted: ['OPEN'] }),
       );
       await someoneWaitsForMembers();
       release();

@@ -132,10 +132,24 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
     const [away, off, full] = [at(agents, 0), at(agents, 1), at(agents, 2)];
     await org.caller.agents.setStatus({ agentId: away.id, status: 'AWAY' });
     await org.caller.agents.setStatus({ agentId: off.id, status: 'OFFLINE' });
-    await conversation(org, { agentId: full.id, status: 'WAITING' });
+    await conversation(org, { agentId: full.id, status: 'OPEN' });
     const routed = await route(org, await conversation(org));
     expect(routed).toMatchObject({ queueId: queue.id, agentId: null });
     expect(routed.routing.assignment).toMatchObject({ reason: 'ALL_AT_CAPACITY' });
+  });
+
+  test('load counts the statuses settings name: WAITING only when routing.capacityStatuses has it', async () => {
+    const { org, agents } = await team(['Waiting on a customer'], { capacity: 1 });
+    const agent = at(agents, 0);
+    await conversation(org, { agentId: agent.id, status: 'WAITING' });
+    const capacityStatuses = (value: string[]) =>
+      org.caller.settings.patch({ patch: [{ op: 'replace', path: '/routing/capacityStatuses', value }] });
+    await capacityStatuses(['OPEN', 'WAITING']);
+    const id = await conversation(org);
+    expect((await route(org, id)).routing.assignment).toMatchObject({ reason: 'ALL_AT_CAPACITY' });
+    // Counting OPEN only frees the slot: the settings change drains the queue, so it is assigned.
+    await capacityStatuses(['OPEN']);
+    expect((await org.caller.conversations.get({ conversationId: id })).agentId).toBe(agent.id);
   });
 
   test('re-routing does not count the conversation against its own agent', async () => {

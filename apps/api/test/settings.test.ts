@@ -35,6 +35,7 @@ describe.each(testDatabaseKinds())('settings (Symbl) on %s', (kind) => {
     expect(res.status).toBe(200);
     const expected = {
       routing: { ...defaultSettings.routing, strategy: 'least_busy' },
+      lifecycle: defaultSettings.lifecycle,
       pagination: { ...defaultSettings.pagination, defaultPageSize: 2 },
       intelligence: { bookmarks: {} },
       redaction: {},

@@ -2,6 +2,7 @@ import { type ConversationFacts, type CriteriaAst, compilePredicate, printCriter
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  clockArbitrary,
   conversationFactsArbitrary,
   criteriaAstArbitrary,
   criteriaPools,
@@ -65,11 +66,12 @@ const hasNul = (facts: ConversationFacts[]): boolean => JSON.stringify(facts).in
 async function valuesPerCriteria(
   db: TestDatabase,
   criteria: CriteriaAst[],
+  now: Date,
 ): Promise<Map<string, unknown[][]>> {
   const tagIds = await resolveTagIds(db.prisma, organizationId, { type: 'or', children: criteria });
   const columns = criteria.flatMap((ast, i) => [
-    Prisma.sql`(${compileCriteriaToSql(ast)}) AS ${Prisma.raw(`"m${i}"`)}`,
-    Prisma.sql`(${compileCriteriaToSql(ast, { tagIds })}) AS ${Prisma.raw(`"r${i}"`)}`,
+    Prisma.sql`(${compileCriteriaToSql(ast, { now })}) AS ${Prisma.raw(`"m${i}"`)}`,
+    Prisma.sql`(${compileCriteriaToSql(ast, { tagIds, now })}) AS ${Prisma.raw(`"r${i}"`)}`,
   ]);
   const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT c."id", ${Prisma.join(columns)} FROM "Conversation" c WHERE c."organizationId" = ${organizationId}`;
@@ -92,34 +94,47 @@ describe.each(testDatabaseKinds())('SQL criteria agree with compilePredicate on 
     async () => {
       let batches = 0;
       await fc.assert(
-        fc.asyncProperty(batchArbitrary, criteriaArbitrary, async (facts, criteria) => {
-          expect(hasNul(facts)).toBe(false);
-          if (++batches % 25 === 0) await vacuum(db.prisma);
-          await deleteConversationsAndTags(db.prisma, organizationId);
-          await insertConversationFacts(db.prisma, organizationId, facts);
-          const values = await valuesPerCriteria(db, criteria);
-          criteria.forEach((ast, i) => {
-            const predicate = compilePredicate(ast);
-            const disagreeing = facts.filter((fact) => {
-              const expected = predicate(fact);
-              return values.get(fact.id)?.[i]?.some((value) => value !== expected) ?? true;
+        // The clock is an input of both evaluations: relative instants (now-PT4H) resolve against it.
+        fc.asyncProperty(
+          batchArbitrary,
+          criteriaArbitrary,
+          clockArbitrary,
+          async (facts, criteria, nowMs) => {
+            const now = new Date(nowMs);
+            const clock = () => nowMs;
+            expect(hasNul(facts)).toBe(false);
+            if (++batches % 25 === 0) await vacuum(db.prisma);
+            await deleteConversationsAndTags(db.prisma, organizationId);
+            await insertConversationFacts(db.prisma, organizationId, facts);
+            const values = await valuesPerCriteria(db, criteria, now);
+            criteria.forEach((ast, i) => {
+              const predicate = compilePredicate(ast, { clock });
+              const disagreeing = facts.filter((fact) => {
+                const expected = predicate(fact);
+                return values.get(fact.id)?.[i]?.some((value) => value !== expected) ?? true;
+              });
+              expect(disagreeing, `${printCriteria(ast)} on ${JSON.stringify(disagreeing)}`).toEqual([]);
             });
-            expect(disagreeing, `${printCriteria(ast)} on ${JSON.stringify(disagreeing)}`).toEqual([]);
-          });
 
-          const [first] = criteria as [CriteriaAst];
-          const ids = await findConversationIdsMatching(db.prisma, {
-            organizationId,
-            criteria: first,
-            orderBy: 'createdAt',
-            direction: 'desc',
-            limit: 1000,
-          });
-          const expected = facts.filter(compilePredicate(first)).map((fact) => fact.id);
-          expect(sorted(ids), printCriteria(first)).toEqual(sorted(expected));
-          const count = await countConversationsMatching(db.prisma, { organizationId, criteria: first });
-          expect(count, printCriteria(first)).toBe(expected.length);
-        }),
+            const [first] = criteria as [CriteriaAst];
+            const ids = await findConversationIdsMatching(db.prisma, {
+              organizationId,
+              criteria: first,
+              orderBy: 'createdAt',
+              direction: 'desc',
+              limit: 1000,
+              now,
+            });
+            const expected = facts.filter(compilePredicate(first, { clock })).map((fact) => fact.id);
+            expect(sorted(ids), printCriteria(first)).toEqual(sorted(expected));
+            const count = await countConversationsMatching(db.prisma, {
+              organizationId,
+              criteria: first,
+              now,
+            });
+            expect(count, printCriteria(first)).toBe(expected.length);
+          },
+        ),
         { numRuns: runs },
       );
     },

@@ -28,6 +28,9 @@ export interface Actor {
   id: string;
 }
 
+/** Who the audit log and the events name for changes Switchboard makes by itself (queue drain, auto-close). */
+export const switchboardActor: Actor = { type: 'SYSTEM', id: 'switchboard' };
+
 export function actorOf(principal: Principal): Actor {
   return { type: principal.credentialType, id: principal.credentialId };
 }

@@ -6,6 +6,8 @@ import { credentialCacheFor } from '../auth/credential-cache';
 import { type Actor, actorOf, type Principal, type Visitor } from '../auth/principal';
 import { describeError, toTrpcError } from '../errors/http-errors';
 import { assertSafeInput } from '../http/input-safety';
+import { drainTargets } from '../services/drain/drain-queues';
+import { collectDrainTargets } from '../services/drain/drain-targets';
 import type { Context } from './context';
 
 /**
@@ -69,6 +71,21 @@ const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next })
     if (ctx.auth.kind === 'principal') cache.forgetOrganization(ctx.auth.principal.organizationId);
     else if (ctx.auth.kind === 'admin') cache.forgetAll();
   }
+});
+
+/**
+ * Queue drain (README, "Queue drain"): a mutation whose audited changes may have freed an agent's
+ * capacity (a conversation closed, solved, unassigned or moved; an agent made available or given
+ * more room; members added) is followed, once it committed and before the answer is sent, by
+ * assigning the waiting conversations of the queues concerned, each assignment its own audited
+ * change by Switchboard. Every mutation records its changes through recordChanges, which notes
+ * the queues, so no procedure has to remember to drain.
+ */
+const drainAfterMutations = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  const { result, targets } = await collectDrainTargets(() => next());
+  if (result.ok) await drainTargets(ctx.db.prisma, targets, ctx.logger);
+  return result;
 });
 
 // Sharely documents this exact body for a missing or unknown credential; how to authenticate is
@@ -135,7 +152,10 @@ const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors).use(forgetCredentialsAfterMutations);
+export const publicProcedure = t.procedure
+  .use(mapErrors)
+  .use(forgetCredentialsAfterMutations)
+  .use(drainAfterMutations);
 export const protectedProcedure = publicProcedure.use(requirePrincipal).use(refuseUnsafeInput);
 /** Callable without a credential (Symbl's token exchange, Sharely's public reads); input checked as everywhere. */
 export const anonymousProcedure = publicProcedure.use(refuseUnsafeInput);

@@ -5,6 +5,7 @@ import { criteriaError, show } from './errors';
 import { conversationPrefix, type FieldSpec, fieldNames, metadataPrefix, resolveField } from './fields';
 import { parseInstant } from './instant';
 import { operatorSpellings } from './lexer';
+import { isRelativeInstant, parseRelativeInstant } from './relative';
 import { suggest } from './suggest';
 
 /**
@@ -137,6 +138,18 @@ const checkValue = (text: string, field: string, spec: FieldSpec, value: RawValu
     });
   }
   if (spec.kind !== 'instant') return value.text;
+  if (isRelativeInstant(value.text)) {
+    const relative = parseRelativeInstant(value.text);
+    if (relative.ok) return relative.canonical;
+    throw criteriaError(text, {
+      code: 'BAD_VALUE',
+      problem: `${show(value.text)} is not a valid relative instant for ${field}`,
+      // Quoted values start one character later than their text.
+      offset: value.offset + (text[value.offset] === '"' || text[value.offset] === "'" ? 1 : 0) + relative.at,
+      hint: relative.reason,
+      field,
+    });
+  }
   const instant = parseInstant(value.text);
   if (instant.ok) return instant.canonical;
   throw criteriaError(text, {

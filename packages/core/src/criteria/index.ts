@@ -19,6 +19,7 @@ export { parseCriteria } from './parser';
 export { type CriteriaPredicate, compilePredicate } from './predicate';
 export { printCriteria, printCriteriaValue } from './print';
 export { prioritiesMatching, priorityRank } from './priority';
+export { instantAt, isRelativeInstant, parseRelativeInstant, type RelativeResult } from './relative';
 export { levenshtein, suggest } from './suggest';
 export {
   compileWildcard,

@@ -2,20 +2,28 @@ import type { ConversationFacts } from '../conversation/types';
 import type { CriteriaAst, CriteriaComparison } from './ast';
 import { criteriaError } from './errors';
 import { type FieldSpec, fieldSpec } from './fields';
-import { parseInstant } from './instant';
 import { rankOf, readNumber, readValue } from './readers';
+import { instantAt, isRelativeInstant } from './relative';
 import { compileWildcard } from './wildcard';
 
 export type CriteriaPredicate = (facts: ConversationFacts) => boolean;
+
+export interface PredicateOptions {
+  /**
+   * The clock relative instants (`createdAt<now-4h`) are evaluated against, read at each
+   * evaluation: a predicate compiled once (a route) stays right as time passes. Epoch ms.
+   */
+  clock?: () => number;
+}
 
 /**
  * Compiles the AST once into nested closures; evaluating one conversation runs only those
  * closures (no AST walk, no `eval`). Semantics (README.md): a comparison on a null or missing
  * value is false, and `!=` / `=out=` are exactly the negation of `==` / `=in=`.
  */
-export const compilePredicate = (ast: CriteriaAst): CriteriaPredicate => {
-  if (ast.type === 'comparison') return compileComparison(ast);
-  const parts = ast.children.map(compilePredicate);
+export const compilePredicate = (ast: CriteriaAst, options: PredicateOptions = {}): CriteriaPredicate => {
+  if (ast.type === 'comparison') return compileComparison(ast, options.clock ?? Date.now);
+  const parts = ast.children.map((child) => compilePredicate(child, options));
   const [a, b, c] = parts;
   const count = parts.length;
   if (ast.type === 'and') {
@@ -34,7 +42,10 @@ export const compilePredicate = (ast: CriteriaAst): CriteriaPredicate => {
   };
 };
 
-const compileComparison = ({ field, operator, values }: CriteriaComparison): CriteriaPredicate => {
+const compileComparison = (
+  { field, operator, values }: CriteriaComparison,
+  clock: () => number,
+): CriteriaPredicate => {
   const spec = fieldSpec(field);
   if (!spec?.operators.includes(operator) || values.length === 0) {
     // Only reachable with an AST that did not come from parseCriteria.
@@ -45,9 +56,9 @@ const compileComparison = ({ field, operator, values }: CriteriaComparison): Cri
       field,
     });
   }
-  if (operator === '!=') return negate(positive(spec, field, '==', values));
-  if (operator === '=out=') return negate(positive(spec, field, '=in=', values));
-  return positive(spec, field, operator, values);
+  if (operator === '!=') return negate(positive(spec, field, '==', values, clock));
+  if (operator === '=out=') return negate(positive(spec, field, '=in=', values, clock));
+  return positive(spec, field, operator, values, clock);
 };
 
 const negate =
@@ -56,7 +67,15 @@ const negate =
     !predicate(facts);
 
 /** `==`, `=in=` and the ordered operators; the negations are built from these. */
-const positive = (spec: FieldSpec, field: string, operator: string, values: string[]): CriteriaPredicate => {
+const positive = (
+  spec: FieldSpec,
+  field: string,
+  operator: string,
+  values: string[],
+  clock: () => number,
+): CriteriaPredicate => {
+  if (spec.kind === 'instant' && values.some(isRelativeInstant))
+    return relative(field, operator, values, clock);
   if (spec.kind === 'instant' || spec.kind === 'priority') return ordered(spec, field, operator, values);
   const read = readValue(field);
   const [value = ''] = values;
@@ -106,6 +125,34 @@ const ordered = (spec: FieldSpec, field: string, operator: string, values: strin
   return (facts) => targets.has(read(facts));
 };
 
+/** Instants against the clock, read once per evaluation; the same comparisons as `ordered`. */
+const relative = (
+  field: string,
+  operator: string,
+  values: string[],
+  clock: () => number,
+): CriteriaPredicate => {
+  const read = readNumber(field);
+  const [first = ''] = values;
+  switch (operator) {
+    case '<':
+      return (facts) => read(facts) < instantAt(first, clock());
+    case '<=':
+      return (facts) => read(facts) <= instantAt(first, clock());
+    case '>':
+      return (facts) => read(facts) > instantAt(first, clock());
+    case '>=':
+      return (facts) => read(facts) >= instantAt(first, clock());
+    case '==':
+      return (facts) => read(facts) === instantAt(first, clock());
+  }
+  return (facts) => {
+    const now = clock();
+    const value = read(facts);
+    return values.some((v) => instantAt(v, now) === value);
+  };
+};
+
 /** Exact membership: a short list is scanned (faster than hashing), a long one uses a Set. */
 const oneOf = (values: string[]): ((text: string) => boolean) => {
   if (values.length > 8) {
@@ -115,7 +162,5 @@ const oneOf = (values: string[]): ((text: string) => boolean) => {
   return (text) => values.includes(text);
 };
 
-const instantMs = (value: string | undefined): number => {
-  const instant = parseInstant(value ?? '');
-  return instant.ok ? instant.ms : Number.NaN;
-};
+// Only absolute values reach here, so the clock is never read.
+const instantMs = (value: string | undefined): number => instantAt(value ?? '', Number.NaN);

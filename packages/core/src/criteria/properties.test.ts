@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ConversationFacts } from '../conversation/types';
 import { compilePredicate, isCriteriaError, parseCriteria, printCriteria } from './index';
-import { conversationFactsArbitrary, criteriaAstArbitrary } from './testing/arbitraries';
+import { clockArbitrary, conversationFactsArbitrary, criteriaAstArbitrary } from './testing/arbitraries';
 import { textAlphabet } from './testing/pools';
 import { referenceEvaluate } from './testing/reference';
 import { fastCheckRuns } from './testing/runs';
@@ -75,9 +75,11 @@ describe('criteria properties', () => {
       fc.property(
         criteriaAstArbitrary(),
         fc.array(conversationFactsArbitrary, { minLength: 1, maxLength: 5 }),
-        (ast, facts) => {
-          const predicate = compilePredicate(ast);
-          for (const fact of facts) expect(predicate(fact)).toBe(referenceEvaluate(ast, fact));
+        clockArbitrary,
+        (ast, facts, now) => {
+          // The clock is an input: relative instants (now-PT4H) resolve against it.
+          const predicate = compilePredicate(ast, { clock: () => now });
+          for (const fact of facts) expect(predicate(fact)).toBe(referenceEvaluate(ast, fact, now));
         },
       ),
       { numRuns },
@@ -87,10 +89,11 @@ describe('criteria properties', () => {
   test('!= and =out= are exactly the negation of == and =in=', () => {
     const negated = { '!=': '==', '=out=': '=in=' } as const;
     fc.assert(
-      fc.property(criteriaAstArbitrary(0), conversationFactsArbitrary, (ast, facts) => {
+      fc.property(criteriaAstArbitrary(0), conversationFactsArbitrary, clockArbitrary, (ast, facts, now) => {
         if (ast.type !== 'comparison' || !(ast.operator === '!=' || ast.operator === '=out=')) return;
-        const positive = compilePredicate({ ...ast, operator: negated[ast.operator] });
-        expect(compilePredicate(ast)(facts)).toBe(!positive(facts));
+        const clock = () => now;
+        const positive = compilePredicate({ ...ast, operator: negated[ast.operator] }, { clock });
+        expect(compilePredicate(ast, { clock })(facts)).toBe(!positive(facts));
       }),
       { numRuns },
     );

@@ -19,9 +19,16 @@ export type AgentChoice =
   | { agentId: string; explanation: string }
   | { agentId: null; reason: NoAgentReason; explanation: string };
 
-/** An agent can take a conversation when ONLINE and below capacity (capacity 0 takes none). */
+/**
+ * The one answer to "may this agent be given conversations now?" that routing, assignment and
+ * the queue drain all ask (README, "Routing").
+ */
+export const isAvailableForAssignment = (agent: { status: AgentStatus }): boolean =>
+  agent.status === 'ONLINE';
+
+/** An agent can take a conversation when available and below capacity (capacity 0 takes none). */
 export const hasFreeCapacity = (member: QueueMember): boolean =>
-  member.status === 'ONLINE' && member.openCount < member.capacity;
+  isAvailableForAssignment(member) && member.openCount < member.capacity;
 
 // Never-assigned agents sort first: a newcomer gets the next conversation. An invalid date is
 // treated as never assigned rather than poisoning the sort with NaN.
@@ -58,7 +65,7 @@ export const chooseAgent = (members: readonly QueueMember[], strategy: Assignmen
   if (members.length === 0) {
     return { agentId: null, reason: 'NO_MEMBERS', explanation: 'The queue has no members.' };
   }
-  const online = members.filter((member) => member.status === 'ONLINE');
+  const online = members.filter(isAvailableForAssignment);
   if (online.length === 0) {
     return {
       agentId: null,

@@ -1,2 +1,3 @@
 export * from './choose-agent';
 export * from './decide-route';
+export * from './plan-drain';

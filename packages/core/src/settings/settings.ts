@@ -1,3 +1,4 @@
+import type { ConversationStatus } from '../conversation/types';
 import type { AssignmentStrategy } from '../routing/choose-agent';
 
 /**
@@ -14,6 +15,15 @@ export interface OrganizationSettings {
     autoRouteOnCreate: boolean;
     /** After routing, assign an agent from the queue. */
     autoAssign: boolean;
+    /**
+     * The statuses of an agent's conversations that count toward its capacity. OPEN always
+     * counts; WAITING and SOLVED may; CLOSED never does (a closed conversation needs nobody).
+     */
+    capacityStatuses: CapacityStatus[];
+  };
+  lifecycle: {
+    /** A SOLVED conversation not updated for this many minutes is closed; null never closes it. */
+    autoCloseSolvedAfterMinutes: number | null;
   };
   pagination: {
     defaultPageSize: number;
@@ -37,6 +47,17 @@ export interface OrganizationSettings {
   };
 }
 
+/** The statuses that may count toward an agent's load, in their lifecycle order. */
+export const capacityStatuses = [
+  'OPEN',
+  'WAITING',
+  'SOLVED',
+] as const satisfies readonly ConversationStatus[];
+export type CapacityStatus = (typeof capacityStatuses)[number];
+
+/** Auto-close waits at most a year: a longer wait is a typo, not a policy. */
+export const maxAutoCloseMinutes = 366 * 24 * 60;
+
 export const redactionTypes = ['default', 'obfuscation'] as const;
 export type RedactionType = (typeof redactionTypes)[number];
 
@@ -56,7 +77,11 @@ export const defaultSettings: OrganizationSettings = Object.freeze({
     defaultQueueId: null,
     autoRouteOnCreate: true,
     autoAssign: true,
+    // Only conversations that need the agent now: WAITING ones wait for the customer and
+    // SOLVED ones for nothing, so counting them fills agents up silently.
+    capacityStatuses: Object.freeze(['OPEN']),
   }),
+  lifecycle: Object.freeze({ autoCloseSolvedAfterMinutes: null }),
   pagination: Object.freeze({ defaultPageSize: 20, maxPageSize: 100 }),
   intelligence: Object.freeze({ bookmarks: Object.freeze({}) }),
   redaction: Object.freeze({}),

@@ -28,7 +28,14 @@ const refusedAt = (doc: unknown): string => {
 describe('defaults', () => {
   test('the defaults are valid and documented values', () => {
     expect(validateSettings(defaultSettings)).toEqual({
-      routing: { strategy: 'round_robin', defaultQueueId: null, autoRouteOnCreate: true, autoAssign: true },
+      routing: {
+        strategy: 'round_robin',
+        defaultQueueId: null,
+        autoRouteOnCreate: true,
+        autoAssign: true,
+        capacityStatuses: ['OPEN'],
+      },
+      lifecycle: { autoCloseSolvedAfterMinutes: null },
       pagination: { defaultPageSize: 20, maxPageSize: 100 },
       intelligence: { bookmarks: {} },
       redaction: {},
@@ -52,6 +59,10 @@ describe('accepted documents', () => {
     ["Symbl's bookmark duration", ['intelligence', 'bookmarks', 'duration'], 30],
     ["Symbl's redaction default", ['redaction', 'default'], true],
     ["Symbl's redaction type", ['redaction', 'type'], 'obfuscation'],
+    ['WAITING counted too', ['routing', 'capacityStatuses'], ['OPEN', 'WAITING']],
+    ['every countable status', ['routing', 'capacityStatuses'], ['SOLVED', 'OPEN', 'WAITING']],
+    ['auto-close after a day', ['lifecycle', 'autoCloseSolvedAfterMinutes'], 1440],
+    ['auto-close off', ['lifecycle', 'autoCloseSolvedAfterMinutes'], null],
   ])('%s', (_title, path, value) => {
     expect(() => validateSettings(withChange(path, value))).not.toThrow();
   });
@@ -117,6 +128,38 @@ describe('refused documents name the JSON Pointer of the first bad value', () =>
     ['an unknown intelligence setting', withChange(['intelligence', 'summary'], {}), '/intelligence/summary'],
     ['redaction default as a string', withChange(['redaction', 'default'], 'yes'), '/redaction/default'],
     ['an unknown redaction type', withChange(['redaction', 'type'], 'blur'), '/redaction/type'],
+    [
+      'CLOSED counted toward capacity',
+      withChange(['routing', 'capacityStatuses'], ['OPEN', 'CLOSED']),
+      '/routing/capacityStatuses/1',
+    ],
+    [
+      'an unknown status counted',
+      withChange(['routing', 'capacityStatuses'], ['OPEN', 'PENDING']),
+      '/routing/capacityStatuses/1',
+    ],
+    [
+      'a status counted twice',
+      withChange(['routing', 'capacityStatuses'], ['OPEN', 'OPEN']),
+      '/routing/capacityStatuses/1',
+    ],
+    [
+      'OPEN not counted',
+      withChange(['routing', 'capacityStatuses'], ['WAITING']),
+      '/routing/capacityStatuses',
+    ],
+    ['statuses not a list', withChange(['routing', 'capacityStatuses'], 'OPEN'), '/routing/capacityStatuses'],
+    [
+      'a negative auto-close time',
+      withChange(['lifecycle', 'autoCloseSolvedAfterMinutes'], -5),
+      '/lifecycle/autoCloseSolvedAfterMinutes',
+    ],
+    [
+      'auto-close after 0 minutes',
+      withChange(['lifecycle', 'autoCloseSolvedAfterMinutes'], 0),
+      '/lifecycle/autoCloseSolvedAfterMinutes',
+    ],
+    ['an unknown lifecycle setting', withChange(['lifecycle', 'reopen'], true), '/lifecycle/reopen'],
   ])('%s → %s', (_title, doc, path) => {
     expect(refusedAt(doc)).toBe(path);
   });
@@ -133,6 +176,18 @@ describe('resolveSettings completes stored documents with the defaults', () => {
     ],
   ])('%s', (_title, stored, expected) => {
     expect(resolveSettings(stored)).toEqual(expected);
+  });
+
+  test('counted statuses come back in lifecycle order', () => {
+    expect(
+      resolveSettings({ routing: { capacityStatuses: ['SOLVED', 'OPEN'] } }).routing.capacityStatuses,
+    ).toEqual(['OPEN', 'SOLVED']);
+  });
+
+  test('CLOSED counted is refused with the fix in the message', () => {
+    expect(() => validateSettings(withChange(['routing', 'capacityStatuses'], ['CLOSED', 'OPEN']))).toThrow(
+      /capacityStatuses\/0.*cannot be "CLOSED".*remove it/,
+    );
   });
 
   test('stored bad values are still refused', () => {

@@ -1,7 +1,10 @@
 import { DomainError } from '../errors';
 import { assignmentStrategies } from '../routing/choose-agent';
 import {
+  type CapacityStatus,
+  capacityStatuses,
   defaultSettings,
+  maxAutoCloseMinutes,
   maxBookmarkSeconds,
   maxPageSizeCeiling,
   type OrganizationSettings,
@@ -18,10 +21,16 @@ import {
  */
 export const validateSettings = (doc: unknown): OrganizationSettings => {
   const root = object(doc, '');
-  onlyKeys(root, '', ['routing', 'pagination', 'intelligence', 'redaction']);
+  onlyKeys(root, '', ['routing', 'pagination', 'intelligence', 'redaction', 'lifecycle']);
 
   const routing = object(root.routing, '/routing');
-  onlyKeys(routing, '/routing', ['strategy', 'defaultQueueId', 'autoRouteOnCreate', 'autoAssign']);
+  onlyKeys(routing, '/routing', [
+    'strategy',
+    'defaultQueueId',
+    'autoRouteOnCreate',
+    'autoAssign',
+    'capacityStatuses',
+  ]);
   const strategy = routing.strategy;
   if (typeof strategy !== 'string' || !(assignmentStrategies as readonly string[]).includes(strategy)) {
     fail('/routing/strategy', `must be one of ${assignmentStrategies.map((s) => `"${s}"`).join(', ')}`);
@@ -30,6 +39,22 @@ export const validateSettings = (doc: unknown): OrganizationSettings => {
   if (defaultQueueId !== null && (typeof defaultQueueId !== 'string' || defaultQueueId === '')) {
     fail('/routing/defaultQueueId', 'must be a queue id or null');
   }
+
+  const counted = statusList(routing.capacityStatuses, '/routing/capacityStatuses');
+
+  const lifecycle = object(root.lifecycle, '/lifecycle');
+  onlyKeys(lifecycle, '/lifecycle', ['autoCloseSolvedAfterMinutes']);
+  const autoClose = lifecycle.autoCloseSolvedAfterMinutes;
+  const autoCloseSolvedAfterMinutes =
+    autoClose === null
+      ? null
+      : integer(
+          autoClose,
+          '/lifecycle/autoCloseSolvedAfterMinutes',
+          1,
+          maxAutoCloseMinutes,
+          'or null (never)',
+        );
 
   const pagination = object(root.pagination, '/pagination');
   onlyKeys(pagination, '/pagination', ['defaultPageSize', 'maxPageSize']);
@@ -52,7 +77,9 @@ export const validateSettings = (doc: unknown): OrganizationSettings => {
       defaultQueueId: defaultQueueId as string | null,
       autoRouteOnCreate: boolean(routing.autoRouteOnCreate, '/routing/autoRouteOnCreate'),
       autoAssign: boolean(routing.autoAssign, '/routing/autoAssign'),
+      capacityStatuses: counted,
     },
+    lifecycle: { autoCloseSolvedAfterMinutes },
     pagination: { defaultPageSize, maxPageSize },
     intelligence: {
       bookmarks:
@@ -87,6 +114,7 @@ export const resolveSettings = (stored: unknown): OrganizationSettings => {
     ...root,
     routing: { ...defaultSettings.routing, ...object(root.routing ?? {}, '/routing') },
     pagination: { ...defaultSettings.pagination, ...object(root.pagination ?? {}, '/pagination') },
+    lifecycle: { ...defaultSettings.lifecycle, ...object(root.lifecycle ?? {}, '/lifecycle') },
     intelligence: {
       bookmarks: {},
       ...object(root.intelligence ?? {}, '/intelligence'),
@@ -118,11 +146,36 @@ function boolean(value: unknown, path: string): boolean {
   return value;
 }
 
-function integer(value: unknown, path: string, min: number, max: number): number {
+function integer(value: unknown, path: string, min: number, max: number, alternative?: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(path, `must be a whole number from ${min} to ${max}`);
+    fail(path, `must be a whole number from ${min} to ${max}${alternative ? ` ${alternative}` : ''}`);
   }
   return value;
+}
+
+/**
+ * The statuses counted toward an agent's load: OPEN and any of WAITING / SOLVED, each once,
+ * returned in lifecycle order so equal lists compare equal. CLOSED is refused by name: a closed
+ * conversation occupies nobody, and counting it would fill every agent for good.
+ */
+function statusList(value: unknown, path: string): CapacityStatus[] {
+  if (!Array.isArray(value)) fail(path, `must be a list of statuses, e.g. ["OPEN"]`);
+  value.forEach((status, index) => {
+    if (status === 'CLOSED') {
+      fail(
+        `${path}/${index}`,
+        'cannot be "CLOSED": closed conversations never count toward capacity; remove it',
+      );
+    }
+    if (!(capacityStatuses as readonly unknown[]).includes(status)) {
+      fail(`${path}/${index}`, `must be one of ${capacityStatuses.map((s) => `"${s}"`).join(', ')}`);
+    }
+    if (value.indexOf(status) !== index)
+      fail(`${path}/${index}`, `repeats "${status}"; list each status once`);
+  });
+  if (!value.includes('OPEN'))
+    fail(path, 'must include "OPEN": open conversations always count toward capacity');
+  return capacityStatuses.filter((status) => value.includes(status));
 }
 
 /** RFC 6901: "~" and "/" inside a key are written "~0" and "~1". */

@@ -43,6 +43,7 @@ const isClient = (prisma: RawQueryClient): prisma is PrismaClient =>
 /** What the compiler should know for this organization: its tag ids (one small query, only when the criteria use tags). */
 const contextFor = async (prisma: RawQueryClient, filter: ConversationFilter): Promise<CompileContext> => ({
   tagIds: await resolveTagIds(prisma, filter.organizationId, filter.criteria),
+  now: filter.now,
 });
 
 /** Ids of the organization's conversations matching the criteria and filters, in the requested order. */

@@ -11,6 +11,8 @@ export interface ConversationFilter {
   criteria?: CriteriaAst | undefined;
   /** More conditions over `"Conversation" c`, ANDed (e.g. ``Prisma.sql`c."status" <> 'CLOSED'` ``). */
   extraFilters?: readonly Prisma.Sql[] | undefined;
+  /** The clock relative instants in the criteria are resolved against; now by default. */
+  now?: Date | undefined;
 }
 
 /**

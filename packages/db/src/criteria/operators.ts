@@ -9,6 +9,8 @@ import { not } from './sql';
  */
 export interface CompileContext {
   tagIds?: ReadonlyMap<string, readonly string[]> | undefined;
+  /** The clock relative instants (`createdAt<now-4h`) are resolved against; the moment of compiling by default. */
+  now?: Date | undefined;
 }
 
 /** Compiles one comparison to a boolean SQL expression over `"Conversation" c` that is never NULL. */

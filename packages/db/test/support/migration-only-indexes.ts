@@ -24,6 +24,24 @@ export const migrationOnlyIndexes: ReadonlyArray<{
       predicate: null,
     },
   },
+  {
+    table: 'Conversation',
+    name: 'Conversation_waiting_idx',
+    why: 'a partial index (WHERE status = OPEN AND agentId IS NULL): the queue drain reads waiting conversations in drain order (20261202110200_queue_drain)',
+    index: {
+      kind: 'INDEX',
+      method: 'btree',
+      columns: [
+        { name: 'organizationId', descending: false, nulls: null, opclass: null },
+        { name: 'queueId', descending: false, nulls: null, opclass: null },
+        { name: 'priority', descending: true, nulls: null, opclass: null },
+        { name: 'createdAt', descending: false, nulls: null, opclass: null },
+        { name: 'id', descending: false, nulls: null, opclass: null },
+      ],
+      include: [],
+      predicate: `((status = 'OPEN'::"ConversationStatus") AND ("agentId" IS NULL))`,
+    },
+  },
 ];
 
 /** `declared` plus the migration-only indexes: what a migrated database must have, exactly. */

@@ -1,4 +1,4 @@
-import { assignmentStrategies, redactionTypes } from '@switchboard/core';
+import { assignmentStrategies, capacityStatuses, redactionTypes } from '@switchboard/core';
 import { z } from 'zod';
 
 /** The organization's settings document (core's OrganizationSettings), always complete. */
@@ -8,7 +8,9 @@ export const settingsSchema = z.object({
     defaultQueueId: z.string().nullable(),
     autoRouteOnCreate: z.boolean(),
     autoAssign: z.boolean(),
+    capacityStatuses: z.array(z.enum(capacityStatuses)),
   }),
+  lifecycle: z.object({ autoCloseSolvedAfterMinutes: z.number().int().min(1).nullable() }),
   pagination: z.object({
     defaultPageSize: z.number().int().nonnegative(),
     maxPageSize: z.number().int().nonnegative(),

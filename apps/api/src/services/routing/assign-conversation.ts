@@ -4,13 +4,14 @@ import { recordAudit } from '../../audit/record-audit';
 import { type ConversationRow, conversationInclude } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
 import type { ServiceContext } from '../service-context';
+import { loadSettings } from '../settings/load-settings';
 import { findAgent } from './find-routing-objects';
 import { lockConversation } from './lock-conversation';
 import { lockAgentRows, openConversationCounts } from './member-loads';
 
 /**
  * Checks that the agent (of this organization) may take the conversation: not CLOSED, and the
- * agent below capacity — counted under the agent's row lock, so concurrent assignments through
+ * agent below capacity (its conversations in the statuses settings count) — counted under the agent's row lock, so concurrent assignments through
  * any API process cannot both take the last slot. Keep the transaction open until the write.
  * Other writers that set `agentId` (create or update with an agent) should call this too.
  */
@@ -27,7 +28,8 @@ export async function assertAgentCanTake(
   const [agent] = await lockAgentRows(tx, organizationId, [agentId]);
   // Deleted between the read and the lock: as absent as if it never existed.
   if (!agent) throw new DomainError('NOT_FOUND', `Agent ${agentId} not found`, { field: 'agentId' });
-  const counts = await openConversationCounts(tx, organizationId, [agentId]);
+  const { routing } = await loadSettings(tx, organizationId);
+  const counts = await openConversationCounts(tx, organizationId, [agentId], routing.capacityStatuses);
   assertCanAssign(conversation, { agentId, capacity: agent.capacity, openCount: counts.get(agentId) ?? 0 });
 }
 

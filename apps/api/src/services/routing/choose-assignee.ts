@@ -43,6 +43,7 @@ export async function chooseAssignee(
   }
   const members = await memberLoads(tx, organizationId, queueId, {
     lock: request.lock,
+    counted: settings.routing.capacityStatuses,
     excluding: request.conversation,
   });
   const choice = chooseAgent(members, settings.routing.strategy);

@@ -1,4 +1,4 @@
-import type { AgentStatus, ConversationStatus, QueueMember } from '@switchboard/core';
+import type { AgentStatus, CapacityStatus, ConversationStatus, QueueMember } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 
 interface AgentRow {
@@ -47,7 +47,8 @@ export interface AssignedConversation {
 }
 
 /**
- * Open (not CLOSED) conversations per agent. Run it after lockAgentRows and as its own
+ * Conversations per agent whose status counts toward capacity (settings
+ * routing.capacityStatuses). Run it after lockAgentRows and as its own
  * statement: a statement started after the locks were granted sees every assignment committed by
  * the transactions that held them before. Counts read only the (organizationId, agentId, status)
  * index (index-only where pages are all-visible); a conversation that must not count against its
@@ -58,6 +59,7 @@ export async function openConversationCounts(
   tx: Prisma.TransactionClient,
   organizationId: string,
   agentIds: readonly string[],
+  counted: readonly CapacityStatus[],
 ): Promise<Map<string, number>> {
   if (agentIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ agentId: string; open: number }[]>`
@@ -65,7 +67,7 @@ export async function openConversationCounts(
     FROM "Conversation"
     WHERE "organizationId" = ${organizationId}
       AND "agentId" = ANY(${[...agentIds]})
-      AND "status" <> 'CLOSED'
+      AND "status"::text = ANY(${[...counted]})
     GROUP BY "agentId"`;
   return new Map(rows.map((row) => [row.agentId, row.open]));
 }
@@ -85,17 +87,22 @@ export async function memberLoads(
   tx: Prisma.TransactionClient,
   organizationId: string,
   queueId: string,
-  options: { lock: boolean; excluding?: AssignedConversation | undefined },
+  options: {
+    lock: boolean;
+    counted: readonly CapacityStatus[];
+    excluding?: AssignedConversation | undefined;
+  },
 ): Promise<QueueMember[]> {
+  const counted = [...options.counted];
   const rows = options.lock
     ? await tx.$queryRaw<MemberLoadRow[]>`
         SELECT "id", "status", "capacity", "lastAssignedAt", "open"
-        FROM lock_queue_member_loads(${organizationId}, ${queueId})`
+        FROM lock_queue_member_loads(${organizationId}, ${queueId}, ${counted}::text[])`
     : await tx.$queryRaw<MemberLoadRow[]>`
         SELECT a."id", a."status"::text AS "status", a."capacity", a."lastAssignedAt",
           (SELECT count(*)::int FROM "Conversation" c
            WHERE c."organizationId" = ${organizationId} AND c."agentId" = a."id"
-             AND c."status" <> 'CLOSED') AS "open"
+             AND c."status"::text = ANY(${counted})) AS "open"
         FROM "Agent" a
         JOIN "QueueMember" m ON m."agentId" = a."id"
         WHERE m."organizationId" = ${organizationId} AND m."queueId" = ${queueId}
@@ -105,11 +112,14 @@ export async function memberLoads(
     agentId: row.id,
     status: row.status,
     capacity: row.capacity,
-    openCount: row.open - ownLoad(options.excluding, row.id),
+    openCount: row.open - ownLoad(options.excluding, row.id, counted),
     lastAssignedAt: row.lastAssignedAt,
   }));
 }
 
-/** 1 when the conversation being reassigned is open and counted on this agent now, else 0. */
-const ownLoad = (conversation: AssignedConversation | undefined, agentId: string): number =>
-  conversation?.agentId === agentId && conversation.status !== 'CLOSED' ? 1 : 0;
+/** 1 when the conversation being reassigned is counted on this agent now, else 0. */
+const ownLoad = (
+  conversation: AssignedConversation | undefined,
+  agentId: string,
+  counted: readonly string[],
+): number => (conversation?.agentId === agentId && counted.includes(conversation.status) ? 1 : 0);

@@ -3,8 +3,6 @@ import { Prisma, type PrismaClient } from '@switchboard/db';
 /**
  * One hash per model of every row an organization owns, in one statement: cheap enough to take
  * before and after each call of a sweep. Models come from the schema, as in the tenancy sweep.
- * An API key's `lastUsedAt` records use, not change (written once a minute by whichever request
- * comes then, even one that changes nothing), so it is left out.
  */
 export async function dataFingerprint(
   prisma: PrismaClient,
@@ -15,8 +13,10 @@ export async function dataFingerprint(
     .filter((model) => !leaveOut.has(model))
     .map((model) => {
       const column = model === 'Organization' ? 'id' : 'organizationId';
+      // lastUsedAt records that a key was used, not a change: the first request of each minute
+      // writes it (auth/key-usage.ts), whichever call of the sweep that happens to be.
       return Prisma.sql`SELECT ${model} AS "model",
-        COALESCE(md5(string_agg((to_jsonb(t) - 'lastUsedAt')::text, '|' ORDER BY t::text)), '') AS "hash"
+        COALESCE(md5(string_agg((to_jsonb(t) - 'lastUsedAt')::text, '|' ORDER BY (to_jsonb(t) - 'lastUsedAt')::text)), '') AS "hash"
         FROM ${Prisma.raw(`"${model}"`)} t WHERE t.${Prisma.raw(`"${column}"`)} = ${organizationId}`;
     });
   const rows = await prisma.$queryRaw<{ model: string; hash: string }[]>(Prisma.join(parts, ' UNION ALL '));

@@ -27,6 +27,8 @@ export const sizes = {
   raceConversations: size('HARDENING_RACE_CONVERSATIONS', 16, 80),
   /** Forged and replayed Slack deliveries. */
   slackForgeries: size('HARDENING_SLACK_FORGERIES', 60, 500),
+  /** Conversations waiting on a full queue that a capacity raise must drain (issue 16 asks for 10 000). */
+  drainConversations: size('HARDENING_DRAIN_CONVERSATIONS', 1_500, 10_000),
   /** fast-check seed: printed by every part, so a failure can be replayed. */
   seed: size('HARDENING_SEED', Date.now() % 2_147_483_647, Date.now() % 2_147_483_647),
 };

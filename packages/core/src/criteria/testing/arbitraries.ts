@@ -10,7 +10,8 @@ import {
 } from '../ast';
 import { type FieldSpec, fieldCatalogue } from '../fields';
 import { criteriaLimits } from '../limits';
-import { criteriaPools as pools, textAlphabet } from './pools';
+import { parseRelativeInstant } from '../relative';
+import { criteriaPools as pools, relativeOffsetMinutes, textAlphabet } from './pools';
 
 /**
  * fast-check arbitraries for criteria and conversations. Every AST generated is canonical and
@@ -54,9 +55,31 @@ const poolFor = (spec: FieldSpec): readonly string[] => {
 const valueArbitrary = (spec: FieldSpec, wildcards: boolean): fc.Arbitrary<string> => {
   if (spec.values) return fc.constantFrom(...spec.values);
   if (spec.kind === 'instant')
-    return fc.constantFrom(...pools.instants).map((ms) => new Date(ms).toISOString());
+    return fc.oneof(
+      fc.constantFrom(...pools.instants).map((ms) => new Date(ms).toISOString()),
+      relativeInstantArbitrary,
+    );
   return wildcards && spec.wildcards ? pattern(poolFor(spec)) : fromPool(poolFor(spec));
 };
+
+/** `now`, `now-PT4H`, `now+P1D`… in canonical form (short or ISO spelling, as a user would write). */
+export const relativeInstantArbitrary: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(...relativeOffsetMinutes), fc.constantFrom('-', '+'), fc.boolean())
+  .map(([minutes, sign, shortForm]) => {
+    const written = minutes === 0 ? 'now' : `now${sign}${shortForm ? `${minutes}m` : `PT${minutes}M`}`;
+    const parsed = parseRelativeInstant(written);
+    if (!parsed.ok) throw new Error(`bad relative instant ${written}: ${parsed.reason}`);
+    return parsed.canonical;
+  });
+
+/** A clock (epoch ms) at which some relative instants land on, or 1 ms beside, the pool's instants. */
+export const clockArbitrary: fc.Arbitrary<number> = fc
+  .tuple(
+    fc.constantFrom(...pools.instants),
+    fc.constantFrom(...relativeOffsetMinutes),
+    fc.constantFrom(-1, 0, 1),
+  )
+  .map(([instant, minutes, nudge]) => instant + minutes * 60_000 + nudge);
 
 export const comparisonArbitrary: fc.Arbitrary<CriteriaComparison> = fc
   .constantFrom(...fieldCatalogue)

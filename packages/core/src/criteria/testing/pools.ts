@@ -41,6 +41,12 @@ export const criteriaPools = {
   ],
 };
 
+/**
+ * Offsets of relative instants (`now-PT4H`), in minutes; the property test picks its clock as a
+ * pool instant plus one of these (± 1 ms), so `now - offset` lands on and beside stored instants.
+ */
+export const relativeOffsetMinutes = [0, 30, 240, 1440, 2160, 43_200];
+
 /** Characters random text is built from: reserved RSQL characters, LIKE specials, non-ASCII. */
 export const textAlphabet = [
   'a',

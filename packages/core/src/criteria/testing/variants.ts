@@ -57,6 +57,8 @@ export const spell = (ast: CriteriaAst, choices: number[]): string => {
 
 /** The same instant written with another offset or precision. */
 const respellInstant = (canonical: string, offsetChoice: number, trim: number): string => {
+  // A relative instant (now-PT4H) has one spelling here: its canonical one.
+  if (canonical.startsWith('now')) return canonical;
   const offset = [0, 120, -330, 840][offsetChoice] ?? 0;
   const local = new Date(Date.parse(canonical) + offset * 60_000).toISOString().slice(0, 23);
   const body = trim && local.endsWith('.000') ? local.slice(0, 19) : local;

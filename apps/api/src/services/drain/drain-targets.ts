@@ -1,0 +1,99 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuditEntry } from '../../audit/audit-entry';
+import type { ConversationView } from '../conversations/conversation-view';
+
+/** Where capacity may have freed: one queue, every queue of an agent, or every queue of an organization. */
+export type DrainTarget =
+  | { kind: 'queue'; organizationId: string; queueId: string }
+  | { kind: 'agent'; organizationId: string; agentId: string }
+  | { kind: 'organization'; organizationId: string };
+
+const collected = new AsyncLocalStorage<Map<string, DrainTarget>>();
+
+/**
+ * Runs a mutation and answers, beside its result, the queues its audited changes may have freed
+ * capacity in (every change is audited through recordChanges, which notes them here), so the
+ * caller drains them once the mutation committed.
+ */
+export async function collectDrainTargets<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; targets: DrainTarget[] }> {
+  const targets = new Map<string, DrainTarget>();
+  const result = await collected.run(targets, run);
+  return { result, targets: [...targets.values()] };
+}
+
+/** Called for every batch of audited changes; outside collectDrainTargets it does nothing. */
+export function noteDrainTargets(entries: readonly AuditEntry[]): void {
+  const targets = collected.getStore();
+  if (!targets) return;
+  for (const entry of entries) {
+    for (const target of drainTargetsOf(entry)) targets.set(JSON.stringify(target), target);
+  }
+}
+
+/**
+ * What one audited change may have freed: a conversation leaving its agent (closed, solved,
+ * unassigned, reassigned, moved, deleted) frees a slot in its queue; an unassigned OPEN
+ * conversation arriving in a queue (moved, unassigned) waits there; an agent changed (status,
+ * capacity) or a queue's members changed may make room; a deleted agent's conversations wait
+ * again; routing settings (counted statuses, autoAssign) may change every queue's room. Routing's own entries are left out: routing just assigned from
+ * that queue, or found no room in it.
+ */
+export function drainTargetsOf(entry: AuditEntry): DrainTarget[] {
+  const { organizationId } = entry;
+  switch (entry.entityType) {
+    case 'settings':
+      return routingChanged(entry) ? [{ kind: 'organization', organizationId }] : [];
+    case 'agent':
+      // A deleted agent's conversations wait again, in whatever queues they are: drain them all.
+      return entry.action === 'agent.delete'
+        ? [{ kind: 'organization', organizationId }]
+        : [{ kind: 'agent', organizationId, agentId: entry.entityId }];
+    case 'queue':
+      return entry.action.startsWith('queue.agents.')
+        ? [{ kind: 'queue', organizationId, queueId: entry.entityId }]
+        : [];
+    case 'conversation':
+      return entry.action === 'conversation.route' || entry.subject !== undefined
+        ? []
+        : conversationTargets(entry);
+    default:
+      return [];
+  }
+}
+
+/** Routing settings (counted statuses, autoAssign, strategy) decide every queue's room; page sizes do not. */
+const routingChanged = (entry: AuditEntry): boolean =>
+  JSON.stringify((entry.before as { routing?: unknown } | undefined)?.routing) !==
+  JSON.stringify((entry.after as { routing?: unknown } | undefined)?.routing);
+
+function conversationTargets(entry: AuditEntry): DrainTarget[] {
+  const before = viewOf(entry.before);
+  const after = viewOf(entry.after);
+  const targets: DrainTarget[] = [];
+  const queue = (queueId: string) => {
+    if (!targets.some((target) => target.kind === 'queue' && target.queueId === queueId))
+      targets.push({ kind: 'queue', organizationId: entry.organizationId, queueId });
+  };
+  if (before?.agentId && before.queueId) {
+    const left = !after || after.agentId !== before.agentId || after.queueId !== before.queueId;
+    if (left || after.status !== before.status) queue(before.queueId);
+  }
+  if (after?.queueId && after.agentId === null && after.status === 'OPEN') {
+    const arrived =
+      !before || before.queueId !== after.queueId || before.agentId !== null || before.status !== 'OPEN';
+    if (arrived) queue(after.queueId);
+  }
+  return targets;
+}
+
+// Conversation entries carry whole views (id, status, queueId, agentId …); partial ones
+// (a message's entry, a tag deleted everywhere) have no agent or queue to go by.
+function viewOf(value: unknown): ConversationView | null {
+  if (value === null || typeof value !== 'object') return null;
+  const view = value as Partial<ConversationView>;
+  return typeof view.status === 'string' && 'agentId' in view && 'queueId' in view
+    ? (view as ConversationView)
+    : null;
+}
