@@ -56,7 +56,7 @@ export function benchGroups(count: number): { name: string; criteria: string }[]
       `priority==${priority};channel==${channel}`,
       `tags=in=(refund,invoice);priority==${priority}`,
       `status==OPEN;priority>=HIGH;metadata.topic==billing;channel==${channel}`,
-      `topic==Bench conversation ${k}*`,
+      `topic=="Bench conversation ${k}*"`,
       `tags==vip;status!=CLOSED;metadata.customerId==${1000 + (k % 997)}`,
       `metadata.topic==general;channel==${channel};priority==${priority}`,
       `status=in=(OPEN,WAITING);tags!=vip;priority==URGENT;channel==${channel}`,

@@ -64,13 +64,17 @@ export async function measureWritePath(
     });
     try {
       const loadedKey = await createOrganization(api.url, 'Bench loaded organization');
-      const { groups } = await callAs<{ groups: { id: string }[] }>(
-        api.url,
-        loadedKey,
-        'POST',
-        '/v1/manage/groups',
-        benchGroups(options.groups),
-      );
+      const groups: { id: string }[] = [];
+      const specs = benchGroups(options.groups);
+      for (let from = 0; from < specs.length; from += 100) {
+        // The bulk create takes at most 100 groups a call.
+        const page = specs.slice(from, from + 100);
+        groups.push(
+          ...(
+            await callAs<{ groups: { id: string }[] }>(api.url, loadedKey, 'POST', '/v1/manage/groups', page)
+          ).groups,
+        );
+      }
       for (const subscription of benchSubscriptions(
         receiver.url,
         groups.map((group) => group.id),
