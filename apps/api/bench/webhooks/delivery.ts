@@ -108,6 +108,7 @@ async function measureLatency(api: ApiChild, receiver: Receiver, options: Delive
   );
   const warmUp = await openLoop({ url: api.url, rate: options.rate, seconds: 1, next: createRequest });
   await receiver.waitFor(warmUp.sent, 60_000);
+  await receiver.waitQuiet(500, 30_000);
   await receiver.reset();
   const load = await openLoop({
     url: api.url,

@@ -38,40 +38,43 @@ export async function claimDeliveries(
 ): Promise<ClaimedDelivery[]> {
   const { now, lease, room, perSubscription, limit } = options;
   const roomOf = Prisma.sql`COALESCE((${JSON.stringify(room)}::jsonb ->> r."subscriptionId")::int, ${perSubscription})`;
+  // Each step touches as few rows as it can (the embedded database plans without statistics):
+  // the due rows are ranked from their index alone; only the chosen few are joined to their
+  // subscription and event, then locked and claimed by primary key.
   return prisma.$queryRaw<ClaimedDelivery[]>(Prisma.sql`
     WITH "ranked" AS (
-      SELECT d."id", d."subscriptionId", d."nextAttemptAt",
+      SELECT d."id", d."subscriptionId", d."eventId", d."nextAttemptAt",
         row_number() OVER (PARTITION BY d."subscriptionId" ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
       FROM "WebhookDelivery" d
-      JOIN "WebhookSubscription" s ON s."id" = d."subscriptionId" AND s."enabled"
-      -- An event past the log's retention can no longer be sent; its delivery is never claimed.
-      JOIN "Event" e ON e."id" = d."eventId"
       WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
     ),
     "chosen" AS (
       -- The place in the claimer's line for its subscription: after the ones it already holds.
       SELECT r."id", ${perSubscription} - ${roomOf} + r."rank" AS "position" FROM "ranked" r
+      JOIN "WebhookSubscription" s ON s."id" = r."subscriptionId" AND s."enabled"
       WHERE r."rank" <= ${roomOf}
+        -- An event past the log's retention can no longer be sent; its delivery is never claimed.
+        AND EXISTS (SELECT 1 FROM "Event" e WHERE e."id" = r."eventId")
       -- Each subscription's oldest due delivery before anyone's second: a backlog of one
       -- subscription (a dead receiver's retries) never crowds out another's when \`limit\` binds.
       ORDER BY r."rank", r."nextAttemptAt"
       LIMIT ${limit}
     ),
     "locked" AS (
-      SELECT d."id" FROM "WebhookDelivery" d
-      WHERE d."id" IN (SELECT "id" FROM "chosen") AND d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
-      FOR UPDATE SKIP LOCKED
+      SELECT d."id", c."position" FROM "chosen" c
+      JOIN "WebhookDelivery" d ON d."id" = c."id"
+      WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
+      FOR UPDATE OF d SKIP LOCKED
     )
     UPDATE "WebhookDelivery" d SET
       "attempts" = d."attempts" + 1,
       "nextAttemptAt" = ${now}::timestamp + make_interval(secs => (
-        ceil(c."position"::numeric / ${lease.concurrency}) * ${lease.attemptMs} + ${lease.marginMs}) / 1000.0),
+        ceil(l."position"::numeric / ${lease.concurrency}) * ${lease.attemptMs} + ${lease.marginMs}) / 1000.0),
       "firstAttemptAt" = COALESCE(d."firstAttemptAt", ${now}),
       "lastAttemptAt" = ${now},
       "updatedAt" = ${now}
-    FROM "WebhookSubscription" s, "Event" e, "chosen" c
-    WHERE d."id" IN (SELECT "id" FROM "locked") AND c."id" = d."id" AND s."id" = d."subscriptionId"
-      AND e."id" = d."eventId"
+    FROM "locked" l, "WebhookSubscription" s, "Event" e
+    WHERE d."id" = l."id" AND s."id" = d."subscriptionId" AND e."id" = d."eventId"
     RETURNING d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts", d."firstAttemptAt",
       s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt", e."payload"::text AS "body"`);
 }
