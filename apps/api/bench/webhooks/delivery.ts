@@ -22,6 +22,8 @@ export interface Latency {
   unverified: number;
   /** How far the generator fell behind its schedule at worst (ms). */
   generatorLagMs: number;
+  /** How long the creates took to be answered: above the latency, the API itself fell behind. */
+  createAnsweredMs: Summary;
   commitToReceivedMs: Summary;
 }
 
@@ -127,6 +129,7 @@ async function measureLatency(api: ApiChild, receiver: Receiver, options: Delive
     duplicates: records.length - new Set(records.map((record) => record.id)).size,
     unverified: unverified(records, subscription.secret),
     generatorLagMs: load.lagMs,
+    createAnsweredMs: load.answerMs,
     commitToReceivedMs: summarize(latencies),
   };
 }

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { type Summary, summarize } from '../shared/stats';
 
 export interface OpenLoopResult {
   sent: number;
@@ -6,12 +7,14 @@ export interface OpenLoopResult {
   /** How far behind its schedule the last request left (ms): near 0 means the rate was held. */
   lagMs: number;
   seconds: number;
+  /** From sending each request to its whole answer: whether the API kept up with the rate. */
+  answerMs: Summary;
 }
 
 /**
  * An open-loop load: request i leaves at start + i / rate seconds whether or not earlier ones were
  * answered (a steady stream of changes, as users make them), over keep-alive connections. Answers
- * are awaited only at the end.
+ * are awaited only at the end. Answers how long each create took to be answered, too.
  */
 export async function openLoop(options: {
   url: string;
@@ -22,7 +25,7 @@ export async function openLoop(options: {
   const target = new URL(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(options.rate * options.seconds);
-  const answers: Promise<boolean>[] = [];
+  const answers: Promise<number | null>[] = [];
   const start = performance.now();
   let lagMs = 0;
   for (let i = 0; i < total; i++) {
@@ -32,11 +35,13 @@ export async function openLoop(options: {
     lagMs = Math.max(0, performance.now() - due);
     answers.push(post(agent, target, options.next(i)));
   }
-  const ok = await Promise.all(answers);
+  const answered = await Promise.all(answers);
   agent.destroy();
+  const times = answered.filter((ms): ms is number => ms !== null);
   return {
     sent: total,
-    failures: ok.filter((answer) => !answer).length,
+    failures: total - times.length,
+    answerMs: summarize(times),
     lagMs,
     seconds: (performance.now() - start) / 1000,
   };
@@ -46,7 +51,8 @@ function post(
   agent: Agent,
   target: URL,
   spec: { path: string; headers: Record<string, string>; body: string },
-): Promise<boolean> {
+): Promise<number | null> {
+  const sentAt = performance.now();
   return new Promise((resolve) => {
     const req = request(
       {
@@ -59,11 +65,12 @@ function post(
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300));
-        res.on('error', () => resolve(false));
+        const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
+        res.on('end', () => resolve(ok ? performance.now() - sentAt : null));
+        res.on('error', () => resolve(null));
       },
     );
-    req.on('error', () => resolve(false));
+    req.on('error', () => resolve(null));
     req.end(spec.body);
   });
 }
