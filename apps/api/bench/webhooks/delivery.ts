@@ -16,6 +16,8 @@ export type DatabaseKind = 'postgresql' | 'pglite';
 
 export interface Latency {
   changes: number;
+  /** Creates that were not answered 2xx (no change, so no delivery is owed). */
+  failedCreates: number;
   received: number;
   /** Deliveries beyond one per change (same webhook-id twice). */
   duplicates: number;
@@ -125,6 +127,7 @@ async function measureLatency(api: ApiChild, receiver: Receiver, options: Delive
   const latencies = records.map((record) => record.at - Date.parse(eventOf(record).timestamp));
   return {
     changes: load.sent,
+    failedCreates: load.failures,
     received: records.length,
     duplicates: records.length - new Set(records.map((record) => record.id)).size,
     unverified: unverified(records, subscription.secret),

@@ -56,23 +56,20 @@ export async function startReceiver(): Promise<Receiver> {
 }
 
 /**
- * Verifies every record with the maintained `standardwebhooks` library, as a receiver would;
- * answers how many failed (the scenario reports it: a fast delivery that does not verify is no
- * delivery).
+ * Verifies every record with the maintained `standardwebhooks` library, as a receiver would at
+ * arrival: the signature, and a timestamp within the library's 5 minutes of when the record
+ * arrived (the benchmark checks after the run, which may be later than that). Answers how many
+ * failed (a fast delivery that does not verify is no delivery).
  */
 export function unverified(records: readonly ReceivedDelivery[], secret: string): number {
   const webhook = new Webhook(secret);
   let failed = 0;
   for (const record of records) {
-    try {
-      webhook.verify(record.body, {
-        'webhook-id': record.id,
-        'webhook-timestamp': record.timestamp,
-        'webhook-signature': record.signature,
-      });
-    } catch {
-      failed++;
-    }
+    const sentAt = new Date(Number(record.timestamp) * 1000);
+    const expected = webhook.sign(record.id, sentAt, record.body);
+    const signed = record.signature.split(' ').includes(expected);
+    const fresh = Math.abs(record.at - sentAt.getTime()) <= 5 * 60_000;
+    if (!signed || !fresh) failed++;
   }
   return failed;
 }

@@ -82,7 +82,7 @@ function deliveryFigures({
   const name = databaseName[kind];
   const dispatcher = median(throughput.dispatcherRates);
   const bare = median(throughput.bareRates);
-  const missing = latency.changes - (latency.received - latency.duplicates);
+  const missing = latency.changes - latency.failedCreates - (latency.received - latency.duplicates);
   const problems =
     missing + latency.duplicates + latency.unverified + throughput.unverified + throughput.bareFailures;
   return [
@@ -168,6 +168,7 @@ function tables(
       columns: [
         'Database',
         'Changes',
+        'Failed creates',
         'Received',
         'Duplicates',
         'Not verifying',
@@ -181,6 +182,7 @@ function tables(
       rows: deliveries.map(({ kind, latency }) => [
         databaseName[kind],
         latency.changes,
+        latency.failedCreates ?? '',
         latency.received,
         latency.duplicates,
         latency.unverified,
