@@ -1,6 +1,6 @@
 /**
  * `npm run bench -w @switchboard/api` (and `npm run bench` at the root, through turbo): scenarios
- * 1, 2, 3 and 5 of issue 6. Each writes bench/results/<id>.json and re-renders the report. A
+ * 1, 2, 3 and 5 of issue 6 and scenario 6 (events and webhooks, issue 14). Each writes bench/results/<id>.json and re-renders the report. A
  * failing scenario is reported and the others still run; the exit code says whether all passed.
  * Not part of `npm test`: nothing here asserts a timing.
  */
@@ -12,12 +12,14 @@ import { cleanUpOnInterrupt } from './shared/interrupt';
 import { printScenario, saveScenario } from './shared/report';
 import type { ScenarioResult } from './shared/results';
 import { runStartup } from './startup/run-startup';
+import { runWebhooks } from './webhooks/run-webhooks';
 
 const scenarios: Record<string, (log: (line: string) => void) => Promise<ScenarioResult>> = {
   groups: runGroups,
   overhead: runOverhead,
   routing: runRouting,
   startup: runStartup,
+  webhooks: runWebhooks,
 };
 
 cleanUpOnInterrupt();

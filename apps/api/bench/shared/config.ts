@@ -32,6 +32,15 @@ function integers(name: string, fallback: number[]): number[] {
   return values;
 }
 
+function databases(name: string): ('postgresql' | 'pglite')[] {
+  const text = env[name]?.trim() || 'postgresql,pglite';
+  const kinds = text.split(',').map((part) => part.trim());
+  for (const kind of kinds)
+    if (kind !== 'postgresql' && kind !== 'pglite')
+      throw new Error(`${name} must list postgresql and/or pglite, comma-separated, got "${text}"`);
+  return kinds as ('postgresql' | 'pglite')[];
+}
+
 const postgresSizes = integers('BENCH_SIZES', quick ? [2000, 20000] : [100_000, 1_000_000]);
 
 export const config = {
@@ -39,7 +48,9 @@ export const config = {
   /** Where results.json, results.md, group-latency.svg and results/<scenario>.json go. */
   outDir: resolve(repositoryRoot, env.BENCH_OUT ?? 'bench'),
   /** Which scenarios of this package to run (default all). */
-  scenarios: (env.BENCH_SCENARIOS ?? 'groups,overhead,routing,startup').split(',').map((s) => s.trim()),
+  scenarios: (env.BENCH_SCENARIOS ?? 'groups,overhead,routing,startup,webhooks')
+    .split(',')
+    .map((s) => s.trim()),
   /** A PostgreSQL server on which benchmark databases are created and dropped. */
   postgresUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
   groups: {
@@ -73,6 +84,20 @@ export const config = {
     loadSeconds: integer('BENCH_HTTP_SECONDS', 5, 2),
     /** `npm start` through turbo as well as the API entry point directly. */
     npmStart: env.BENCH_NPM_START !== '0',
+  },
+  webhooks: {
+    /** Creates per organization per round of the write-path comparison, and the rounds. */
+    creates: integer('BENCH_WEBHOOK_CREATES', 1000, 150),
+    rounds: integer('BENCH_WEBHOOK_ROUNDS', 3, 2),
+    concurrency: integer('BENCH_WEBHOOK_CONCURRENCY', 16, 8),
+    groups: integer('BENCH_WEBHOOK_GROUPS', 200, 200),
+    /** Changes per second (open loop) and seconds of the latency measurement. */
+    rate: integer('BENCH_WEBHOOK_RATE', 100, 100),
+    latencySeconds: integer('BENCH_WEBHOOK_LATENCY_SECONDS', 30, 5),
+    /** Deliveries per throughput run, and runs per side. */
+    deliveries: integer('BENCH_WEBHOOK_DELIVERIES', 2000, 300),
+    runs: integer('BENCH_WEBHOOK_RUNS', 2, 2),
+    databases: databases('BENCH_WEBHOOK_DATABASES'),
   },
   slack: {
     commands: integer('BENCH_SLACK_COMMANDS', 500, 100),

@@ -66,4 +66,11 @@ export function describeRatio(figure: Figure): string {
 }
 
 /** The scenarios in report order; unknown ids go last, alphabetically. */
-export const scenarioOrder = ['group-queries', 'api-overhead', 'routing-concurrency', 'slack-ack', 'startup'];
+export const scenarioOrder = [
+  'group-queries',
+  'api-overhead',
+  'routing-concurrency',
+  'slack-ack',
+  'startup',
+  'webhooks',
+];

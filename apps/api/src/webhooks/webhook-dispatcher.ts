@@ -1,11 +1,13 @@
 import type { Database } from '@switchboard/db';
 import { eventNotifierFor } from '../events';
 import type { Logger } from '../logger';
-import { attemptDelivery } from './attempt-delivery';
+import { type AttemptResult, attemptDelivery } from './attempt-delivery';
 import { type ClaimedDelivery, claimDeliveries } from './claim-deliveries';
 import { fanOutEvents } from './fan-out';
 import { pruneDeliveries } from './prune-deliveries';
 import { recordAttempt } from './record-attempt';
+import { recordDeliveries } from './record-deliveries';
+import { releaseDeliveries } from './release-deliveries';
 import type { WebhookSettings } from './settings';
 
 export interface WebhookDispatcher {
@@ -13,45 +15,66 @@ export interface WebhookDispatcher {
   stop(): Promise<void>;
 }
 
-// Attempts claimed per claim statement; a lease outlives the attempt's timeout by this margin.
-const claimBatch = 64;
+// Attempts claimed per claim statement. Each subscription may have `prefetchRounds` times its
+// concurrency claimed at once (sent `perSubscriptionConcurrency` at a time), so a busy
+// subscription needs one claim per several attempts; each lease covers the attempts ahead of
+// its delivery in this process's line and outlives its own attempt's timeout by a margin.
+const claimBatch = 200;
+const prefetchRounds = 16;
 const leaseMarginMs = 10_000;
+// Results of finished attempts are written together: when this many are waiting, when nothing
+// is being sent any more, or this long after the first of them finished. Each write is a commit
+// (an fsync on the embedded database); the receivers have their deliveries already.
+const resultBatch = 100;
+const resultDelayMs = 50;
 const pruneIntervalMs = 3_600_000;
 
 /**
  * Delivers webhooks from this process: wakes on every committed event (the event notifier, from
  * any process), on a poll as a fallback, when a retry of its own comes due and when an attempt
- * ends. It turns new events into deliveries (after a notification or the poll), then claims due
- * ones and sends them, at most
- * `perSubscriptionConcurrency` in flight per subscription, so a slow or dead receiver holds its
- * own slots and nobody else's. Any number of processes may run one against the same database.
+ * ends. It turns new events into deliveries (after a notification or the poll), writes the
+ * results of finished attempts (the successes in one statement), then claims due deliveries and
+ * sends them, at most `perSubscriptionConcurrency` in flight per subscription, so a slow or dead
+ * receiver holds its own slots and nobody else's. An attempt that ends starts the subscription's
+ * next claimed one at once, without waiting for the database. Any number of processes may run
+ * one against the same database.
  */
 export function startWebhookDispatcher(
   db: Database,
   settings: WebhookSettings,
   logger: Logger,
 ): WebhookDispatcher {
-  const inFlight = new Map<string, number>();
+  // Claimed and not finished, by subscription: waiting to be sent, and being sent.
+  const waiting = new Map<string, ClaimedDelivery[]>();
+  const sending = new Map<string, number>();
+  // Subscriptions whose last claim filled all the room they had: more of theirs may be due.
+  const mayHaveMore = new Set<string>();
+  const finished: { delivery: ClaimedDelivery; result: AttemptResult }[] = [];
   const attempts = new Set<Promise<void>>();
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
-  // New events to turn into deliveries (a notification or the poll); a finished attempt only
-  // frees a slot, which needs a claim and no fan-out.
+  // New events to turn into deliveries (a notification or the poll). A claim follows them, a
+  // retry coming due, and a subscription of ours running out of claimed deliveries; a finished
+  // attempt otherwise only needs its result written.
   let eventsMayWait = true;
+  let claimWanted = true;
+  let resultsDue = false;
+  let resultTimer: NodeJS.Timeout | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryTimerAt = Number.POSITIVE_INFINITY;
 
-  const wake = (newEvents = false) => {
+  const wake = (newEvents = false, claim = newEvents) => {
     if (stopped) return;
     eventsMayWait ||= newEvents;
+    claimWanted ||= claim;
     if (running) {
       again = true;
       return;
     }
     running = work().finally(() => {
       running = null;
-      if (again || eventsMayWait) wake();
+      if (again || eventsMayWait || claimWanted || resultsDue) wake();
     });
   };
 
@@ -59,52 +82,113 @@ export function startWebhookDispatcher(
     do {
       again = false;
       try {
+        if (resultsDue) {
+          resultsDue = false;
+          clearTimeout(resultTimer);
+          resultTimer = undefined;
+          await writeFinished();
+        }
+        if (stopped) return;
         if (eventsMayWait) {
           eventsMayWait = false;
           await fanOutEvents(db.prisma);
         }
-        const claimed = await claimDue();
-        for (const delivery of claimed) start(delivery);
-        if (claimed.length === claimBatch) again = true;
+        if (!claimWanted) continue;
+        claimWanted = false;
+        const { claimed, room } = await claimDue();
+        const counts = new Map<string, number>();
+        for (const delivery of claimed) {
+          const queue = waiting.get(delivery.subscriptionId) ?? [];
+          queue.push(delivery);
+          waiting.set(delivery.subscriptionId, queue);
+          counts.set(delivery.subscriptionId, (counts.get(delivery.subscriptionId) ?? 0) + 1);
+        }
+        mayHaveMore.clear();
+        for (const [subscriptionId, count] of counts) {
+          if (count >= room(subscriptionId)) mayHaveMore.add(subscriptionId);
+          send(subscriptionId);
+        }
+        if (claimed.length === claimBatch) again = claimWanted = true;
       } catch (error) {
         if (!stopped) logger.error({ err: error }, 'webhook dispatch failed; retrying on the next wake');
       }
     } while (again && !stopped);
   };
 
-  const claimDue = () => {
-    const room: Record<string, number> = {};
-    for (const [subscriptionId, count] of inFlight)
-      room[subscriptionId] = settings.perSubscriptionConcurrency - count;
-    const now = new Date();
-    return claimDeliveries(db.prisma, {
-      now,
-      leaseUntil: new Date(now.getTime() + settings.timeoutMs + leaseMarginMs),
-      room,
-      perSubscription: settings.perSubscriptionConcurrency,
-      limit: claimBatch,
-    });
-  };
-
-  const start = (delivery: ClaimedDelivery) => {
-    inFlight.set(delivery.subscriptionId, (inFlight.get(delivery.subscriptionId) ?? 0) + 1);
-    const attempt: Promise<void> = (async () => {
+  const writeFinished = async () => {
+    const batch = finished.splice(0);
+    const delivered = batch.filter(({ result }) => result.verdict === 'delivered');
+    try {
+      await recordDeliveries(db.prisma, delivered);
+    } catch (error) {
+      // The leases run out and the deliveries are claimed again (a duplicate, same webhook-id).
+      logger.error({ err: error, count: delivered.length }, 'recording webhook deliveries failed');
+    }
+    for (const { delivery, result } of batch) {
+      if (result.verdict === 'delivered') continue;
       try {
-        const result = await attemptDelivery(delivery, settings);
         const retryAt = await recordAttempt(db.prisma, delivery, result, settings);
         if (retryAt) wakeAt(retryAt);
       } catch (error) {
-        // The lease runs out and the delivery is claimed again.
         logger.error({ err: error, deliveryId: delivery.id }, 'recording a webhook attempt failed');
-      } finally {
-        const left = (inFlight.get(delivery.subscriptionId) ?? 1) - 1;
-        if (left > 0) inFlight.set(delivery.subscriptionId, left);
-        else inFlight.delete(delivery.subscriptionId);
-        wake();
       }
-    })();
+    }
+  };
+
+  const claimedOf = (subscriptionId: string) =>
+    (waiting.get(subscriptionId)?.length ?? 0) + (sending.get(subscriptionId) ?? 0);
+
+  const claimDue = async () => {
+    const perSubscription = settings.perSubscriptionConcurrency * prefetchRounds;
+    const room: Record<string, number> = {};
+    for (const subscriptionId of new Set([...waiting.keys(), ...sending.keys()]))
+      room[subscriptionId] = perSubscription - claimedOf(subscriptionId);
+    const claimed = await claimDeliveries(db.prisma, {
+      now: new Date(),
+      lease: {
+        attemptMs: settings.timeoutMs,
+        marginMs: leaseMarginMs,
+        concurrency: settings.perSubscriptionConcurrency,
+      },
+      room,
+      perSubscription,
+      limit: claimBatch,
+    });
+    return { claimed, room: (subscriptionId: string) => room[subscriptionId] ?? perSubscription };
+  };
+
+  // Starts the subscription's waiting deliveries while it has a free slot.
+  const send = (subscriptionId: string) => {
+    if (stopped) return;
+    const queue = waiting.get(subscriptionId) ?? [];
+    while (queue.length > 0 && (sending.get(subscriptionId) ?? 0) < settings.perSubscriptionConcurrency) {
+      start(queue.shift() as ClaimedDelivery);
+    }
+    if (queue.length > 0) return;
+    waiting.delete(subscriptionId);
+    // Nothing left to send next while more may be due: claim again.
+    if (mayHaveMore.has(subscriptionId)) claimWanted = true;
+  };
+
+  const start = (delivery: ClaimedDelivery) => {
+    const { subscriptionId } = delivery;
+    sending.set(subscriptionId, (sending.get(subscriptionId) ?? 0) + 1);
+    const attempt: Promise<void> = attemptDelivery(delivery, settings).then((result) => {
+      finished.push({ delivery, result });
+      const left = (sending.get(subscriptionId) ?? 1) - 1;
+      if (left > 0) sending.set(subscriptionId, left);
+      else sending.delete(subscriptionId);
+      send(subscriptionId);
+      if (finished.length >= resultBatch || sending.size === 0) resultsDue = true;
+      else
+        resultTimer ??= setTimeout(() => {
+          resultsDue = true;
+          wake();
+        }, resultDelayMs);
+      if (resultsDue || claimWanted) wake();
+    });
     attempts.add(attempt);
-    attempt.finally(() => attempts.delete(attempt));
+    void attempt.finally(() => attempts.delete(attempt));
   };
 
   const wakeAt = (at: Date) => {
@@ -114,7 +198,7 @@ export function startWebhookDispatcher(
     retryTimer = setTimeout(
       () => {
         retryTimerAt = Number.POSITIVE_INFINITY;
-        wake();
+        wake(false, true);
       },
       Math.max(0, at.getTime() - Date.now()),
     );
@@ -140,8 +224,16 @@ export function startWebhookDispatcher(
       clearInterval(poll);
       clearInterval(pruning);
       clearTimeout(retryTimer);
+      clearTimeout(resultTimer);
       await running;
       await Promise.all(attempts);
+      await writeFinished();
+      // Claimed but never sent: due again now, for another process or the next start.
+      const unsent = [...waiting.values()].flat();
+      waiting.clear();
+      await releaseDeliveries(db.prisma, unsent).catch((error: unknown) =>
+        logger.warn({ err: error }, 'releasing unsent webhook deliveries failed; their leases run out'),
+      );
     },
   };
 }

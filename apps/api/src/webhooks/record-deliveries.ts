@@ -1,0 +1,37 @@
+import { Prisma, type PrismaClient } from '@switchboard/db';
+import type { AttemptResult } from './attempt-delivery';
+import type { ClaimedDelivery } from './claim-deliveries';
+
+/**
+ * Writes a batch of successful attempts in one statement: each delivery DELIVERED with the
+ * receiver's answer (only if the row is still that claim's, as recordAttempt does), and the
+ * failure streak of their subscriptions cleared. A busy dispatcher finishes many attempts while
+ * one statement runs; writing them together keeps the database's work per delivery small.
+ */
+export async function recordDeliveries(
+  prisma: PrismaClient,
+  delivered: readonly { delivery: ClaimedDelivery; result: AttemptResult }[],
+): Promise<void> {
+  if (delivered.length === 0) return;
+  const now = new Date();
+  const rows = delivered.map(
+    ({ delivery, result }) =>
+      Prisma.sql`(${delivery.id}::text, ${delivery.attempts}::int, ${result.statusCode}::int, ${result.responseBody}::text)`,
+  );
+  await prisma.$executeRaw`
+    WITH "results" ("id", "attempts", "statusCode", "responseBody") AS (VALUES ${Prisma.join(rows)}),
+    "written" AS (
+      UPDATE "WebhookDelivery" d SET
+        "status" = 'DELIVERED',
+        "lastStatusCode" = r."statusCode",
+        "lastResponseBody" = r."responseBody",
+        "lastError" = NULL,
+        "deliveredAt" = ${now},
+        "updatedAt" = ${now}
+      FROM "results" r
+      WHERE d."id" = r."id" AND d."attempts" = r."attempts"
+      RETURNING d."subscriptionId"
+    )
+    UPDATE "WebhookSubscription" s SET "failingSince" = NULL, "updatedAt" = ${now}
+    WHERE s."id" IN (SELECT "subscriptionId" FROM "written") AND s."failingSince" IS NOT NULL`;
+}
