@@ -31,7 +31,7 @@ async function latestFromCustomer(session: Session, conversationId: string): Pro
   const lastPage = Math.max(0, Math.ceil(first.pagination.totalItems / pageSize) - 1);
   for (let page = lastPage; page >= Math.max(0, lastPage - 1); page--) {
     const { messages } = page === 0 ? first : await read(page);
-    const found = messages.filter((m) => m.direction === 'IN' && !m.internal).at(-1);
+    const found = messages.filter((m) => m.direction === 'INBOUND' && !m.internal).at(-1);
     if (found) return { from: found.from, text: found.text, createdAt: found.createdAt };
   }
   return null;

@@ -24,6 +24,7 @@ export async function insertManyRows(prisma: PrismaClient, seed: SeededTenant, c
       conversationId: seed.conversationId,
       from: 'bulk',
       text: `Bulk ${i}`,
+      content: { text: `Bulk ${i}` },
     })),
   });
   await prisma.auditEvent.createMany({

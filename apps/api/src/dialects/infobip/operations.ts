@@ -1,0 +1,6 @@
+import type { DialectOperation } from '../dialect';
+import { messageOperations } from './messages';
+import { noteOperations } from './notes';
+
+/** Infobip operations whose wire shape is not the procedure's own (the rest are on procedure metadata). */
+export const infobipOperations: DialectOperation[] = [...messageOperations, ...noteOperations];
