@@ -21,7 +21,13 @@ describe.each(testDatabaseKinds())('detection of trackers and custom entities on
   async function addMessage(tenant: TestTenant, conversationId: string, text: string) {
     return api.db.prisma.$transaction(async (tx) => {
       const message = await tx.message.create({
-        data: { organizationId: tenant.organization.id, conversationId, from: 'customer', text, content: { text } },
+        data: {
+          organizationId: tenant.organization.id,
+          conversationId,
+          from: 'customer',
+          text,
+          content: { text },
+        },
       });
       await detectInMessage(tx, { organizationId: tenant.organization.id, conversationId, message });
       return message;
