@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
 
     const nameless = await api.a.request('POST', '/ccaas/1/agents', { email: 'x@example.com' });
     expect(nameless.status).toBe(400);
-    expect(nameless.body.details).toMatchObject({ field: 'name' });
+    expect(nameless.body.requestError.serviceException.details).toMatchObject({ field: 'name' });
   });
 
   test('capacity must be 0…1000 and email an address (400 naming the field, nothing stored)', async () => {
@@ -50,7 +50,7 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     ] as const) {
       const res = await api.a.request('POST', '/ccaas/1/agents', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.details.field).toBe(field);
+      expect(res.body.requestError.serviceException.details.field).toBe(field);
     }
     expect(await api.db.prisma.agent.count()).toBe(before);
     const zero = await api.a.caller.agents.create({ name: 'Trainee', capacity: 0 });
@@ -61,7 +61,10 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     const ann = await api.a.caller.agents.create({ name: 'Ann', slackUserId: 'U0ANN' });
     const dup = await api.a.request('POST', '/ccaas/1/agents', { name: 'Other Ann', slackUserId: 'U0ANN' });
     expect(dup.status).toBe(409);
-    expect(dup.body.details).toMatchObject({ field: 'slackUserId', agentId: ann.id });
+    expect(dup.body.requestError.serviceException.details).toMatchObject({
+      field: 'slackUserId',
+      agentId: ann.id,
+    });
     expect(await api.db.prisma.agent.count({ where: { slackUserId: 'U0ANN' } })).toBe(1);
     // Same Slack user id in another organization is another person's mapping.
     expect(

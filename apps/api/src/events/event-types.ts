@@ -37,6 +37,7 @@ export const otherEventTypes = [
   'queue.deleted',
   'routing.updated',
   'settings.updated',
+  'tag.created',
   'tag.deleted',
   'entity.created',
   'entity.updated',

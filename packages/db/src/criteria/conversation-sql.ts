@@ -13,7 +13,8 @@ export interface ConversationFilter {
   extraFilters?: readonly Prisma.Sql[] | undefined;
 }
 
-export type ConversationOrder = 'createdAt' | 'updatedAt';
+/** `id` is Infobip's documented default order; ids are random, so it is stable but not chronological. */
+export type ConversationOrder = 'createdAt' | 'updatedAt' | 'id';
 export type SortDirection = 'asc' | 'desc';
 
 /** Keyset position: the last row of the previous page, its id and its `orderBy` value. */
@@ -34,6 +35,7 @@ export interface ConversationPageQuery extends ConversationFilter {
 const orderColumns: Readonly<Record<ConversationOrder, Prisma.Sql>> = {
   createdAt: Prisma.raw('c."createdAt"'),
   updatedAt: Prisma.raw('c."updatedAt"'),
+  id: Prisma.raw('c."id"'),
 };
 const directions: Readonly<Record<SortDirection, { keyword: Prisma.Sql; after: Prisma.Sql }>> = {
   asc: { keyword: Prisma.raw('ASC'), after: Prisma.raw('>') },

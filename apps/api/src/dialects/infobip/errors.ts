@@ -16,7 +16,9 @@ const messageIds: Record<number, string> = {
 /**
  * Infobip answers errors as `{ requestError: { serviceException: { messageId, text } } }`; its
  * clients read `messageId` and show `text`. Switchboard's `text` says what to fix, and the field
- * at fault goes in the documented `validationErrors` map (`{ field: [message] }`).
+ * at fault goes in the documented `validationErrors` map (`{ field: [message] }`). `details` is
+ * Switchboard's extension (the rule broken, the allowed values, a criteria position), which
+ * Infobip's clients ignore.
  */
 export function infobipErrorBody(error: PublicError): object {
   const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
@@ -26,6 +28,7 @@ export function infobipErrorBody(error: PublicError): object {
         messageId: messageIds[error.status] ?? 'GENERAL_ERROR',
         text: error.message,
         ...(field && error.status === 400 ? { validationErrors: { [field]: [error.message] } } : {}),
+        ...(error.details ? { details: error.details } : {}),
       },
     },
   };

@@ -3,7 +3,8 @@ import { writeInfobipDates } from './dates';
 import { infobipErrorBody } from './errors';
 import { infobipOperations } from './operations';
 
-const prefix = '/ccaas/1/';
+// Any path under /ccaas/ (a mistyped version or an empty segment too) is answered as Infobip.
+const prefix = '/ccaas/';
 
 /**
  * Infobip's Conversations API (`/ccaas/1/…`): the family's error envelope

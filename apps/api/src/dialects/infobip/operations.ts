@@ -1,6 +1,11 @@
 import type { DialectOperation } from '../dialect';
 import { messageOperations } from './messages';
+import { metadataOperations } from './metadata';
 import { noteOperations } from './notes';
 
 /** Infobip operations whose wire shape is not the procedure's own (the rest are on procedure metadata). */
-export const infobipOperations: DialectOperation[] = [...messageOperations, ...noteOperations];
+export const infobipOperations: DialectOperation[] = [
+  ...messageOperations,
+  ...noteOperations,
+  ...metadataOperations,
+];
