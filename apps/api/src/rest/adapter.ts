@@ -158,10 +158,11 @@ function handle(route: Route, createContext: (req: Request) => Context) {
   return async (req: Request, res: Response) => {
     try {
       const { path, procedure } = route.procedureFor(req);
-      const input = route.input(req, procedure);
       const data = await procedure({
         path,
-        getRawInput: async () => input,
+        // Read when the procedure asks for it, after its auth middleware: a caller without a
+        // credential hears 401, not what is wrong with its body.
+        getRawInput: async () => route.input(req, procedure),
         ctx: createContext(req),
         type: procedure._def.type,
         signal: undefined,
