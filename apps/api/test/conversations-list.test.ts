@@ -28,7 +28,7 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
     for (const name of ['Q1', 'Q2']) {
       queues.push((await api.db.prisma.queue.create({ data: { organizationId, name } })).id);
     }
-    agentId = (await api.db.prisma.agent.create({ data: { organizationId, name: 'Ana', status: 'ONLINE' } }))
+    agentId = (await api.db.prisma.agent.create({ data: { organizationId, name: 'Ana', status: 'ACTIVE' } }))
       .id;
     const specs: CreateInput[] = [
       { status: 'OPEN', priority: 'LOW', queueId: queues[0], tags: ['vip'] },

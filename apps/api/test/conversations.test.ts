@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
     api.db.prisma.queue.create({ data: { organizationId: tenant.organization.id, name } });
   const newAgent = (tenant: TestTenant, capacity = 5) =>
     api.db.prisma.agent.create({
-      data: { organizationId: tenant.organization.id, name: 'Ana', status: 'ONLINE', capacity },
+      data: { organizationId: tenant.organization.id, name: 'Ana', status: 'ACTIVE', capacity },
     });
 
   test('POST /ccaas/1/conversations with an empty body gets Infobip defaults', async () => {

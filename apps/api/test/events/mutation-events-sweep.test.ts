@@ -54,8 +54,10 @@ const calledByHand = [
 ];
 // Mutations that are no change of the organization's data, so no event (README, "Events"): a
 // replay sends the same event (same webhook-id) once more, and the Slack bot's own state (which
-// channel watches which group, its cards, its claims on Slack retries, its place in the log).
+// channel watches which group, its cards, its claims on Slack retries, its place in the log), and
+// an agent's heartbeat (a presence ping: only its lastHeartbeatAt moves).
 const writesNoEvent = new Set([
+  'agents.heartbeat',
   'webhooks.replay',
   'slack.watch',
   'slack.unwatch',
@@ -194,7 +196,7 @@ describe.each(testDatabaseKinds())('every mutation path writes its events on %s'
     let agentId = '';
     await expectOne('agents.create', 'agent.created', async () => {
       agentId = (
-        await client.agents.create.mutate({ name: 'Hand-made agent', status: 'ONLINE', capacity: 5 })
+        await client.agents.create.mutate({ name: 'Hand-made agent', status: 'ACTIVE', capacity: 5 })
       ).id;
     });
     await expectOne('agents.update', 'agent.updated', () =>

@@ -1,4 +1,5 @@
-export const agentStatuses = ['ONLINE', 'AWAY', 'OFFLINE'] as const;
+/** Infobip's agent statuses. Only ACTIVE agents are available for assignment (isAvailable). */
+export const agentStatuses = ['ACTIVE', 'BUSY', 'INVISIBLE', 'AWAY'] as const;
 export type AgentStatus = (typeof agentStatuses)[number];
 
 export const assignmentStrategies = ['round_robin', 'least_busy'] as const;
@@ -19,9 +20,12 @@ export type AgentChoice =
   | { agentId: string; explanation: string }
   | { agentId: null; reason: NoAgentReason; explanation: string };
 
-/** An agent can take a conversation when ONLINE and below capacity (capacity 0 takes none). */
+/** Whether an agent's status lets it be given conversations: ACTIVE only (BUSY, AWAY, INVISIBLE do not). */
+export const isAvailable = (status: AgentStatus): boolean => status === 'ACTIVE';
+
+/** An agent can take a conversation when ACTIVE and below capacity (capacity 0 takes none). */
 export const hasFreeCapacity = (member: QueueMember): boolean =>
-  member.status === 'ONLINE' && member.openCount < member.capacity;
+  isAvailable(member.status) && member.openCount < member.capacity;
 
 // Never-assigned agents sort first: a newcomer gets the next conversation. An invalid date is
 // treated as never assigned rather than poisoning the sort with NaN.
@@ -58,12 +62,12 @@ export const chooseAgent = (members: readonly QueueMember[], strategy: Assignmen
   if (members.length === 0) {
     return { agentId: null, reason: 'NO_MEMBERS', explanation: 'The queue has no members.' };
   }
-  const online = members.filter((member) => member.status === 'ONLINE');
+  const online = members.filter((member) => isAvailable(member.status));
   if (online.length === 0) {
     return {
       agentId: null,
       reason: 'NONE_ONLINE',
-      explanation: `None of the queue's ${members.length} member(s) is ONLINE.`,
+      explanation: `None of the queue's ${members.length} member(s) is ACTIVE.`,
     };
   }
   const available = online.filter(hasFreeCapacity);
@@ -72,7 +76,7 @@ export const chooseAgent = (members: readonly QueueMember[], strategy: Assignmen
     return {
       agentId: null,
       reason: 'ALL_AT_CAPACITY',
-      explanation: `All ${online.length} ONLINE member(s) are at capacity.`,
+      explanation: `All ${online.length} ACTIVE member(s) are at capacity.`,
     };
   }
   return {

@@ -1,4 +1,5 @@
 import type { DialectOperation } from '../dialect';
+import { agentOperations } from './agents';
 import { messageOperations } from './messages';
 import { metadataOperations } from './metadata';
 import { noteOperations } from './notes';
@@ -8,4 +9,5 @@ export const infobipOperations: DialectOperation[] = [
   ...messageOperations,
   ...noteOperations,
   ...metadataOperations,
+  ...agentOperations,
 ];

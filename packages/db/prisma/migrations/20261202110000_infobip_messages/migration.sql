@@ -21,3 +21,16 @@ ALTER TABLE "Message" ALTER COLUMN "authorType" SET NOT NULL;
 ALTER TABLE "Message" ALTER COLUMN "authorType" SET DEFAULT 'CUSTOMER';
 
 CREATE INDEX "Message_conversationId_internal_createdAt_idx" ON "Message"("conversationId", "internal", "createdAt");
+
+-- Infobip's agents: status ACTIVE | BUSY | INVISIBLE | AWAY (ONLINE was ACTIVE, OFFLINE was
+-- INVISIBLE; only ACTIVE agents are given conversations), a role and an enabled flag.
+ALTER TYPE "AgentStatus" RENAME VALUE 'ONLINE' TO 'ACTIVE';
+ALTER TYPE "AgentStatus" RENAME VALUE 'OFFLINE' TO 'INVISIBLE';
+ALTER TYPE "AgentStatus" ADD VALUE 'BUSY';
+ALTER TABLE "Agent" ALTER COLUMN "status" SET DEFAULT 'INVISIBLE';
+
+CREATE TYPE "AgentRole" AS ENUM ('AGENT', 'SUPERVISOR');
+ALTER TABLE "Agent"
+  ADD COLUMN "role" "AgentRole" NOT NULL DEFAULT 'AGENT',
+  ADD COLUMN "enabled" BOOLEAN NOT NULL DEFAULT true,
+  ADD COLUMN "lastHeartbeatAt" TIMESTAMP(3);
