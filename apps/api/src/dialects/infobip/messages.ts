@@ -37,9 +37,9 @@ const infobipMessageSchema = z.object({
 });
 
 const paginationSchema = z.object({
-  totalItems: z.number().int(),
-  page: z.number().int(),
-  limit: z.number().int(),
+  totalItems: z.number().int().min(0),
+  page: z.number().int().min(0),
+  limit: z.number().int().min(0),
   orderBy: z.string(),
 });
 
