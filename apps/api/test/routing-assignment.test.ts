@@ -159,7 +159,7 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
         messageId: 'CONFLICT',
         details: { rule: 'CLOSED_IS_TERMINAL' },
       });
-      expect(res.body.message).toMatch(/CLOSED/);
+      expect(res.body.requestError.serviceException.text).toMatch(/CLOSED/);
     }
     expect(await api.db.prisma.conversation.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect(await api.db.prisma.auditEvent.count({ where: { entityId: id } })).toBe(0);

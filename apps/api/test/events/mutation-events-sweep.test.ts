@@ -54,10 +54,8 @@ const calledByHand = [
 ];
 // Mutations that are no change of the organization's data, so no event (README, "Events"): a
 // replay sends the same event (same webhook-id) once more, and the Slack bot's own state (which
-// channel watches which group, its cards, its claims on Slack retries, its place in the log), and
-// an agent's heartbeat (a presence ping: only its lastHeartbeatAt moves).
+// channel watches which group, its cards, its claims on Slack retries, its place in the log).
 const writesNoEvent = new Set([
-  'agents.heartbeat',
   'webhooks.replay',
   'slack.watch',
   'slack.unwatch',

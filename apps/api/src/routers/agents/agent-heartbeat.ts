@@ -1,20 +1,16 @@
 import { protectedProcedure } from '../../trpc/init';
-import { agentIdInput, agentSchema, agentTags, presentAgent } from './agent.types';
-import { loadAgent } from './agent-rules';
+import { agentIdInput, agentSchema } from './agent.types';
+import { changeAgent } from './write-agent';
 
 /**
  * Infobip's agent heartbeat: the agent's client says it is still there. Switchboard records the
- * time (`lastHeartbeatAt`) and changes nothing else; a presence ping is no event.
+ * time (`lastHeartbeatAt`, an `agent.updated` event like every audited change) and nothing else.
  */
 export const agentHeartbeat = protectedProcedure
   .input(agentIdInput)
   .output(agentSchema)
-  .mutation(async ({ ctx, input }) => {
-    const agent = await loadAgent(ctx.prisma, ctx.organizationId, input.agentId);
-    const { count } = await ctx.prisma.agent.updateMany({
-      where: { id: agent.id, organizationId: ctx.organizationId },
-      data: { lastHeartbeatAt: new Date() },
-    });
-    // Deleted since it was read: answered as the 404 it now is.
-    return presentAgent(count === 0 ? agent : await loadAgent(ctx.prisma, ctx.organizationId, agent.id));
-  });
+  .mutation(({ ctx, input }) =>
+    ctx.prisma.$transaction((tx) =>
+      changeAgent(tx, ctx, input.agentId, { lastHeartbeatAt: new Date() }, 'agent.heartbeat'),
+    ),
+  );
