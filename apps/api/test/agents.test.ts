@@ -19,10 +19,14 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
       displayName: 'Angus Young',
       email: null,
       slackUserId: null,
-      status: 'OFFLINE',
+      status: 'INVISIBLE',
+      availability: 'INVISIBLE',
+      role: 'AGENT',
+      enabled: true,
       capacity: 5,
       queueIds: [],
       lastAssignedAt: null,
+      lastHeartbeatAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
@@ -32,11 +36,33 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
       displayName: 'Bon Scott',
       status: 'ACTIVE',
     });
-    expect(infobip.body).toMatchObject({ name: 'Bon Scott', status: 'ONLINE' });
+    expect(infobip.body).toMatchObject({ name: 'Bon Scott', status: 'ACTIVE' });
+
+    const supervisor = await api.a.request('POST', '/ccaas/1/agents', {
+      displayName: 'Angus Young',
+      status: 'ACTIVE',
+      role: 'SUPERVISOR',
+      enabled: true,
+    });
+    expect(supervisor.body).toMatchObject({
+      status: 'ACTIVE',
+      availability: 'ACTIVE',
+      role: 'SUPERVISOR',
+      enabled: true,
+    });
+    const disabled = await api.a.request('PUT', `/ccaas/1/agents/${supervisor.body.id}`, { enabled: false });
+    expect(disabled.body).toMatchObject({ enabled: false, status: 'INVISIBLE' });
+    const refused = await api.a.request('PUT', `/ccaas/1/agents/${supervisor.body.id}/status`, {
+      status: 'ACTIVE',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.requestError.serviceException.validationErrors).toHaveProperty('status');
+    const beat = await api.a.request('PUT', `/ccaas/1/agents/${supervisor.body.id}/heartbeat`);
+    expect(beat.body).toEqual({ statusCode: 'SUCCESS', message: 'Heartbeat received.' });
 
     const nameless = await api.a.request('POST', '/ccaas/1/agents', { email: 'x@example.com' });
     expect(nameless.status).toBe(400);
-    expect(nameless.body.details).toMatchObject({ field: 'name' });
+    expect(nameless.body.requestError.serviceException.details).toMatchObject({ field: 'name' });
   });
 
   test('capacity must be 0…1000 and email an address (400 naming the field, nothing stored)', async () => {
@@ -50,7 +76,7 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     ] as const) {
       const res = await api.a.request('POST', '/ccaas/1/agents', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.details.field).toBe(field);
+      expect(res.body.requestError.serviceException.details.field).toBe(field);
     }
     expect(await api.db.prisma.agent.count()).toBe(before);
     const zero = await api.a.caller.agents.create({ name: 'Trainee', capacity: 0 });
@@ -61,7 +87,10 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     const ann = await api.a.caller.agents.create({ name: 'Ann', slackUserId: 'U0ANN' });
     const dup = await api.a.request('POST', '/ccaas/1/agents', { name: 'Other Ann', slackUserId: 'U0ANN' });
     expect(dup.status).toBe(409);
-    expect(dup.body.details).toMatchObject({ field: 'slackUserId', agentId: ann.id });
+    expect(dup.body.requestError.serviceException.details).toMatchObject({
+      field: 'slackUserId',
+      agentId: ann.id,
+    });
     expect(await api.db.prisma.agent.count({ where: { slackUserId: 'U0ANN' } })).toBe(1);
     // Same Slack user id in another organization is another person's mapping.
     expect(
@@ -80,12 +109,12 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
   test('setStatus and update; the status filter; null clears optional fields', async () => {
     const org = await api.newTenant('Status org');
     const cy = await org.caller.agents.create({ name: 'Cy', email: 'cy@example.com', slackUserId: 'U0CY' });
-    const online = await org.request('PUT', `/ccaas/1/agents/${cy.id}/status`, { status: 'ONLINE' });
+    const online = await org.request('PUT', `/ccaas/1/agents/${cy.id}/status`, { status: 'ACTIVE' });
     expect(online.status).toBe(200);
-    expect(online.body.status).toBe('ONLINE');
+    expect(online.body.status).toBe('ACTIVE');
     await org.caller.agents.create({ name: 'Dee' });
 
-    const onlineOnly = await org.request('GET', '/ccaas/1/agents?status=ONLINE');
+    const onlineOnly = await org.request('GET', '/ccaas/1/agents?status=ACTIVE');
     expect(onlineOnly.body.agents.map((a: { name: string }) => a.name)).toEqual(['Cy']);
 
     const updated = await org.client.agents.update.mutate({ agentId: cy.id, capacity: 2, email: null });
@@ -94,7 +123,7 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
       capacity: 2,
       email: null,
       slackUserId: 'U0CY',
-      status: 'ONLINE',
+      status: 'ACTIVE',
     });
     const events = await api.db.prisma.auditEvent.findMany({
       where: { entityId: cy.id },
@@ -122,7 +151,7 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
 
   test('delete unassigns the agent’s conversations (they keep their queue)', async () => {
     const queue = await api.a.caller.queues.create({ name: 'Agent delete' });
-    const eve = await api.a.caller.agents.create({ name: 'Eve', status: 'ONLINE' });
+    const eve = await api.a.caller.agents.create({ name: 'Eve', status: 'ACTIVE' });
     const conversationId = await insertConversation(api.db.prisma, api.a, {
       queueId: queue.id,
       agentId: eve.id,
@@ -145,7 +174,7 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     for (const res of await Promise.all([
       api.b.request('GET', `/ccaas/1/agents/${agent.id}`),
       api.b.request('PUT', `/ccaas/1/agents/${agent.id}`, { capacity: 9 }),
-      api.b.request('PUT', `/ccaas/1/agents/${agent.id}/status`, { status: 'ONLINE' }),
+      api.b.request('PUT', `/ccaas/1/agents/${agent.id}/status`, { status: 'ACTIVE' }),
       api.b.request('DELETE', `/ccaas/1/agents/${agent.id}`),
     ])) {
       expect(res.status).toBe(404);
@@ -153,7 +182,7 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     expect((await api.b.caller.agents.list({})).agents.some((a) => a.id === agent.id)).toBe(false);
     expect(await api.a.caller.agents.get({ agentId: agent.id })).toMatchObject({
       capacity: 3,
-      status: 'OFFLINE',
+      status: 'INVISIBLE',
     });
   });
 });

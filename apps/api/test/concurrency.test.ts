@@ -176,7 +176,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
       const tenant = api.a;
       const organizationId = tenant.organization.id;
       const queue = await tenant.caller.queues.create({ name: 'Shared' });
-      const agent = await tenant.caller.agents.create({ name: 'Ann', status: 'ONLINE', capacity: 1 });
+      const agent = await tenant.caller.agents.create({ name: 'Ann', status: 'ACTIVE', capacity: 1 });
       await tenant.caller.queues.addAgent({ queueId: queue.id, agentId: agent.id });
       const conversationId = await insertConversation(api.db.prisma, tenant, { queueId: queue.id });
 

@@ -44,7 +44,7 @@ describe.each(testDatabaseKinds())('conversation history and auto-routing on %s'
     expect(events[1]).toMatchObject({ before: { priority: 'NORMAL' }, after: { priority: 'HIGH' } });
     expect(events[2].after.tags).toEqual(['vip']);
     expect(events[3].after.metadata).toEqual({ customerId: '42' });
-    expect(events[4].after).toMatchObject({ from: 'c', text: 'hi', direction: 'IN' });
+    expect(events[4].after).toMatchObject({ from: 'c', text: 'hi', direction: 'INBOUND' });
     expect(events[5]).toMatchObject({ before: { status: 'OPEN' }, after: { status: 'CLOSED' } });
     expect(res.body.nextCursor).toBeNull();
   });
@@ -55,7 +55,7 @@ describe.each(testDatabaseKinds())('conversation history and auto-routing on %s'
     await tenant.caller.routing.set({
       routes: [{ name: 'All', queueId: queue.id, criteria: 'status==OPEN' }],
     });
-    const agent = await tenant.caller.agents.create({ name: 'Ann', status: 'ONLINE', capacity: 5 });
+    const agent = await tenant.caller.agents.create({ name: 'Ann', status: 'ACTIVE', capacity: 5 });
     await tenant.caller.queues.addAgent({ queueId: queue.id, agentId: agent.id });
     // create + auto-route + assign are written in one transaction, usually within one millisecond.
     const created = await tenant.caller.conversations.create({ topic: 'Routed on create' });

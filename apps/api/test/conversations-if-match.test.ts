@@ -34,6 +34,6 @@ describe.each(testDatabaseKinds())('If-Match on %s', (kind) => {
     const created = (await api.a.request('POST', '/ccaas/1/conversations', {})).body;
     const res = await api.a.request('PUT', `/ccaas/1/conversations/${created.id}`, {}, { 'if-match': 'abc' });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual({ field: 'if-match' });
+    expect(res.body.requestError.serviceException.details).toEqual({ field: 'if-match' });
   });
 });

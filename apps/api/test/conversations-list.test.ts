@@ -28,7 +28,7 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
     for (const name of ['Q1', 'Q2']) {
       queues.push((await api.db.prisma.queue.create({ data: { organizationId, name } })).id);
     }
-    agentId = (await api.db.prisma.agent.create({ data: { organizationId, name: 'Ana', status: 'ONLINE' } }))
+    agentId = (await api.db.prisma.agent.create({ data: { organizationId, name: 'Ana', status: 'ACTIVE' } }))
       .id;
     const specs: CreateInput[] = [
       { status: 'OPEN', priority: 'LOW', queueId: queues[0], tags: ['vip'] },
@@ -57,7 +57,7 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
     const res = await list('');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['conversations', 'pagination']);
-    expect(res.body.pagination).toEqual({ totalItems: 6, page: 0, limit: 10, orderBy: 'createdAt:asc' });
+    expect(res.body.pagination).toEqual({ totalItems: 6, page: 0, limit: 10, orderBy: 'createdAt:ASC' });
     expect(topics(res.body)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
     expect(res.body.conversations[0]).toMatchObject({
       id: ids[0],
@@ -68,20 +68,25 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
       queueId: queues[0],
       agentId: null,
       channel: 'NO_CHANNEL',
-      createdAt: '2025-01-01T00:00:01.000Z',
+      createdAt: '2025-01-01T00:00:01.000+0000',
     });
   });
 
-  test('limit and 0-based page; an absurd limit is capped, a zero limit refused', async () => {
+  test("limit and 0-based page; up to Infobip's 999, more is refused (never silently cut)", async () => {
     const page = await list('?limit=2&page=1');
     expect(topics(page.body)).toEqual(['c3', 'c4']);
-    expect(page.body.pagination).toEqual({ totalItems: 6, page: 1, limit: 2, orderBy: 'createdAt:asc' });
-    const huge = await list('?limit=1000000');
-    expect(huge.status).toBe(200);
-    expect(huge.body.pagination.limit).toBe(100);
+    expect(page.body.pagination).toEqual({ totalItems: 6, page: 1, limit: 2, orderBy: 'createdAt:ASC' });
+    const largest = await list('?limit=999');
+    expect(largest.status).toBe(200);
+    expect(largest.body.pagination.limit).toBe(999);
+    const huge = await list('?limit=1000');
+    expect(huge.status).toBe(400);
+    expect(huge.body.requestError.serviceException).toMatchObject({
+      messageId: 'BAD_REQUEST',
+      validationErrors: { limit: [expect.stringContaining('999')] },
+    });
     const zero = await list('?limit=0');
-    expect(zero.status).toBe(400);
-    expect(zero.body.details.field).toBe('limit');
+    expect(zero.body).toMatchObject({ conversations: [], pagination: { totalItems: 6, limit: 0 } });
     const past = await list('?limit=5&page=7');
     expect(past.body).toMatchObject({ conversations: [], pagination: { totalItems: 6, page: 7 } });
   });
@@ -96,12 +101,19 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
     expect(topics(res.body)).toEqual(expected);
   });
 
-  test.each(['id:asc', 'createdAt:sideways', 'topic'])(
+  test('orderBy=id:ASC (the documented default form) orders by id', async () => {
+    const res = await list('?orderBy=id:ASC');
+    const ids = res.body.conversations.map((c: { id: string }) => c.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(res.body.pagination.orderBy).toBe('id:ASC');
+  });
+
+  test.each(['name:asc', 'createdAt:sideways', 'topic'])(
     'orderBy=%s is 400 naming orderBy',
     async (orderBy) => {
       const res = await list(`?orderBy=${orderBy}`);
       expect(res.status).toBe(400);
-      expect(res.body.details.field).toBe('orderBy');
+      expect(res.body.requestError.serviceException.details.field).toBe('orderBy');
     },
   );
 
@@ -118,6 +130,10 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
     ['updatedAfter=2025-01-01T00:00:08.000Z', ['c1', 'c2']],
     ['updatedBefore=2025-01-01T00:00:07.000Z', ['c5', 'c6']],
     ['criteria=tags==vip', ['c1', 'c3']],
+    ['tagNames=vip', ['c1', 'c3']],
+    ['tagNames=vip&tagNames=billing', ['c1', 'c3', 'c6']],
+    ['closedAfter=2000-01-01T00:00:00.000%2B0000', ['c5']],
+    ['closedBefore=2000-01-01T00:00:00.000Z', []],
     ['criteria=conversation.metadata.customerId==88', ['c4']],
     [`criteria=${encodeURIComponent('tags==vip;priority>=HIGH')}`, ['c3']],
     [`criteria=${encodeURIComponent('tags==vip or tags==billing')}&status=OPEN`, ['c1', 'c6']],
@@ -147,15 +163,15 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
     ]) {
       const res = await list(`?${query}`);
       expect(res.status, query).toBe(400);
-      expect(res.body.details.field, query).toBe(field);
+      expect(res.body.requestError.serviceException.details.field, query).toBe(field);
     }
   });
 
   test('bad criteria are 400 with the position and what was expected', async () => {
     const unknown = await list(`?criteria=${encodeURIComponent('statuz==OPEN')}`);
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({
-      error: 'Invalid Criteria',
+    expect(unknown.body.requestError.serviceException).toMatchObject({
+      messageId: 'BAD_REQUEST',
       details: {
         code: 'UNKNOWN_FIELD',
         offset: 0,
@@ -165,12 +181,12 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
         input: 'criteria',
       },
     });
-    expect(unknown.body.details.validFields).toContain('priority');
+    expect(unknown.body.requestError.serviceException.details.validFields).toContain('priority');
     const syntax = await list(`?criteria=${encodeURIComponent('status==OPEN;\npriority=')}`);
     expect(syntax.status).toBe(400);
-    expect(syntax.body.details).toMatchObject({ line: 2 });
-    expect(syntax.body.details.offset).toBeGreaterThan(13);
-    expect(typeof syntax.body.details.column).toBe('number');
+    expect(syntax.body.requestError.serviceException.details).toMatchObject({ line: 2 });
+    expect(syntax.body.requestError.serviceException.details.offset).toBeGreaterThan(13);
+    expect(typeof syntax.body.requestError.serviceException.details.column).toBe('number');
   });
 
   test('tRPC shares the procedure', async () => {
@@ -180,7 +196,7 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
       limit: 2,
     });
     expect(page.conversations.map((c) => c.topic)).toEqual(['c6', 'c4']);
-    expect(page.pagination).toEqual({ totalItems: 3, page: 0, limit: 2, orderBy: 'createdAt:desc' });
+    expect(page.pagination).toEqual({ totalItems: 3, page: 0, limit: 2, orderBy: 'createdAt:DESC' });
   });
 
   test('another organization sees none of these, even by id', async () => {
@@ -188,7 +204,7 @@ describe.each(testDatabaseKinds())('GET /ccaas/1/conversations (Infobip list) on
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       conversations: [],
-      pagination: { totalItems: 0, page: 0, limit: 10, orderBy: 'createdAt:asc' },
+      pagination: { totalItems: 0, page: 0, limit: 10, orderBy: 'createdAt:ASC' },
     });
   });
 });

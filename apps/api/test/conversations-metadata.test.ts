@@ -29,6 +29,34 @@ describe.each(testDatabaseKinds())('conversation metadata (Infobip) on %s', (kin
     expect(emptied.body).toEqual({});
   });
 
+  test("PATCH adds and changes the keys sent; DELETE empties the map (Infobip's status answers)", async () => {
+    const conversation = await api.a.caller.conversations.create({
+      metadata: { key1: 'value1', key2: 'value2' },
+    });
+    const patched = await api.a.request('PATCH', path(conversation.id), {
+      key1: 'value1_updated',
+      key3: 'value3',
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toEqual({
+      statusCode: 'SUCCESS',
+      message: 'Metadata patch to conversation successfully.',
+    });
+    expect(await storedMetadata(conversation.id)).toEqual({
+      key1: 'value1_updated',
+      key2: 'value2',
+      key3: 'value3',
+    });
+    const empty = await api.a.request('PATCH', path(conversation.id), {});
+    expect(empty.status).toBe(400);
+    const bad = await api.a.request('PATCH', path(conversation.id), { key1: 7 });
+    expect(bad.body.requestError.serviceException.validationErrors).toHaveProperty(['metadata.key1']);
+
+    const deleted = await api.a.request('DELETE', path(conversation.id));
+    expect(deleted.body).toEqual({ statusCode: 'SUCCESS', message: 'Metadata deleted successfully.' });
+    expect(await storedMetadata(conversation.id)).toEqual({});
+  });
+
   test('criteria see the replaced metadata', async () => {
     const conversation = await api.a.caller.conversations.create({});
     await api.a.caller.conversations.replaceMetadata({
@@ -52,7 +80,7 @@ describe.each(testDatabaseKinds())('conversation metadata (Infobip) on %s', (kin
     for (const [body, field] of cases) {
       const res = await api.a.request('PUT', path(conversation.id), body);
       expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(400);
-      expect(res.body.details.field).toBe(field);
+      expect(res.body.requestError.serviceException.details.field).toBe(field);
     }
     const hundred = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, 'v']));
     expect((await api.a.request('PUT', path(conversation.id), hundred)).status).toBe(200);
@@ -63,7 +91,7 @@ describe.each(testDatabaseKinds())('conversation metadata (Infobip) on %s', (kin
     for (const body of [{ a: '2' }, { a: '1' }]) {
       const res = await api.a.request('PUT', path(conversation.id), body);
       expect(res.status).toBe(409);
-      expect(res.body.details.rule).toBe('CLOSED_IS_TERMINAL');
+      expect(res.body.requestError.serviceException.details.rule).toBe('CLOSED_IS_TERMINAL');
     }
     expect(await storedMetadata(conversation.id)).toEqual({ a: '1' });
   });
@@ -84,6 +112,8 @@ describe.each(testDatabaseKinds())('conversation metadata (Infobip) on %s', (kin
     const conversation = await api.a.caller.conversations.create({ metadata: { owner: 'a' } });
     expect((await api.b.request('GET', path(conversation.id))).status).toBe(404);
     expect((await api.b.request('PUT', path(conversation.id), { owner: 'b' })).status).toBe(404);
+    expect((await api.b.request('PATCH', path(conversation.id), { owner: 'b' })).status).toBe(404);
+    expect((await api.b.request('DELETE', path(conversation.id))).status).toBe(404);
     expect(await storedMetadata(conversation.id)).toEqual({ owner: 'a' });
   });
 });

@@ -1,5 +1,6 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { asInfobip } from './support/infobip';
 import { startTestApi, type TestApi, type TestTenant } from './support/test-api';
 
 describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, status on %s', (kind) => {
@@ -14,7 +15,7 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
     api.db.prisma.queue.create({ data: { organizationId: tenant.organization.id, name } });
   const newAgent = (tenant: TestTenant, capacity = 5) =>
     api.db.prisma.agent.create({
-      data: { organizationId: tenant.organization.id, name: 'Ana', status: 'ONLINE', capacity },
+      data: { organizationId: tenant.organization.id, name: 'Ana', status: 'ACTIVE', capacity },
     });
 
   test('POST /ccaas/1/conversations with an empty body gets Infobip defaults', async () => {
@@ -81,7 +82,7 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
     for (const [body, field] of cases) {
       const res = await api.a.request('POST', '/ccaas/1/conversations', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.details.field).toBe(field);
+      expect(res.body.requestError.serviceException.details.field).toBe(field);
     }
     expect(await api.db.prisma.conversation.count()).toBe(before);
   });
@@ -100,7 +101,10 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
     for (const [body, field] of cases) {
       const res = await api.a.request('POST', '/ccaas/1/conversations', body);
       expect(res.status, JSON.stringify(body)).toBe(404);
-      expect(res.body).toMatchObject({ error: 'Not Found', details: { field } });
+      expect(res.body.requestError.serviceException).toMatchObject({
+        messageId: 'NOT_FOUND',
+        details: { field },
+      });
     }
     expect(await api.db.prisma.conversation.count()).toBe(before);
   });
@@ -115,7 +119,7 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
       workspaceId: api.a.workspace.id,
     });
     expect(res.status).toBe(400);
-    expect(res.body.details.field).toBe('spaceId');
+    expect(res.body.requestError.serviceException.details.field).toBe('spaceId');
   });
 
   test('an agent at capacity cannot be given another conversation (409)', async () => {
@@ -123,7 +127,7 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
     await api.a.caller.conversations.create({ agentId: agent.id });
     const res = await api.a.request('POST', '/ccaas/1/conversations', { agentId: agent.id });
     expect(res.status).toBe(409);
-    expect(res.body.details.rule).toBe('AGENT_AT_CAPACITY');
+    expect(res.body.requestError.serviceException.details.rule).toBe('AGENT_AT_CAPACITY');
     const other = await api.a.caller.conversations.create({});
     const patched = await api.a.request('PATCH', `/ccaas/1/conversations/${other.id}`, { agentId: agent.id });
     expect(patched.status).toBe(409);
@@ -134,13 +138,18 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
     const created = await api.a.caller.conversations.create({ topic: 'Mine' });
     const res = await api.a.request('GET', `/ccaas/1/conversations/${created.id}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(created);
+    expect(res.body).toEqual(asInfobip(created));
+    expect(res.body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
     const other = await api.b.request('GET', `/ccaas/1/conversations/${created.id}`);
     expect(other.status).toBe(404);
     expect(other.body).toEqual({
-      error: 'Not Found',
-      message: 'Conversation not found',
-      details: { field: 'conversationId' },
+      requestError: {
+        serviceException: {
+          messageId: 'NOT_FOUND',
+          text: 'Conversation not found',
+          details: { field: 'conversationId' },
+        },
+      },
     });
     await expect(api.b.caller.conversations.get({ conversationId: created.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -195,9 +204,12 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
 
     const patch = await api.a.request('PATCH', `/ccaas/1/conversations/${created.id}`, { topic: 'Reopen?' });
     expect(patch.status).toBe(409);
-    expect(patch.body.error).toBe('Conflict');
-    expect(patch.body.message).toMatch(/CLOSED/);
-    expect(patch.body.details).toMatchObject({ rule: 'CLOSED_IS_TERMINAL', fields: ['topic'] });
+    expect(patch.body.requestError.serviceException.messageId).toBe('CONFLICT');
+    expect(patch.body.requestError.serviceException.text).toMatch(/CLOSED/);
+    expect(patch.body.requestError.serviceException.details).toMatchObject({
+      rule: 'CLOSED_IS_TERMINAL',
+      fields: ['topic'],
+    });
     const put = await api.a.request('PUT', `/ccaas/1/conversations/${created.id}`, { status: 'OPEN' });
     expect(put.status).toBe(409);
     await expect(
@@ -224,7 +236,10 @@ describe.each(testDatabaseKinds())('conversations: create, get, PUT, PATCH, stat
       version: created.version,
     });
     expect(res.status).toBe(409);
-    expect(res.body.details).toMatchObject({ rule: 'VERSION_MISMATCH', field: 'version' });
+    expect(res.body.requestError.serviceException.details).toMatchObject({
+      rule: 'VERSION_MISMATCH',
+      field: 'version',
+    });
     const put = await api.a.request('PUT', `/ccaas/1/conversations/${created.id}`, { version: 999 });
     expect(put.status).toBe(409);
     expect(await stored(created.id)).toEqual(row);

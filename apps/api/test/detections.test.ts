@@ -21,7 +21,13 @@ describe.each(testDatabaseKinds())('detection of trackers and custom entities on
   async function addMessage(tenant: TestTenant, conversationId: string, text: string) {
     return api.db.prisma.$transaction(async (tx) => {
       const message = await tx.message.create({
-        data: { organizationId: tenant.organization.id, conversationId, from: 'customer', text },
+        data: {
+          organizationId: tenant.organization.id,
+          conversationId,
+          from: 'customer',
+          text,
+          content: { text },
+        },
       });
       await detectInMessage(tx, { organizationId: tenant.organization.id, conversationId, message });
       return message;
@@ -120,6 +126,7 @@ describe.each(testDatabaseKinds())('detection of trackers and custom entities on
         conversationId: conversation.id,
         from: 'customer',
         text: i % 2 === 0 ? `message ${i}: where is my refund?` : `message ${i}: thanks`,
+        content: { text: i % 2 === 0 ? `message ${i}: where is my refund?` : `message ${i}: thanks` },
         createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, i % 7)),
       })),
     });

@@ -16,8 +16,8 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
     expect(created.body).toEqual({
       id: expect.any(String),
       name: 'English Support',
-      createdAt: expect.stringMatching(/Z$/),
-      updatedAt: expect.stringMatching(/Z$/),
+      createdAt: expect.stringMatching(/\+0000$/),
+      updatedAt: expect.stringMatching(/\+0000$/),
     });
     const id = created.body.id;
     expect((await api.a.request('GET', `/ccaas/1/queues/${id}`)).body).toEqual(created.body);
@@ -48,14 +48,17 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
     await api.a.caller.queues.create({ name: 'Billing' });
     const duplicate = await api.a.request('POST', '/ccaas/1/queues', { name: 'Billing' });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body).toMatchObject({ error: 'Conflict', details: { field: 'name' } });
+    expect(duplicate.body.requestError.serviceException).toMatchObject({
+      messageId: 'CONFLICT',
+      details: { field: 'name' },
+    });
     expect(await api.db.prisma.queue.count({ where: { name: 'Billing' } })).toBe(1);
     // Another organization may use the same name.
     expect((await api.b.request('POST', '/ccaas/1/queues', { name: 'Billing' })).status).toBe(200);
 
     const empty = await api.a.request('POST', '/ccaas/1/queues', { name: '  ' });
     expect(empty.status).toBe(400);
-    expect(empty.body.details).toMatchObject({ field: 'name' });
+    expect(empty.body.requestError.serviceException.details).toMatchObject({ field: 'name' });
   });
 
   test('members: POST adds one, PUT replaces the list, DELETE removes one; GET lists them', async () => {
@@ -106,7 +109,7 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
       agentIds: [ann.id, foreign.id],
     });
     expect(res.status).toBe(404);
-    expect(res.body.details).toEqual({ field: 'agentIds.1' });
+    expect(res.body.requestError.serviceException.details).toEqual({ field: 'agentIds.1' });
     expect(await api.db.prisma.queueMember.count({ where: { queueId: queue.id } })).toBe(0);
   });
 
@@ -117,7 +120,7 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
     });
     const refused = await api.a.request('DELETE', `/ccaas/1/queues/${queue.id}`);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/"All"/);
+    expect(refused.body.requestError.serviceException.text).toMatch(/"All"/);
     expect(await api.db.prisma.queue.count({ where: { id: queue.id } })).toBe(1);
 
     await api.a.caller.routing.set({ routes: [] });
@@ -145,7 +148,7 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({ error: 'Not Found' });
+      expect(res.body.requestError.serviceException).toMatchObject({ messageId: 'NOT_FOUND' });
     }
     const list = await api.b.caller.queues.list({ queueIds: [queue.id] });
     expect(list.queues).toEqual([]);

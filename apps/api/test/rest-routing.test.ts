@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds())('REST routing on %s', (kind) => {
     ]) {
       const res = await withKey('GET', path);
       expect(res.status, path).toBe(404);
-      expect(res.body.error).toBe('Not Found');
+      expect(res.body.requestError.serviceException.messageId).toBe('NOT_FOUND');
     }
   });
 
@@ -61,7 +61,7 @@ describe.each(testDatabaseKinds())('REST routing on %s', (kind) => {
     for (const path of ['/ccaas/1/conversations/%', '/ccaas/1/tags/%zz']) {
       const res = await withKey('GET', path);
       expect(res.status, path).toBe(400);
-      expect(res.body.details?.field).toBe('(path)');
+      expect(res.body.requestError.serviceException.details?.field).toBe('(path)');
     }
   });
 });

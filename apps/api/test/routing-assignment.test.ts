@@ -21,14 +21,14 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
   });
   afterAll(() => api.close());
 
-  /** A fresh organization with one queue of ONLINE agents and a catch-all route to it. */
+  /** A fresh organization with one queue of ACTIVE agents and a catch-all route to it. */
   async function team(names: string[], options: { capacity?: number } = {}) {
     const org = await api.newTenant(`Team ${Math.random()}`);
     const queue = await org.caller.queues.create({ name: 'Team' });
     const agents = [];
     for (const name of names) {
       agents.push(
-        await org.caller.agents.create({ name, status: 'ONLINE', capacity: options.capacity ?? 5 }),
+        await org.caller.agents.create({ name, status: 'ACTIVE', capacity: options.capacity ?? 5 }),
       );
     }
     await org.caller.queues.setAgents({ queueId: queue.id, agentIds: agents.map((a) => a.id) });
@@ -48,7 +48,7 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
       await org.caller.queues.create({ name: 'VIP' }),
       await org.caller.queues.create({ name: 'General' }),
     ];
-    const ann = await org.caller.agents.create({ name: 'Ann', status: 'ONLINE' });
+    const ann = await org.caller.agents.create({ name: 'Ann', status: 'ACTIVE' });
     await org.caller.queues.addAgent({ queueId: general.id, agentId: ann.id });
     await org.caller.routing.set({
       routes: [
@@ -127,11 +127,11 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
     expect((await route(org, await conversation(org))).agentId).toBe(busy.id);
   });
 
-  test('AWAY, OFFLINE and full agents are skipped; when nobody is free the queue is still set', async () => {
+  test('AWAY, INVISIBLE and full agents are skipped; when nobody is free the queue is still set', async () => {
     const { org, queue, agents } = await team(['Away', 'Off', 'Full'], { capacity: 1 });
     const [away, off, full] = [at(agents, 0), at(agents, 1), at(agents, 2)];
     await org.caller.agents.setStatus({ agentId: away.id, status: 'AWAY' });
-    await org.caller.agents.setStatus({ agentId: off.id, status: 'OFFLINE' });
+    await org.caller.agents.setStatus({ agentId: off.id, status: 'INVISIBLE' });
     await conversation(org, { agentId: full.id, status: 'OPEN' });
     const routed = await route(org, await conversation(org));
     expect(routed).toMatchObject({ queueId: queue.id, agentId: null });
@@ -169,8 +169,11 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
       await org.request('DELETE', `/ccaas/1/conversations/${id}/assignee`),
     ]) {
       expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ error: 'Conflict', details: { rule: 'CLOSED_IS_TERMINAL' } });
-      expect(res.body.message).toMatch(/CLOSED/);
+      expect(res.body.requestError.serviceException).toMatchObject({
+        messageId: 'CONFLICT',
+        details: { rule: 'CLOSED_IS_TERMINAL' },
+      });
+      expect(res.body.requestError.serviceException.text).toMatch(/CLOSED/);
     }
     expect(await api.db.prisma.conversation.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect(await api.db.prisma.auditEvent.count({ where: { entityId: id } })).toBe(0);
@@ -185,7 +188,11 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
 
     const refused = await org.request('PUT', `/ccaas/1/conversations/${id}/assignee`, { agentId: full.id });
     expect(refused.status).toBe(409);
-    expect(refused.body.details).toMatchObject({ rule: 'AGENT_AT_CAPACITY', capacity: 1, openCount: 1 });
+    expect(refused.body.requestError.serviceException.details).toMatchObject({
+      rule: 'AGENT_AT_CAPACITY',
+      capacity: 1,
+      openCount: 1,
+    });
     expect(await api.db.prisma.conversation.findUniqueOrThrow({ where: { id } })).toMatchObject({
       agentId: null,
       version: 1,
@@ -214,14 +221,14 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
     const id = await conversation(org);
     const stale = await org.request('POST', `/ccaas/1/conversations/${id}/route`, { version: 7 });
     expect(stale.status).toBe(409);
-    expect(stale.body.details).toMatchObject({ rule: 'VERSION_MISMATCH' });
+    expect(stale.body.requestError.serviceException.details).toMatchObject({ rule: 'VERSION_MISMATCH' });
 
-    const foreignAgent = await api.b.caller.agents.create({ name: 'Elsewhere', status: 'ONLINE' });
+    const foreignAgent = await api.b.caller.agents.create({ name: 'Elsewhere', status: 'ACTIVE' });
     const unknown = await org.request('PUT', `/ccaas/1/conversations/${id}/assignee`, {
       agentId: foreignAgent.id,
     });
     expect(unknown.status).toBe(404);
-    expect(unknown.body.details).toEqual({ field: 'agentId' });
+    expect(unknown.body.requestError.serviceException.details).toEqual({ field: 'agentId' });
 
     for (const res of [
       await api.b.request('POST', `/ccaas/1/conversations/${id}/route`),
@@ -229,7 +236,7 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
       await api.b.request('DELETE', `/ccaas/1/conversations/${id}/assignee`),
     ]) {
       expect(res.status).toBe(404);
-      expect(res.body.details).toEqual({ field: 'conversationId' });
+      expect(res.body.requestError.serviceException.details).toEqual({ field: 'conversationId' });
     }
     expect(await api.db.prisma.conversation.findUniqueOrThrow({ where: { id } })).toMatchObject({
       version: 1,

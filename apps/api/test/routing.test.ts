@@ -97,7 +97,7 @@ describe.each(testDatabaseKinds())('routing rules and simulate on %s', (kind) =>
 
   test('simulate an existing conversation: the trace says why, the agent who would get it, no writes', async () => {
     await api.a.caller.routing.set({ routes: rules() });
-    const agent = await api.a.caller.agents.create({ name: 'Vi', status: 'ONLINE' });
+    const agent = await api.a.caller.agents.create({ name: 'Vi', status: 'ACTIVE' });
     await api.a.caller.queues.addAgent({ queueId: vip.id, agentId: agent.id });
     const id = await insertConversation(api.db.prisma, api.a, { priority: 'URGENT', tags: ['vip'] });
     const auditBefore = await api.db.prisma.auditEvent.count();

@@ -618,12 +618,12 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
     await tenant.request('POST', `/ccaas/1/conversations/${groupId}/messages`, {
       from: 'agent-1',
       text: 'It ships today.',
-      direction: 'OUT',
+      direction: 'OUTBOUND',
     });
     await tenant.request('POST', `/ccaas/1/conversations/${groupId}/messages`, {
       from: 'agent-1',
       text: 'internal: check the warehouse',
-      direction: 'OUT',
+      direction: 'OUTBOUND',
       internal: true,
     });
     const messages = expectShape(

@@ -109,6 +109,6 @@ describe.each(testDatabaseKinds())('Slack bot state (slack.*) on %s', (kind) => 
       text: 'called them back',
       internal: true,
     });
-    expect(note).toMatchObject({ internal: true, direction: 'IN' });
+    expect(note).toMatchObject({ internal: true, direction: 'INBOUND' });
   });
 });

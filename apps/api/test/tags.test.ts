@@ -60,7 +60,7 @@ describe.each(testDatabaseKinds())('tags (Infobip) on %s', (kind) => {
       `/ccaas/1/conversations/${conversation.id}/tags/needs%20review`,
     );
     expect(missing.status).toBe(404);
-    expect(missing.body.details.field).toBe('tagName');
+    expect(missing.body.requestError.serviceException.details.field).toBe('tagName');
   });
 
   test('bad tag names are 400 naming tagName', async () => {
@@ -68,11 +68,11 @@ describe.each(testDatabaseKinds())('tags (Infobip) on %s', (kind) => {
     for (const tagName of ['', '   ', 'x'.repeat(101), 'bad\nname']) {
       const res = await api.a.request('POST', `/ccaas/1/conversations/${conversation.id}/tags`, { tagName });
       expect(res.status, JSON.stringify(tagName)).toBe(400);
-      expect(res.body.details.field).toBe('tagName');
+      expect(res.body.requestError.serviceException.details.field).toBe('tagName');
     }
     const missing = await api.a.request('POST', `/ccaas/1/conversations/${conversation.id}/tags`, {});
     expect(missing.status).toBe(400);
-    expect(missing.body.details.field).toBe('tagName');
+    expect(missing.body.requestError.serviceException.details.field).toBe('tagName');
     expect(await tagsOf(api.a, conversation.id)).toEqual([]);
   });
 
@@ -104,10 +104,15 @@ describe.each(testDatabaseKinds())('tags (Infobip) on %s', (kind) => {
     await tenant.caller.conversations.create({ tags: ['beta'] });
     const res = await tenant.request('GET', '/ccaas/1/tags');
     expect(res.status).toBe(200);
+    const tagView = {
+      id: expect.any(String),
+      createdAt: expect.stringMatching(/\+0000$/),
+      updatedAt: expect.any(String),
+    };
     expect(res.body).toEqual({
       tags: [
-        { name: 'alpha', createdAt: expect.any(String), conversationCount: 1 },
-        { name: 'beta', createdAt: expect.any(String), conversationCount: 2 },
+        { name: 'alpha', ...tagView, conversationCount: 1 },
+        { name: 'beta', ...tagView, conversationCount: 2 },
       ],
       pagination: { totalItems: 2, page: 0, limit: 10, orderBy: 'name:asc' },
     });
@@ -116,6 +121,35 @@ describe.each(testDatabaseKinds())('tags (Infobip) on %s', (kind) => {
     expect((await tenant.request('GET', '/ccaas/1/tags?orderBy=size')).status).toBe(400);
     const viaTrpc = await tenant.caller.tags.list({});
     expect(viaTrpc.tags).toHaveLength(2);
+    const byId = await tenant.request('GET', '/ccaas/1/tags?orderBy=id:ASC');
+    const ids = byId.body.tags.map((t: { id: string }) => t.id);
+    expect(ids).toEqual([...ids].sort());
+    expect((await tenant.request('GET', '/ccaas/1/tags?limit=999')).status).toBe(200);
+    expect((await tenant.request('GET', '/ccaas/1/tags?limit=1000')).status).toBe(400);
+  });
+
+  test('POST /ccaas/1/tags creates a tag; GET filters by conversationId and name', async () => {
+    const tenant = await api.newTenant('Tag create');
+    const created = await tenant.request('POST', '/ccaas/1/tags', { name: 'Tag_1' });
+    expect(created.status).toBe(200);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      name: 'Tag_1',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/),
+      updatedAt: created.body.createdAt,
+    });
+    const again = await tenant.request('POST', '/ccaas/1/tags', { name: 'Tag_1' });
+    expect(again.status).toBe(400);
+    expect(again.body.requestError.serviceException.validationErrors).toHaveProperty('name');
+    expect((await tenant.request('POST', '/ccaas/1/tags', {})).status).toBe(400);
+
+    const conversation = await tenant.caller.conversations.create({ tags: ['other'] });
+    const ofConversation = await tenant.request('GET', `/ccaas/1/tags?conversationId=${conversation.id}`);
+    expect(ofConversation.body.tags.map((t: { name: string }) => t.name)).toEqual(['other']);
+    const named = await tenant.request('GET', '/ccaas/1/tags?name=Tag_1');
+    expect(named.body.tags).toEqual([{ ...created.body, conversationCount: 0 }]);
+    const foreign = await api.b.request('GET', `/ccaas/1/tags?conversationId=${conversation.id}`);
+    expect(foreign.body.tags).toEqual([]);
   });
 
   test('DELETE /ccaas/1/tags/{tagName} unlinks the tag everywhere and deletes it', async () => {

@@ -8,7 +8,7 @@ export async function setUpWorkspace(url: string): Promise<string[]> {
   await apiCall(url, 'POST', '/ccaas/1/agents', {
     name: 'Bench agent',
     slackUserId: 'U0BENCH',
-    status: 'ONLINE',
+    status: 'ACTIVE',
   });
   const priorities = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
   const ids: string[] = [];

@@ -23,8 +23,8 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     h = await startHarness(kind);
     const { caller } = h.api.a;
     billingQueueId = (await caller.queues.create({ name: 'Billing' })).id;
-    alice = await caller.agents.create({ name: 'Alice', slackUserId: 'U0ALICE', status: 'ONLINE' });
-    bob = await caller.agents.create({ name: 'Bob', slackUserId: 'U0BOB', status: 'ONLINE' });
+    alice = await caller.agents.create({ name: 'Alice', slackUserId: 'U0ALICE', status: 'ACTIVE' });
+    bob = await caller.agents.create({ name: 'Bob', slackUserId: 'U0BOB', status: 'ACTIVE' });
     await caller.queues.addAgent({ queueId: billingQueueId, agentId: alice.id });
     await caller.routing.set({
       routes: [{ name: 'Billing words', queueId: billingQueueId, criteria: 'tags==billing' }],
@@ -84,7 +84,7 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     const id = await created('Show me', 'priority=URGENT tags=billing');
     const reply = await h.command({ command: '/conv', text: `show ${id.slice(0, 8)}` });
     const fields = reply.body.blocks[1].fields.map((f: { text: string }) => f.text);
-    // auto-routed on create: the billing route sends it to Billing, where Alice is ONLINE.
+    // auto-routed on create: the billing route sends it to Billing, where Alice is ACTIVE.
     expect(fields).toEqual([
       '*Status*\nOPEN',
       '*Priority*\nURGENT',
@@ -102,7 +102,7 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
     for (const text of ['first', 'second', 'third', 'fourth'])
       await caller.messages.create({ conversationId: id, from: '+3859111', text });
     await caller.messages.create({ conversationId: id, from: 'slack:U0BOB', text: 'a note', internal: true });
-    await caller.messages.create({ conversationId: id, from: 'Alice', text: 'On it', direction: 'OUT' });
+    await caller.messages.create({ conversationId: id, from: 'Alice', text: 'On it', direction: 'OUTBOUND' });
     await caller.conversations.assign({ conversationId: id, agentId: bob.id });
     const reply = await h.command({ command: '/conv', text: `show ${id}` });
     const shown = textOf(reply.body.blocks);

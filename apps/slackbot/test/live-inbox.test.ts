@@ -347,7 +347,7 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
       expect.objectContaining({
         from: 'slack:U0CUST',
         text: 'Printer on fire\nIt smells.',
-        direction: 'IN',
+        direction: 'INBOUND',
         internal: false,
       }),
     ]);
@@ -392,7 +392,7 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
     expect((await postSigned(h.botUrl, submit)).status).toBe(200);
     const { messages } = await h.api.a.caller.messages.list({ conversationId: conversation.id });
     expect(messages).toEqual([
-      expect.objectContaining({ from: 'slack:U0ALICE', text: 'We are on it.', direction: 'OUT' }),
+      expect.objectContaining({ from: 'slack:U0ALICE', text: 'We are on it.', direction: 'OUTBOUND' }),
     ]);
   });
 

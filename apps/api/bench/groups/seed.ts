@@ -86,7 +86,7 @@ export async function seedOrganization(prisma: Raw, target: SeedTarget): Promise
   );
   await prisma.$executeRawUnsafe(
     `INSERT INTO "Agent" ("id", "organizationId", "name", "status", "capacity", "updatedAt")
-     SELECT a, $1, a, 'ONLINE', 50, now() FROM unnest($2::text[]) AS a`,
+     SELECT a, $1, a, 'ACTIVE', 50, now() FROM unnest($2::text[]) AS a`,
     org,
     agentIdsOf(org),
   );

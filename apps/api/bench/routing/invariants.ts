@@ -14,9 +14,9 @@ export interface InvariantReport {
 /**
  * Reads the database after the burst and checks what issue 6 asks: every create landed, no
  * conversation was assigned twice (one route event, at most one assign event, and the assigned
- * agent is the one that event names), no agent over capacity and none that was not ONLINE, every
+ * agent is the one that event names), no agent over capacity and none that was not ACTIVE, every
  * queue exactly as core decideRoute says for the conversation's facts, every agent a member of
- * the queue, and nobody left waiting while an ONLINE member of their queue still had room.
+ * the queue, and nobody left waiting while an ACTIVE member of their queue still had room.
  */
 export async function checkInvariants(
   databaseUrl: string,
@@ -48,7 +48,7 @@ export async function checkInvariants(
       'routed more or less than once',
       'assigned twice',
       'over capacity',
-      'not ONLINE but assigned',
+      'not ACTIVE but assigned',
       'queue differs from decideRoute',
       'agent not in queue',
       'waiting while an agent had room',
@@ -70,7 +70,7 @@ export async function checkInvariants(
     const hasRoom = (queueId: string) =>
       [...(floor.members.get(queueId) ?? [])].some((id) => {
         const agent = agents.get(id);
-        return agent?.status === 'ONLINE' && (load.get(id) ?? 0) < agent.capacity;
+        return agent?.status === 'ACTIVE' && (load.get(id) ?? 0) < agent.capacity;
       });
 
     for (const c of conversations) {
@@ -98,8 +98,8 @@ export async function checkInvariants(
       const agent = agents.get(agentId);
       if (!agent) continue;
       if (count > agent.capacity) fail('over capacity', `${agentId}: ${count} > ${agent.capacity}`);
-      if (agent.status !== 'ONLINE')
-        fail('not ONLINE but assigned', `${agentId} (${agent.status}): ${count}`);
+      if (agent.status !== 'ACTIVE')
+        fail('not ACTIVE but assigned', `${agentId} (${agent.status}): ${count}`);
     }
     return {
       conversations: conversations.length,

@@ -39,7 +39,7 @@ export async function runRouting(log: (line: string) => void): Promise<ScenarioR
     method: [
       `${conversations.toLocaleString('en-US')} POST /ccaas/1/conversations (auto-routed and assigned in the creating transaction), ${concurrency} in flight, spread round-robin over ${processes} API processes (\`node dist/main.js\`, pool 10 each, one PostgreSQL database).`,
       `Baseline: 1 process replays the ${first} conversations of the same sequence on a floor sized for ${conversations.toLocaleString('en-US')}, so it meets the same database states as the first quarter of the ${processes}-process burst; the comparison is over those ${first} completions of each (a full-length baseline would double the scenario's time for the same comparison).`,
-      'Floor: 5 queues, 50 agents (45 ONLINE with capacities summing to ~80 % of the conversations, 3 AWAY, 2 OFFLINE), overlapping memberships, 4 routes (tags, priority, metadata/tags `or`, channel) and a default queue.',
+      'Floor: 5 queues, 50 agents (45 ACTIVE with capacities summing to ~80 % of the conversations, 3 AWAY, 2 INVISIBLE), overlapping memberships, 4 routes (tags, priority, metadata/tags `or`, channel) and a default queue.',
       `Throughput over the whole burst: the completions are cut into ${windows} consecutive slices; the median slice rate (conversations/s), next to the overall rate. API CPU: user + system time of all API processes during the burst, per conversation.`,
       'Invariants are read from the database after each burst (see the table): zero everywhere is the pass.',
     ],

@@ -1,15 +1,15 @@
 import { apiCall } from '../shared/api-process';
 
 /**
- * The routing floor of scenario 3, created through the REST API: 5 queues, 50 agents (45 ONLINE
+ * The routing floor of scenario 3, created through the REST API: 5 queues, 50 agents (45 ACTIVE
  * with capacities from 0.5× to 1.5× an even share of 80 % of the conversations, so the busiest
- * agents fill up mid-run; 3 AWAY and 2 OFFLINE who must never get one), overlapping queue
+ * agents fill up mid-run; 3 AWAY and 2 INVISIBLE who must never get one), overlapping queue
  * memberships (so assignments in different queues lock the same agents), four routes and a
  * default queue.
  */
 export interface Floor {
   queueIds: string[];
-  agents: { id: string; status: 'ONLINE' | 'AWAY' | 'OFFLINE'; capacity: number }[];
+  agents: { id: string; status: 'ACTIVE' | 'AWAY' | 'INVISIBLE'; capacity: number }[];
   members: Map<string, Set<string>>;
   defaultQueueId: string;
 }
@@ -31,7 +31,7 @@ export async function createFloor(url: string, conversations: number): Promise<F
   const share = (0.8 * conversations) / 45;
   const agents: Floor['agents'] = [];
   for (let k = 0; k < 50; k++) {
-    const status = k < 45 ? 'ONLINE' : k < 48 ? 'AWAY' : 'OFFLINE';
+    const status = k < 45 ? 'ACTIVE' : k < 48 ? 'AWAY' : 'INVISIBLE';
     const capacity = Math.max(1, Math.round(share * (0.5 + (k % 5) * 0.25)));
     const { id } = await apiCall<{ id: string }>(url, 'POST', '/ccaas/1/agents', {
       name: `Agent ${k + 1}`,

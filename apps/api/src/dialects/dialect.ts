@@ -49,4 +49,9 @@ export interface Dialect {
   errorBody(error: PublicError, errorId: string): object;
   /** Headers on every response of the family (Sharely's `X-API-Version`). */
   headers?: Record<string, string>;
+  /**
+   * The family's rewrite of every serialized success answer of its paths (Infobip's `+0000`
+   * dates), for the procedures' own paths under the family too.
+   */
+  writeBody?: (json: string) => string;
 }

@@ -39,6 +39,7 @@ export const otherEventTypes = [
   'queue.deleted',
   'routing.updated',
   'settings.updated',
+  'tag.created',
   'tag.deleted',
   'entity.created',
   'entity.updated',

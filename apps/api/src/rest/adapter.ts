@@ -34,6 +34,8 @@ interface Route {
   input(req: Request, procedure: AnyTRPCProcedure): unknown;
   present(output: unknown, req: Request): unknown;
   status: number;
+  /** The path's family's rewrite of the serialized answer (../dialects `writeBody`). */
+  writeBody?: ((json: string) => string) | undefined;
 }
 
 /**
@@ -56,6 +58,10 @@ export function createRestRouter(options: {
     ),
   ];
   assertOnePerPath(routes);
+  // Decided once per route, not per request: the family that owns the path rewrites its answers.
+  for (const route of routes) {
+    route.writeBody = options.dialects.find((dialect) => dialect.owns(route.path))?.writeBody;
+  }
   // Literal paths first, so `/v1/manage/groups` is not taken for `/v1/manage/group/{groupId}`-like patterns.
   routes.sort((a, b) => paramCount(a.path) - paramCount(b.path) || b.path.length - a.path.length);
   // Express tries routes one by one. A route can only match a path with as many segments as its
@@ -152,16 +158,17 @@ function handle(route: Route, createContext: (req: Request) => Context) {
   return async (req: Request, res: Response) => {
     try {
       const { path, procedure } = route.procedureFor(req);
-      const input = route.input(req, procedure);
       const data = await procedure({
         path,
-        getRawInput: async () => input,
+        // Read when the procedure asks for it, after its auth middleware: a caller without a
+        // credential hears 401, not what is wrong with its body.
+        getRawInput: async () => route.input(req, procedure),
         ctx: createContext(req),
         type: procedure._def.type,
         signal: undefined,
         batchIndex: 0,
       });
-      sendJson(req, res, route.status, route.present(data, req) ?? null);
+      sendJson(req, res, route.status, route.present(data, req) ?? null, route.writeBody);
     } catch (error) {
       sendError(res, error, req);
     }

@@ -16,6 +16,7 @@ export const parameterDescriptions: Record<string, string> = {
   webhookId: 'Id of the webhook subscription.',
   eventId: 'Id of an event (its `webhook-id` in deliveries): only deliveries of that event.',
   tagName: 'The tag, exactly as stored (URL-encoded).',
+  noteId: 'Id of the note (an internal message of the conversation).',
   // Ids used as path segments and as filters.
   queueId: 'Id of a queue: in a path, the queue addressed; as a filter, only rows of that queue.',
   agentId: 'Id of an agent: in a path, the agent addressed; as a filter, only rows assigned to that agent.',
@@ -40,6 +41,9 @@ export const parameterDescriptions: Record<string, string> = {
   createdBefore: 'Only items created before this ISO-8601 instant.',
   updatedAfter: 'Only items updated at or after this ISO-8601 instant.',
   updatedBefore: 'Only items updated before this ISO-8601 instant.',
+  closedAfter: 'Only conversations closed after this instant, e.g. 2025-04-24T11:25:41.058+0000.',
+  closedBefore: 'Only conversations closed before this instant, e.g. 2025-04-24T11:25:41.058+0000.',
+  tagNames: 'Only conversations carrying one of these tags (repeat the parameter or separate with commas).',
   startTime: 'Only conversations created at or after this ISO-8601 instant.',
   endTime: 'Only conversations created before this ISO-8601 instant.',
   name: 'Only items with exactly this name.',

@@ -196,7 +196,7 @@ describe.each(testDatabaseKinds())('every mutation path writes its events on %s'
     let agentId = '';
     await expectOne('agents.create', 'agent.created', async () => {
       agentId = (
-        await client.agents.create.mutate({ name: 'Hand-made agent', status: 'ONLINE', capacity: 5 })
+        await client.agents.create.mutate({ name: 'Hand-made agent', status: 'ACTIVE', capacity: 5 })
       ).id;
     });
     await expectOne('agents.update', 'agent.updated', () =>

@@ -39,7 +39,7 @@ describe.each(setups)('races: %s', (_label, kind) => {
     for (const capacity of [1, 1, 2]) {
       agents.push(
         await ok(
-          one('POST', '/ccaas/1/agents', { name: `Racer ${agents.length}`, status: 'ONLINE', capacity }),
+          one('POST', '/ccaas/1/agents', { name: `Racer ${agents.length}`, status: 'ACTIVE', capacity }),
         ),
       );
     }
@@ -181,7 +181,7 @@ describe.each(setups)('races: %s', (_label, kind) => {
     const [one, two] = setup.calls;
     const conversation = await ok(one('POST', '/ccaas/1/conversations', { topic: 'contended' }));
     const agent = await ok(
-      one('POST', '/ccaas/1/agents', { name: 'Roomy', status: 'ONLINE', capacity: 100 }),
+      one('POST', '/ccaas/1/agents', { name: 'Roomy', status: 'ACTIVE', capacity: 100 }),
     );
     const { version } = conversation;
     // The version travels in the body, or as If-Match (the metadata map has no room for it).

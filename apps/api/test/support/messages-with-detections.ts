@@ -20,6 +20,7 @@ export async function conversationWithMessages(api: TestApi, tenant: TestTenant,
             conversationId: conversation.id,
             from: 'customer',
             text,
+            content: { text },
             createdAt: new Date(Date.UTC(2024, 0, 1, 0, index)),
           },
         });

@@ -55,7 +55,7 @@ export function registerInteractions(app: App, deps: BotDeps): void {
           conversationId: view.private_metadata,
           from: slackAuthor(body.user.id),
           text,
-          direction: 'OUT',
+          direction: 'OUTBOUND',
         }),
       );
       await ack();

@@ -44,7 +44,8 @@ export async function describeChange(
     };
     // Notes come from the card's own thread (or the team's tools): echoing them adds nothing.
     if (message.internal) return undefined;
-    const who = message.direction === 'OUT' ? 'Reply sent' : `New message from ${escapeMrkdwn(message.from)}`;
+    const who =
+      message.direction === 'OUTBOUND' ? 'Reply sent' : `New message from ${escapeMrkdwn(message.from)}`;
     const what = `${who}: ${escapeMrkdwn(message.text.slice(0, 200))}`;
     return { line: what, what };
   }

@@ -7,7 +7,7 @@ const numRuns = Number(process.env.FAST_CHECK_RUNS ?? 500);
 const at = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute));
 const member = (agentId: string, overrides: Partial<QueueMember> = {}): QueueMember => ({
   agentId,
-  status: 'ONLINE',
+  status: 'ACTIVE',
   capacity: 5,
   openCount: 0,
   lastAssignedAt: null,
@@ -45,10 +45,10 @@ describe('chooseAgent: round_robin picks the least recently assigned', () => {
       expected: 'busy',
     },
     {
-      title: 'AWAY and OFFLINE members are skipped',
+      title: 'AWAY, BUSY and INVISIBLE members are skipped',
       members: [
         member('away', { status: 'AWAY' }),
-        member('off', { status: 'OFFLINE' }),
+        member('off', { status: 'INVISIBLE' }),
         member('on', { lastAssignedAt: at(9) }),
       ],
       expected: 'on',
@@ -105,12 +105,12 @@ describe('chooseAgent: nobody available says why', () => {
   test.each([
     { title: 'an empty queue → NO_MEMBERS', members: [], reason: 'NO_MEMBERS' },
     {
-      title: 'nobody ONLINE → NONE_ONLINE',
-      members: [member('a', { status: 'AWAY' }), member('b', { status: 'OFFLINE' })],
+      title: 'nobody ACTIVE → NONE_ONLINE',
+      members: [member('a', { status: 'AWAY' }), member('b', { status: 'INVISIBLE' })],
       reason: 'NONE_ONLINE',
     },
     {
-      title: 'every ONLINE member at capacity → ALL_AT_CAPACITY',
+      title: 'every ACTIVE member at capacity → ALL_AT_CAPACITY',
       members: [member('a', { openCount: 5 }), member('b', { capacity: 0 }), member('c', { status: 'AWAY' })],
       reason: 'ALL_AT_CAPACITY',
     },
@@ -147,16 +147,16 @@ describe('properties', () => {
   const membersArb = fc.uniqueArray(memberArb, { selector: (m) => m.agentId, maxLength: 6 });
   const strategyArb = fc.constantFrom(...assignmentStrategies);
 
-  test('never picks an agent who is not ONLINE or is at/over capacity; picks someone whenever one is free', () => {
+  test('never picks an agent who is not ACTIVE or is at/over capacity; picks someone whenever one is free', () => {
     fc.assert(
       fc.property(membersArb, strategyArb, (members, strategy) => {
         const choice = chooseAgent(members, strategy);
-        const free = members.filter((m) => m.status === 'ONLINE' && m.openCount < m.capacity);
+        const free = members.filter((m) => m.status === 'ACTIVE' && m.openCount < m.capacity);
         if (choice.agentId === null) {
           expect(free).toEqual([]);
         } else {
           const chosen = members.find((m) => m.agentId === choice.agentId);
-          expect(chosen?.status).toBe('ONLINE');
+          expect(chosen?.status).toBe('ACTIVE');
           expect(chosen && chosen.openCount < chosen.capacity).toBe(true);
         }
       }),
@@ -182,7 +182,7 @@ describe('properties', () => {
         const choice = chooseAgent(members, 'least_busy');
         if (choice.agentId === null) return;
         const chosen = members.find((m) => m.agentId === choice.agentId);
-        const free = members.filter((m) => m.status === 'ONLINE' && m.openCount < m.capacity);
+        const free = members.filter((m) => m.status === 'ACTIVE' && m.openCount < m.capacity);
         expect(free.every((m) => (chosen?.openCount ?? 0) <= m.openCount)).toBe(true);
       }),
       { numRuns },
@@ -196,7 +196,7 @@ describe('properties', () => {
         const choice = chooseAgent(members, 'round_robin');
         if (choice.agentId === null) return;
         const chosen = members.find((m) => m.agentId === choice.agentId) as QueueMember;
-        const free = members.filter((m) => m.status === 'ONLINE' && m.openCount < m.capacity);
+        const free = members.filter((m) => m.status === 'ACTIVE' && m.openCount < m.capacity);
         expect(free.every((m) => time(chosen) <= time(m))).toBe(true);
       }),
       { numRuns },

@@ -1,4 +1,5 @@
-export const agentStatuses = ['ONLINE', 'AWAY', 'OFFLINE'] as const;
+/** Infobip's agent statuses. Only ACTIVE agents are available for assignment (isAvailable). */
+export const agentStatuses = ['ACTIVE', 'BUSY', 'INVISIBLE', 'AWAY'] as const;
 export type AgentStatus = (typeof agentStatuses)[number];
 
 export const assignmentStrategies = ['round_robin', 'least_busy'] as const;
@@ -24,9 +25,9 @@ export type AgentChoice =
  * the queue drain all ask (README, "Routing").
  */
 export const isAvailableForAssignment = (agent: { status: AgentStatus }): boolean =>
-  agent.status === 'ONLINE';
+  agent.status === 'ACTIVE';
 
-/** An agent can take a conversation when available and below capacity (capacity 0 takes none). */
+/** An agent can take a conversation when ACTIVE and below capacity (capacity 0 takes none). */
 export const hasFreeCapacity = (member: QueueMember): boolean =>
   isAvailableForAssignment(member) && member.openCount < member.capacity;
 
@@ -70,7 +71,7 @@ export const chooseAgent = (members: readonly QueueMember[], strategy: Assignmen
     return {
       agentId: null,
       reason: 'NONE_ONLINE',
-      explanation: `None of the queue's ${members.length} member(s) is ONLINE.`,
+      explanation: `None of the queue's ${members.length} member(s) is ACTIVE.`,
     };
   }
   const available = online.filter(hasFreeCapacity);
@@ -79,7 +80,7 @@ export const chooseAgent = (members: readonly QueueMember[], strategy: Assignmen
     return {
       agentId: null,
       reason: 'ALL_AT_CAPACITY',
-      explanation: `All ${online.length} ONLINE member(s) are at capacity.`,
+      explanation: `All ${online.length} ACTIVE member(s) are at capacity.`,
     };
   }
   return {

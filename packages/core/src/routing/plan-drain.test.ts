@@ -7,7 +7,7 @@ const member = (
   agentId: string,
   capacity: number,
   openCount = 0,
-  status: QueueMember['status'] = 'ONLINE',
+  status: QueueMember['status'] = 'ACTIVE',
 ) => ({
   agentId,
   status,
@@ -50,7 +50,7 @@ describe('planDrain', () => {
 
   test('agents not available for assignment take nothing', () => {
     expect(
-      planDrain([member('a', 5, 0, 'AWAY'), member('b', 5, 0, 'OFFLINE')], queue, 'round_robin', now),
+      planDrain([member('a', 5, 0, 'AWAY'), member('b', 5, 0, 'INVISIBLE')], queue, 'round_robin', now),
     ).toEqual([]);
   });
 

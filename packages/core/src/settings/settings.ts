@@ -7,7 +7,7 @@ import type { AssignmentStrategy } from '../routing/choose-agent';
  */
 export interface OrganizationSettings {
   routing: {
-    /** How an agent is picked among the queue's ONLINE members with free capacity. */
+    /** How an agent is picked among the queue's ACTIVE members with free capacity. */
     strategy: AssignmentStrategy;
     /** Queue for conversations no route matches; null leaves them unqueued. */
     defaultQueueId: string | null;

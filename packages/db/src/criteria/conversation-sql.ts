@@ -20,7 +20,8 @@ export interface ConversationFilter {
  * `endTime` (the close time, else the last change: Symbl's end time) order offset pages only; a
  * keyset cursor continues the timestamp columns.
  */
-export type ConversationOrder = 'createdAt' | 'updatedAt' | 'name' | 'endTime';
+/** `id` is Infobip's documented default order; ids are random, so it is stable but not chronological. */
+export type ConversationOrder = 'createdAt' | 'updatedAt' | 'name' | 'endTime' | 'id';
 export type SortDirection = 'asc' | 'desc';
 
 /** Keyset position: the last row of the previous page, its id and its `orderBy` value. */
@@ -45,6 +46,7 @@ const orderColumns: Readonly<Record<ConversationOrder, Prisma.Sql>> = {
   updatedAt: Prisma.raw('c."updatedAt"'),
   name: Prisma.raw('COALESCE(c."topic", c."id")'),
   endTime: Prisma.raw('COALESCE(c."closedAt", c."updatedAt")'),
+  id: Prisma.raw('c."id"'),
 };
 const cursorOrders: ReadonlySet<ConversationOrder> = new Set(['createdAt', 'updatedAt']);
 const directions: Readonly<Record<SortDirection, { keyword: Prisma.Sql; after: Prisma.Sql }>> = {

@@ -11,9 +11,15 @@ export const agentSchema = z.object({
   email: z.string().nullable(),
   slackUserId: z.string().nullable(),
   status: z.enum(agentStatuses),
+  availability: z
+    .enum(agentStatuses)
+    .describe('Whether the agent is given conversations: its status (ACTIVE only is available)'),
+  role: z.enum(['AGENT', 'SUPERVISOR']),
+  enabled: z.boolean(),
   capacity: z.number().int().nonnegative(),
   queueIds: z.array(z.string()),
   lastAssignedAt: isoDateSchema.nullable(),
+  lastHeartbeatAt: isoDateSchema.nullable(),
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
 });
@@ -32,24 +38,30 @@ export const presentAgent = (row: AgentRow): AgentView => ({
   email: row.email,
   slackUserId: row.slackUserId,
   status: row.status,
+  availability: row.status,
+  role: row.role,
+  enabled: row.enabled,
   capacity: row.capacity,
   queueIds: row.queues.map((member) => member.queueId),
   lastAssignedAt: toIsoOrNull(row.lastAssignedAt),
+  lastHeartbeatAt: toIsoOrNull(row.lastHeartbeatAt),
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
 });
 
-// Infobip's availability words, accepted so its clients work: ACTIVE is ONLINE, BUSY cannot
-// take new conversations (AWAY), INVISIBLE is OFFLINE.
-const infobipStatuses = { ACTIVE: 'ONLINE', BUSY: 'AWAY', INVISIBLE: 'OFFLINE' } as const;
+// Switchboard's earlier words, still accepted so older clients and scripts work: ONLINE is
+// ACTIVE, OFFLINE is INVISIBLE.
+const earlierStatuses = { ONLINE: 'ACTIVE', OFFLINE: 'INVISIBLE' } as const;
 export const agentStatusInput = z
-  .enum([...agentStatuses, ...(Object.keys(infobipStatuses) as (keyof typeof infobipStatuses)[])])
+  .enum([...agentStatuses, ...(Object.keys(earlierStatuses) as (keyof typeof earlierStatuses)[])])
   .transform(
     (status): AgentStatus =>
-      status in infobipStatuses
-        ? infobipStatuses[status as keyof typeof infobipStatuses]
+      status in earlierStatuses
+        ? earlierStatuses[status as keyof typeof earlierStatuses]
         : (status as AgentStatus),
-  );
+  )
+  .describe('ACTIVE (given conversations), BUSY, AWAY or INVISIBLE');
+export const agentRoleSchema = z.enum(['AGENT', 'SUPERVISOR']);
 
 export const agentNameSchema = z
   .string()

@@ -1,4 +1,4 @@
-import { DomainError } from '@switchboard/core';
+import { type AgentStatus, DomainError } from '@switchboard/core';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
@@ -6,6 +6,7 @@ import {
   agentEmailSchema,
   agentInclude,
   agentNameSchema,
+  agentRoleSchema,
   agentSchema,
   agentStatusInput,
   agentTags,
@@ -31,7 +32,9 @@ export const createAgent = protectedProcedure
       displayName: agentNameSchema.optional().describe('Infobip spelling of name'),
       email: agentEmailSchema.nullable().optional(),
       slackUserId: slackUserIdSchema.nullable().optional(),
-      status: agentStatusInput.optional().describe('ONLINE, AWAY or OFFLINE (default OFFLINE)'),
+      status: agentStatusInput.optional().describe('ACTIVE, BUSY, AWAY or INVISIBLE (default INVISIBLE)'),
+      role: agentRoleSchema.optional().describe('AGENT (default) or SUPERVISOR'),
+      enabled: z.boolean().optional().describe('Default true; a disabled agent is INVISIBLE'),
       capacity: capacitySchema.optional().describe('Default 5'),
     }),
   )
@@ -48,7 +51,8 @@ export const createAgent = protectedProcedure
             name,
             email: input.email ?? null,
             slackUserId: input.slackUserId ?? null,
-            ...(input.status ? { status: input.status } : {}),
+            ...createdStatus(input),
+            ...(input.role ? { role: input.role } : {}),
             ...(input.capacity === undefined ? {} : { capacity: input.capacity }),
           },
           include: agentInclude,
@@ -66,3 +70,16 @@ export const createAgent = protectedProcedure
       return agent;
     });
   });
+
+/** A disabled agent is created INVISIBLE; any other status for it is refused (as on update). */
+function createdStatus(input: { status?: AgentStatus | undefined; enabled?: boolean | undefined }) {
+  if (input.enabled !== false) return input.status ? { status: input.status } : {};
+  if (input.status !== undefined && input.status !== 'INVISIBLE') {
+    throw new DomainError(
+      'VALIDATION',
+      `A disabled agent can only be INVISIBLE; send "enabled": true to make it ${input.status}.`,
+      { field: 'status' },
+    );
+  }
+  return { status: 'INVISIBLE' as const, enabled: false };
+}

@@ -2,7 +2,7 @@ import { protectedProcedure } from '../../trpc/init';
 import { agentIdInput, agentSchema, agentStatusInput, agentTags } from './agent.types';
 import { changeAgent } from './write-agent';
 
-/** Presence: only ONLINE agents receive conversations from automatic assignment. */
+/** Presence: only ACTIVE agents receive conversations from automatic assignment. */
 export const setAgentStatus = protectedProcedure
   .meta({
     openapi: {

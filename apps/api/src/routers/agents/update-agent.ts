@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
 import {
   agentEmailSchema,
   agentIdInput,
   agentNameSchema,
+  agentRoleSchema,
   agentSchema,
   agentStatusInput,
   agentTags,
@@ -30,6 +32,8 @@ export const updateAgent = protectedProcedure
       email: agentEmailSchema.nullable().optional(),
       slackUserId: slackUserIdSchema.nullable().optional(),
       status: agentStatusInput.optional(),
+      role: agentRoleSchema.optional(),
+      enabled: z.boolean().optional(),
       capacity: capacitySchema.optional(),
     }),
   )
@@ -45,6 +49,8 @@ export const updateAgent = protectedProcedure
           email: input.email,
           slackUserId: input.slackUserId,
           status: input.status,
+          role: input.role,
+          enabled: input.enabled,
           capacity: input.capacity,
         },
         'agent.update',

@@ -1,5 +1,5 @@
-import type { AgentStatus } from '@switchboard/core';
-import type { Prisma } from '@switchboard/db';
+import { type AgentStatus, DomainError } from '@switchboard/core';
+import type { AgentRole, Prisma } from '@switchboard/db';
 import { recordAudit } from '../../audit/record-audit';
 import type { ServiceContext } from '../../services/service-context';
 import { type AgentView, agentInclude, presentAgent } from './agent.types';
@@ -10,7 +10,10 @@ export interface AgentChanges {
   email?: string | null | undefined;
   slackUserId?: string | null | undefined;
   status?: AgentStatus | undefined;
+  role?: AgentRole | undefined;
+  enabled?: boolean | undefined;
   capacity?: number | undefined;
+  lastHeartbeatAt?: Date | undefined;
 }
 
 /**
@@ -27,7 +30,9 @@ export async function changeAgent(
 ): Promise<AgentView> {
   const before = presentAgent(await loadAgent(tx, ctx.organizationId, agentId));
   await assertSlackUserFree(tx, ctx.organizationId, changes.slackUserId, agentId);
-  const data = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const data = Object.fromEntries(
+    Object.entries(enabledRule(before, changes)).filter(([, value]) => value !== undefined),
+  );
   // Nothing to change is answered from the read: Prisma runs an update without fields as a read,
   // which finds nothing (null, not an error) once a concurrent delete has committed.
   const agent =
@@ -45,4 +50,21 @@ export async function changeAgent(
     requestId: ctx.requestId,
   });
   return agent;
+}
+
+/**
+ * A disabled agent is INVISIBLE (routing gives conversations to ACTIVE agents only) and cannot
+ * be made ACTIVE, BUSY or AWAY until it is enabled again.
+ */
+function enabledRule(before: AgentView, changes: AgentChanges): AgentChanges {
+  const enabled = changes.enabled ?? before.enabled;
+  if (enabled) return changes;
+  if (changes.status !== undefined && changes.status !== 'INVISIBLE') {
+    throw new DomainError(
+      'VALIDATION',
+      `A disabled agent can only be INVISIBLE; send "enabled": true to make it ${changes.status}.`,
+      { field: 'status' },
+    );
+  }
+  return { ...changes, status: 'INVISIBLE' };
 }

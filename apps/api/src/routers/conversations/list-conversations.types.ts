@@ -8,21 +8,22 @@ const idList = z.array(idSchema).max(100, 'at most 100 ids').optional();
 
 /**
  * Infobip's list parameters. Lists arrive over REST as `queueIds=a,b` or repeated parameters.
- * `limit` above the organization's maximum page size is served at that maximum, not refused.
+ * `limit` goes up to Infobip's documented 999; more is refused (never silently cut).
  */
 export const listConversationsInput = z.object({
   limit: z
     .number()
     .int()
-    .min(1)
+    .min(0)
+    .max(999, "must be at most 999 (Infobip's largest page)")
     .optional()
-    .describe('Page size; default 10, capped at the maximum page size.'),
+    .describe('Page size; default 10, at most 999.'),
   page: z.number().int().min(0).max(1_000_000).optional().describe('0-based page number.'),
   orderBy: z
     .string()
     .max(64)
     .optional()
-    .describe('createdAt|updatedAt with :asc or :desc; default createdAt:asc.'),
+    .describe('id, createdAt or updatedAt with :asc or :desc (any case); default createdAt:asc.'),
   status: z.array(statusSchema).max(4).optional(),
   priority: z.array(prioritySchema).max(4).optional(),
   agentId: idSchema.optional(),
@@ -32,6 +33,9 @@ export const listConversationsInput = z.object({
   createdBefore: instantText,
   updatedAfter: instantText,
   updatedBefore: instantText,
+  closedAfter: instantText,
+  closedBefore: instantText,
+  tagNames: z.array(z.string().max(1000)).max(100, 'at most 100 tag names').optional(),
   criteria: z.string().optional().describe('RSQL criteria, e.g. tags==vip;priority>=HIGH'),
 });
 

@@ -1,18 +1,12 @@
 import { addMessage } from '../../services/conversations/messages';
 import { protectedProcedure } from '../../trpc/init';
-import { createMessageInput, messageSchema, messagesTag } from './message.types';
+import { createMessageInput, messageSchema } from './message.types';
 
-/** Adds a message (trackers and entities are detected in it); 409 on a CLOSED conversation. */
+/**
+ * Stores a message (trackers and entities are detected in its text); 409 on a CLOSED
+ * conversation. Infobip's REST path is the dialect's (../../dialects/infobip).
+ */
 export const createMessage = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'POST',
-      path: '/ccaas/1/conversations/{conversationId}/messages',
-      tags: messagesTag,
-      protect: true,
-      summary: 'Add a message to a conversation',
-    },
-  })
   .input(createMessageInput)
   .output(messageSchema)
   .mutation(({ ctx, input }) => addMessage(ctx, input));

@@ -1,8 +1,10 @@
 import { router } from '../../trpc/init';
 import { createMessage } from './create-message';
+import { getMessage } from './get-message';
 import { listMessages } from './list-messages';
 
 export const messagesRouter = router({
   create: createMessage,
   list: listMessages,
+  get: getMessage,
 });

@@ -1,16 +1,32 @@
 import { z } from 'zod';
+import {
+  contentProblem,
+  contentSchema,
+  contentTypeSchema,
+  messageChannels,
+} from '../../shared/message-content';
 import { idSchema, isoDateSchema } from '../shared/schemas';
 
 export const messagesTag = ['Messages (Infobip)'];
+
+export const directionSchema = z.enum(['INBOUND', 'OUTBOUND']);
+export const authorTypeSchema = z.enum(['CUSTOMER', 'AGENT', 'SYSTEM', 'BOT']);
 
 export const messageSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
   from: z.string(),
-  text: z.string(),
-  direction: z.enum(['IN', 'OUT']),
+  to: z.string().nullable(),
+  channel: z.string().nullable(),
+  direction: directionSchema,
+  contentType: z.string(),
+  content: contentSchema,
+  text: z.string().describe('The searchable text of the content (trackers and entities are detected in it)'),
+  authorType: authorTypeSchema,
+  authorId: z.string().nullable().describe("The agent's id for an agent's message or note"),
   internal: z.boolean().describe('An internal note: never sent to the customer'),
   createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
 });
 
 export const messageTextSchema = z
@@ -18,21 +34,72 @@ export const messageTextSchema = z
   .min(1, 'must not be empty')
   .max(20_000, 'must be at most 20000 characters');
 
-export const createMessageInput = z.object({
-  conversationId: idSchema,
-  from: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
-  text: messageTextSchema,
-  direction: z.enum(['IN', 'OUT']).optional().describe('IN (from the customer, default) or OUT'),
-  internal: z
-    .boolean()
-    .optional()
-    .describe('An internal note for the team (default false): never sent to the customer'),
-});
+const address = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+
+/**
+ * A message: Infobip's `{ from, to, channel, contentType, content }`, or `text` as a shorthand for
+ * TEXT content (the Slack bot's notes). Messages are stored, never sent to a channel.
+ */
+export const createMessageInput = z
+  .object({
+    conversationId: idSchema,
+    from: address,
+    to: address.optional(),
+    channel: z.enum(messageChannels).optional(),
+    contentType: contentTypeSchema.optional().describe('Default TEXT'),
+    content: contentSchema.optional().describe('Shaped by contentType, e.g. {"text":"…"} for TEXT'),
+    text: messageTextSchema
+      .optional()
+      .describe('Shorthand for TEXT content: {"text": text}'),
+    direction: directionSchema.optional().describe('INBOUND (from the customer, default) or OUTBOUND'),
+    authorType: authorTypeSchema.optional().describe('Default CUSTOMER for INBOUND, AGENT for OUTBOUND'),
+    authorId: idSchema.optional().describe("The writing agent's id"),
+    internal: z
+      .boolean()
+      .optional()
+      .describe('An internal note for the team (default false): never sent to the customer'),
+  })
+  .superRefine((input, issues) => {
+    if (input.content === undefined && input.text === undefined) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['content'],
+        message: 'is required: send content (e.g. {"text":"Hello"} with contentType TEXT)',
+      });
+      return;
+    }
+    if (input.content !== undefined && input.text !== undefined) {
+      issues.addIssue({ code: 'custom', path: ['text'], message: 'send either text or content, not both' });
+      return;
+    }
+    const problem = contentProblem(input.contentType ?? 'TEXT', input.content ?? { text: input.text });
+    if (problem) issues.addIssue({ code: 'custom', path: ['content'], message: problem });
+  });
+export type CreateMessageInput = z.infer<typeof createMessageInput>;
+
+const instantText = z.string().max(64).optional().describe('ISO-8601, e.g. 2025-04-24T11:25:41.058+0000');
 
 export const listMessagesInput = z.object({
   conversationId: idSchema,
-  limit: z.number().int().min(1).optional().describe('Default 10, capped at the maximum page size.'),
+  limit: z
+    .number()
+    .int()
+    .min(0)
+    .max(999, "must be at most 999 (Infobip's largest page)")
+    .optional()
+    .describe('Default 10, at most 999.'),
   page: z.number().int().min(0).max(1_000_000).optional().describe('0-based page (Infobip).'),
+  orderBy: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('id or createdAt, with :asc or :desc; default createdAt:asc.'),
+  messageIds: z.array(idSchema).max(999).optional(),
+  channel: z.string().max(64).optional(),
+  direction: directionSchema.optional(),
+  createdAfter: instantText,
+  createdBefore: instantText,
+  internal: z.boolean().optional().describe('Only notes (true) or only messages (false); default both'),
   cursor: z
     .string()
     .min(1)
@@ -40,14 +107,17 @@ export const listMessagesInput = z.object({
     .optional()
     .describe('nextCursor of the previous page (instead of page).'),
 });
+export type ListMessagesInput = z.infer<typeof listMessagesInput>;
+
+export const paginationSchema = z.object({
+  totalItems: z.number().int().nonnegative(),
+  page: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
+  orderBy: z.string(),
+});
 
 export const listMessagesOutput = z.object({
   messages: z.array(messageSchema),
-  pagination: z.object({
-    totalItems: z.number().int().nonnegative(),
-    page: z.number().int().nonnegative(),
-    limit: z.number().int().nonnegative(),
-    orderBy: z.string(),
-  }),
+  pagination: paginationSchema,
   nextCursor: z.string().nullable(),
 });

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { loadSettings, pageSize } from '../../services/settings/load-settings';
+import { loadSettings } from '../../services/settings/load-settings';
 import { cursorArgs } from '../shared/pagination';
 
 type Direction = 'asc' | 'desc';
 type Ordering = { createdAt?: Direction; name?: Direction; id?: Direction }[];
 
 const orderings = {
+  'id:asc': [{ id: 'asc' }],
+  'id:desc': [{ id: 'desc' }],
   'createdAt:asc': [{ createdAt: 'asc' }, { id: 'asc' }],
   'createdAt:desc': [{ createdAt: 'desc' }, { id: 'desc' }],
   'name:asc': [{ name: 'asc' }, { id: 'asc' }],
@@ -22,11 +24,18 @@ export const infobipPageInput = z.object({
   limit: z
     .number()
     .int()
-    .min(1)
+    .min(0)
+    .max(999, "must be at most 999 (Infobip's largest page)")
     .optional()
-    .describe("Page size; the organization's default and maximum apply"),
+    .describe("Page size, at most 999; default the organization's default page size"),
   page: z.number().int().min(0).max(100_000).default(0),
-  orderBy: z.enum(Object.keys(orderings) as [OrderBy, ...OrderBy[]]).default('createdAt:asc'),
+  // Infobip writes the direction in capitals (`id:ASC`); a bare field is ascending.
+  orderBy: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? normalizedOrder(value) : value),
+      z.enum(Object.keys(orderings) as [OrderBy, ...OrderBy[]]),
+    )
+    .default('createdAt:asc'),
   cursor: z.string().min(1).max(128).optional(),
 });
 export type InfobipPageInput = z.infer<typeof infobipPageInput>;
@@ -44,7 +53,9 @@ export async function pageQuery(
   organizationId: string,
   input: InfobipPageInput,
 ) {
-  const limit = pageSize(await loadSettings(prisma, organizationId), input.limit);
+  // Infobip's documented maximum (999) bounds `limit`; the organization's maxPageSize does not
+  // cut an Infobip page short.
+  const limit = input.limit ?? (await loadSettings(prisma, organizationId)).pagination.defaultPageSize;
   const args: {
     take: number;
     skip: number;
@@ -71,4 +82,9 @@ export function pageResult<Row extends { id: string }>(
     pagination: { totalItems, page: input.cursor ? 0 : input.page, limit, orderBy: input.orderBy },
     nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null,
   };
+}
+
+function normalizedOrder(text: string): string {
+  const [field = '', direction = 'asc'] = text.trim().split(':');
+  return `${field}:${direction.toLowerCase()}`;
 }

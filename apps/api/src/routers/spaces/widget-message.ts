@@ -22,7 +22,7 @@ export type SpaceMessage = z.infer<typeof spaceMessageSchema>;
 export const toSpaceMessage = (message: MessageView): SpaceMessage => ({
   id: message.id,
   groupId: message.conversationId,
-  fromCustomer: message.direction === 'IN',
+  fromCustomer: message.direction === 'INBOUND',
   from: message.from,
   temporalUserId: message.from.startsWith(VISITOR_PREFIX) ? message.from.slice(VISITOR_PREFIX.length) : null,
   text: message.text,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { listOrganizationTags } from '../../services/conversations/organization-tags';
-import { loadSettings } from '../../services/settings/load-settings';
 import { protectedProcedure } from '../../trpc/init';
-import { organizationTagSchema, paginationSchema, tagsTag } from './tag.types';
+import { idSchema } from '../shared/schemas';
+import { organizationTagSchema, paginationSchema, tagNameSchema, tagsTag } from './tag.types';
 
 /** The organization's tags with how many conversations carry each, Infobip-paged. */
 export const listTags = protectedProcedure
@@ -10,21 +10,37 @@ export const listTags = protectedProcedure
     openapi: {
       method: 'GET',
       path: '/ccaas/1/tags',
-      summary: "List the organization's tags with their conversation counts",
+      summary: "Get tags: the organization's tags with their conversation counts, by conversationId or name",
       tags: tagsTag,
       protect: true,
     },
   })
   .input(
     z.object({
-      limit: z.number().int().min(1).optional().describe('Default 10, capped at the maximum page size.'),
+      conversationId: idSchema.optional().describe('Only the tags this conversation carries.'),
+      name: tagNameSchema.optional().describe('Only the tag with exactly this name.'),
+      limit: z
+        .number()
+        .int()
+        .min(0)
+        .max(999, "must be at most 999 (Infobip's largest page)")
+        .optional()
+        .describe('Default 10, at most 999.'),
       page: z.number().int().min(0).max(1_000_000).optional(),
-      orderBy: z.string().max(64).optional().describe('name|createdAt with :asc or :desc; default name:asc.'),
+      orderBy: z
+        .string()
+        .max(64)
+        .optional()
+        .describe('id, name or createdAt with :asc or :desc; default name:asc.'),
     }),
   )
   .output(z.object({ tags: z.array(organizationTagSchema), pagination: paginationSchema }))
-  .query(async ({ ctx, input }) => {
-    const settings = await loadSettings(ctx.prisma, ctx.organizationId);
-    const limit = Math.min(input.limit ?? 10, settings.pagination.maxPageSize);
-    return listOrganizationTags(ctx, { limit, page: input.page ?? 0, orderBy: input.orderBy });
-  });
+  .query(({ ctx, input }) =>
+    listOrganizationTags(ctx, {
+      limit: input.limit ?? 10,
+      page: input.page ?? 0,
+      orderBy: input.orderBy,
+      conversationId: input.conversationId,
+      name: input.name,
+    }),
+  );

@@ -11,10 +11,16 @@ export const conversationTagInput = z.object({ conversationId: idSchema, tagName
 export const conversationTagSchema = z.object({ name: z.string(), createdAt: isoDateSchema });
 
 export const organizationTagSchema = z.object({
+  id: z.string(),
   name: z.string(),
   createdAt: isoDateSchema,
+  updatedAt: isoDateSchema.describe('Tags are never edited: the time it was created'),
   conversationCount: z.number().int().nonnegative(),
 });
+
+export const tagSchema = organizationTagSchema.omit({ conversationCount: true });
+
+export const createTagInput = z.object({ name: tagNameSchema });
 
 export const paginationSchema = z.object({
   totalItems: z.number().int().nonnegative(),

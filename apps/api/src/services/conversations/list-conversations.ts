@@ -6,7 +6,6 @@ import {
   type SortDirection,
 } from '@switchboard/db';
 import type { ServiceContext } from '../service-context';
-import { loadSettings } from '../settings/load-settings';
 import { type ConversationView, presentConversation } from './conversation-view';
 import { findConversationsInOrder } from './find-conversation';
 import { type ConversationListFilters, listCriteria } from './list-filters';
@@ -22,9 +21,9 @@ export interface ConversationListPage {
   pagination: { totalItems: number; page: number; limit: number; orderBy: string };
 }
 
-/** Infobip's default page size; the organization's maximum page size caps any request. */
+/** Infobip's default page size; its documented maximum (999) is the input's bound. */
 export const defaultConversationPageSize = 10;
-const orderFields: readonly ConversationOrder[] = ['createdAt', 'updatedAt'];
+const orderFields: readonly ConversationOrder[] = ['createdAt', 'updatedAt', 'id'];
 
 /**
  * Infobip's conversation list: filters and criteria are one AST compiled to SQL, so matching,
@@ -36,8 +35,7 @@ export async function listConversations(
 ): Promise<ConversationListPage> {
   const criteria = listCriteria(query);
   const order = parseOrderBy(query.orderBy);
-  const settings = await loadSettings(ctx.prisma, ctx.organizationId);
-  const limit = Math.min(query.limit ?? defaultConversationPageSize, settings.pagination.maxPageSize);
+  const limit = query.limit ?? defaultConversationPageSize;
   const page = query.page ?? 0;
   const filter = { organizationId: ctx.organizationId, criteria };
   const [ids, totalItems] = await Promise.all([
@@ -53,7 +51,7 @@ export async function listConversations(
   const rows = await findConversationsInOrder(ctx.prisma, ctx.organizationId, ids);
   return {
     conversations: rows.map(presentConversation),
-    pagination: { totalItems, page, limit, orderBy: `${order.field}:${order.direction}` },
+    pagination: { totalItems, page, limit, orderBy: `${order.field}:${order.direction.toUpperCase()}` },
   };
 }
 

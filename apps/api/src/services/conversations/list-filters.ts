@@ -20,6 +20,10 @@ export interface ConversationListFilters {
   createdBefore?: string | undefined;
   updatedAfter?: string | undefined;
   updatedBefore?: string | undefined;
+  closedAfter?: string | undefined;
+  closedBefore?: string | undefined;
+  /** Conversations carrying any of these tags. */
+  tagNames?: readonly string[] | undefined;
   criteria?: string | undefined;
 }
 
@@ -38,6 +42,9 @@ export function listCriteria(filters: ConversationListFilters): CriteriaAst | un
     ...instant('createdAt', '<', 'createdBefore', filters.createdBefore),
     ...instant('updatedAt', '>', 'updatedAfter', filters.updatedAfter),
     ...instant('updatedAt', '<', 'updatedBefore', filters.updatedBefore),
+    ...instant('closedAt', '>', 'closedAfter', filters.closedAfter),
+    ...instant('closedAt', '<', 'closedBefore', filters.closedBefore),
+    ...within('tags', filters.tagNames),
   ];
   if (filters.criteria !== undefined && filters.criteria.trim() !== '')
     parts.push(parseCriteriaInput(filters.criteria, 'criteria'));

@@ -1,6 +1,8 @@
 import { closedRefusal } from '@switchboard/core';
-import type { MessageDirection } from '@switchboard/db';
+import type { MessageAuthorType, MessageDirection, MessageModel, Prisma } from '@switchboard/db';
+import { searchableText } from '../../shared/message-content';
 import { detectInMessage } from '../detections/detect-in-message';
+import { findAgent } from '../routing/find-routing-objects';
 import { lockConversation } from '../routing/lock-conversation';
 import type { ServiceContext } from '../service-context';
 import { recordConversationAudit } from './conversation-audit';
@@ -10,30 +12,56 @@ export interface MessageView {
   id: string;
   conversationId: string;
   from: string;
-  text: string;
+  to: string | null;
+  channel: string | null;
   direction: MessageDirection;
+  contentType: string;
+  content: Record<string, unknown>;
+  /** The searchable text of the content. */
+  text: string;
+  authorType: MessageAuthorType;
+  authorId: string | null;
   /** An internal note: seen by the team, never sent to the customer. */
   internal: boolean;
   createdAt: string;
+  /** Messages are not edited: the time it was stored. */
+  updatedAt: string;
 }
 
-export const presentMessage = (row: {
-  id: string;
+export const presentMessage = (row: MessageModel): MessageView => {
+  const createdAt = row.createdAt.toISOString();
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    from: row.from,
+    to: row.to,
+    channel: row.channel,
+    direction: row.direction,
+    contentType: row.contentType,
+    content: row.content as Record<string, unknown>,
+    text: row.text,
+    authorType: row.authorType,
+    authorId: row.authorId,
+    internal: row.internal,
+    createdAt,
+    updatedAt: createdAt,
+  };
+};
+
+export interface NewMessage {
   conversationId: string;
   from: string;
-  text: string;
-  direction: MessageDirection;
-  internal: boolean;
-  createdAt: Date;
-}): MessageView => ({
-  id: row.id,
-  conversationId: row.conversationId,
-  from: row.from,
-  text: row.text,
-  direction: row.direction,
-  internal: row.internal,
-  createdAt: row.createdAt.toISOString(),
-});
+  to?: string | undefined;
+  channel?: string | undefined;
+  contentType?: string | undefined;
+  content?: Record<string, unknown> | undefined;
+  /** Shorthand for TEXT content. */
+  text?: string | undefined;
+  direction?: MessageDirection | undefined;
+  authorType?: MessageAuthorType | undefined;
+  authorId?: string | undefined;
+  internal?: boolean | undefined;
+}
 
 /**
  * Adds a message and detects the organization's trackers and custom entities in it, in one
@@ -42,19 +70,13 @@ export const presentMessage = (row: {
  * conversation are written one at a time, and each is stamped no earlier than a millisecond
  * after the previous one: listing by time is listing in the order they were added.
  */
-export function addMessage(
-  ctx: ServiceContext,
-  input: {
-    conversationId: string;
-    from: string;
-    text: string;
-    direction?: MessageDirection | undefined;
-    internal?: boolean | undefined;
-  },
-): Promise<MessageView> {
+export function addMessage(ctx: ServiceContext, input: NewMessage): Promise<MessageView> {
   const { organizationId } = ctx;
+  const content = input.content ?? { text: input.text ?? '' };
+  const direction = input.direction ?? 'INBOUND';
   return ctx.prisma.$transaction(async (tx) => {
     const conversation = await lockConversation(tx, organizationId, input.conversationId);
+    if (input.authorId !== undefined) await findAgent(tx, organizationId, input.authorId, 'authorId');
     if (conversation.status === 'CLOSED')
       throw closedRefusal(conversation.id, 'given messages', ['messages']);
     const previous = await tx.message.findFirst({
@@ -69,8 +91,14 @@ export function addMessage(
         organizationId,
         conversationId: conversation.id,
         from: input.from,
-        text: input.text,
-        direction: input.direction ?? 'IN',
+        to: input.to ?? null,
+        channel: input.channel ?? null,
+        contentType: input.contentType ?? 'TEXT',
+        content: content as Prisma.InputJsonObject,
+        text: searchableText(content),
+        direction,
+        authorType: input.authorType ?? (direction === 'INBOUND' ? 'CUSTOMER' : 'AGENT'),
+        authorId: input.authorId ?? null,
         internal: input.internal ?? false,
         createdAt,
       },

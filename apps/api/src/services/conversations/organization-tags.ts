@@ -6,13 +6,17 @@ import { conversationInclude } from './conversation-row';
 import { presentConversation } from './conversation-view';
 
 export interface OrganizationTagView {
+  id: string;
   name: string;
   createdAt: string;
+  updatedAt: string;
   /** How many conversations carry the tag now. */
   conversationCount: number;
 }
 
 const orderings = {
+  'id:asc': { id: 'asc' },
+  'id:desc': { id: 'desc' },
   'name:asc': { name: 'asc' },
   'name:desc': { name: 'desc' },
   'createdAt:asc': { createdAt: 'asc' },
@@ -23,23 +27,38 @@ type TagOrder = keyof typeof orderings;
 /** The organization's tags, Infobip-paged (`limit`, 0-based `page`), by name unless told otherwise. */
 export async function listOrganizationTags(
   ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
-  query: { limit: number; page: number; orderBy?: string | undefined },
+  query: {
+    limit: number;
+    page: number;
+    orderBy?: string | undefined;
+    /** Only the tags this conversation carries (none for another organization's conversation). */
+    conversationId?: string | undefined;
+    name?: string | undefined;
+  },
 ) {
   const orderBy = tagOrder(query.orderBy);
-  const where = { organizationId: ctx.organizationId };
+  const where = {
+    organizationId: ctx.organizationId,
+    ...(query.name !== undefined ? { name: query.name.trim() } : {}),
+    ...(query.conversationId !== undefined
+      ? { conversations: { some: { conversationId: query.conversationId } } }
+      : {}),
+  };
   const [tags, totalItems] = await Promise.all([
     ctx.prisma.tag.findMany({
       where,
       orderBy: [orderings[orderBy], { id: 'asc' }],
       skip: query.page * query.limit,
       take: query.limit,
-      select: { name: true, createdAt: true, _count: { select: { conversations: true } } },
+      select: { id: true, name: true, createdAt: true, _count: { select: { conversations: true } } },
     }),
     ctx.prisma.tag.count({ where }),
   ]);
   const views: OrganizationTagView[] = tags.map((tag) => ({
+    id: tag.id,
     name: tag.name,
     createdAt: tag.createdAt.toISOString(),
+    updatedAt: tag.createdAt.toISOString(),
     conversationCount: tag._count.conversations,
   }));
   return { tags: views, pagination: { totalItems, page: query.page, limit: query.limit, orderBy } };
@@ -47,8 +66,12 @@ export async function listOrganizationTags(
 
 function tagOrder(text: string | undefined): TagOrder {
   if (text === undefined || text.trim() === '') return 'name:asc';
-  const [field = '', direction = 'asc'] = text.trim().split(':');
+  const [field = '', direction = 'asc', ...rest] = text.trim().split(':');
   const key = `${field}:${direction.toLowerCase()}`;
+  if (rest.length > 0)
+    throw new DomainError('VALIDATION', 'orderBy must be <field>:<direction>, e.g. "id:ASC".', {
+      field: 'orderBy',
+    });
   if (Object.hasOwn(orderings, key)) return key as TagOrder;
   throw new DomainError('VALIDATION', `orderBy must be one of ${Object.keys(orderings).join(', ')}.`, {
     field: 'orderBy',

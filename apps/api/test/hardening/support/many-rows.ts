@@ -24,6 +24,7 @@ export async function insertManyRows(prisma: PrismaClient, seed: SeededTenant, c
       conversationId: seed.conversationId,
       from: 'bulk',
       text: `Bulk ${i}`,
+      content: { text: `Bulk ${i}` },
     })),
   });
   await prisma.auditEvent.createMany({
@@ -39,7 +40,7 @@ export async function insertManyRows(prisma: PrismaClient, seed: SeededTenant, c
   await prisma.tag.createMany({ data: n.map((i) => ({ organizationId, name: `bulk-${tag}-${i}` })) });
   await prisma.queue.createMany({ data: n.map((i) => ({ organizationId, name: `Bulk ${tag} ${i}` })) });
   await prisma.agent.createMany({
-    data: n.map((i) => ({ organizationId, name: `Bulk ${i}`, status: 'ONLINE' as const })),
+    data: n.map((i) => ({ organizationId, name: `Bulk ${i}`, status: 'ACTIVE' as const })),
   });
   const agents = await prisma.agent.findMany({ where: { organizationId, name: { startsWith: 'Bulk ' } } });
   await prisma.queueMember.createMany({

@@ -67,7 +67,7 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     name: `Agent ${marker}`,
     email: `${marker}@example.com`,
     slackUserId: `U${marker.toUpperCase()}`,
-    status: 'ONLINE',
+    status: 'ACTIVE',
     capacity: 10,
   });
   await call('queue members', 'PUT', `/ccaas/1/queues/${queue.id}/agents`, { agentIds: [agent.id] });

@@ -24,7 +24,7 @@ async function ok(response: Promise<TestResponse>) {
 }
 
 /**
- * Two queues sharing two agents (overlapping lock sets), ONLINE agents with the given
+ * Two queues sharing two agents (overlapping lock sets), ACTIVE agents with the given
  * capacities, and four rules, one of them disabled.
  */
 export async function setUpTeam(call: Call, capacities: readonly number[]) {
@@ -33,7 +33,7 @@ export async function setUpTeam(call: Call, capacities: readonly number[]) {
   const agents: { id: string; capacity: number }[] = [];
   for (const [index, capacity] of capacities.entries()) {
     agents.push(
-      await ok(call('POST', '/ccaas/1/agents', { name: `Agent ${index}`, status: 'ONLINE', capacity })),
+      await ok(call('POST', '/ccaas/1/agents', { name: `Agent ${index}`, status: 'ACTIVE', capacity })),
     );
   }
   const ids = agents.map((agent) => agent.id);

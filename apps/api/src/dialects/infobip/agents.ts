@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { agentTags } from '../../routers/agents/agent.types';
+import type { DialectOperation } from '../dialect';
+import { bodyObject } from './request';
+
+/** Infobip's StatusCodeResponse for the agent writes that answer a status. */
+const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message });
+const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
+
+export const agentOperations: DialectOperation[] = [
+  {
+    method: 'GET',
+    path: '/ccaas/1/agents/{agentId}/conversations',
+    summary: 'Get agent conversations: the conversations assigned to the agent, with limit, page and orderBy',
+    tags: agentTags,
+    procedure: 'agents.conversations',
+  },
+  {
+    method: 'POST',
+    path: '/ccaas/1/agents/{agentId}/queues',
+    summary: 'Add agent to queue: { "queueId" }',
+    tags: agentTags,
+    procedure: 'queues.addAgent',
+    input: (request) => ({ queueId: bodyObject(request).queueId, agentId: request.params.agentId }),
+    present: statusCode('Agent added to queue successfully.'),
+    body: z.object({ queueId: z.string() }),
+    response: statusCodeSchema,
+  },
+  {
+    method: 'DELETE',
+    path: '/ccaas/1/agents/{agentId}/queues/{queueId}',
+    summary: 'Remove agent from queue',
+    tags: agentTags,
+    procedure: 'queues.removeAgent',
+    present: statusCode('Agent removed from queue successfully.'),
+    response: statusCodeSchema,
+  },
+  {
+    method: 'PUT',
+    path: '/ccaas/1/agents/{agentId}/heartbeat',
+    summary: "Set agent's heartbeat (recorded as lastHeartbeatAt)",
+    tags: agentTags,
+    procedure: 'agents.heartbeat',
+    present: statusCode('Heartbeat received.'),
+    response: statusCodeSchema,
+  },
+];

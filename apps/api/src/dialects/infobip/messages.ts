@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { messagesTag } from '../../routers/messages/message.types';
+import type { MessageView } from '../../services/conversations/messages';
+import type { DialectOperation } from '../dialect';
+import { agentHeader, bodyObject, withoutNulls } from './request';
+
+/** Infobip's MessageApiResponse: the stored message without Switchboard's own members. */
+export const toInfobipMessage = (message: MessageView) =>
+  withoutNulls({
+    id: message.id,
+    channel: message.channel,
+    from: message.from,
+    to: message.to,
+    direction: message.direction,
+    conversationId: message.conversationId,
+    authorId: message.authorId,
+    authorType: message.authorType,
+    createdAt: message.createdAt,
+    updatedAt: message.updatedAt,
+    content: message.content,
+    contentType: message.contentType,
+  });
+
+const infobipMessageSchema = z.object({
+  id: z.string(),
+  channel: z.string().optional(),
+  from: z.string(),
+  to: z.string().optional(),
+  direction: z.enum(['INBOUND', 'OUTBOUND']),
+  conversationId: z.string(),
+  authorId: z.string().optional(),
+  authorType: z.enum(['CUSTOMER', 'AGENT', 'SYSTEM', 'BOT']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  content: z.record(z.string(), z.unknown()),
+  contentType: z.string(),
+});
+
+const paginationSchema = z.object({
+  totalItems: z.number().int().min(0),
+  page: z.number().int().min(0),
+  limit: z.number().int().min(0),
+  orderBy: z.string(),
+});
+
+type MessagePage = { messages: MessageView[]; pagination: z.infer<typeof paginationSchema> };
+
+export const messageOperations: DialectOperation[] = [
+  {
+    method: 'POST',
+    path: '/ccaas/1/conversations/{conversationId}/messages',
+    summary:
+      'Create message: { from, to, channel, contentType, content }, stored as OUTBOUND (never sent to the channel)',
+    tags: messagesTag,
+    procedure: 'messages.create',
+    // Infobip's create sends an agent's message: OUTBOUND unless the Switchboard extension
+    // `direction` says INBOUND (a customer's message recorded through the API).
+    input: (request) => {
+      const body = bodyObject(request);
+      const agentId = agentHeader(request);
+      return {
+        direction: 'OUTBOUND',
+        ...body,
+        ...(agentId !== undefined && body.authorId === undefined ? { authorId: agentId } : {}),
+        internal: false,
+        conversationId: request.params.conversationId,
+      };
+    },
+    present: toInfobipMessage,
+    body: z.object({
+      from: z.string(),
+      to: z.string(),
+      channel: z.string(),
+      contentType: z.string(),
+      content: z.record(z.string(), z.unknown()),
+      direction: z
+        .enum(['INBOUND', 'OUTBOUND'])
+        .optional()
+        .describe('Switchboard extension; default OUTBOUND'),
+    }),
+    response: infobipMessageSchema,
+  },
+  {
+    method: 'GET',
+    path: '/ccaas/1/conversations/{conversationId}/messages',
+    summary: 'Get messages, filtered by messageIds, channel, direction, createdAfter and createdBefore',
+    tags: messagesTag,
+    procedure: 'messages.list',
+    input: ({ query, params }) => ({ ...query, internal: false, conversationId: params.conversationId }),
+    present: ({ messages, pagination }: MessagePage) => ({
+      messages: messages.map(toInfobipMessage),
+      pagination,
+    }),
+    response: z.object({ messages: z.array(infobipMessageSchema), pagination: paginationSchema }),
+  },
+];
+
+export { paginationSchema };

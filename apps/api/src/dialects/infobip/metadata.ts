@@ -1,0 +1,41 @@
+import { DomainError } from '@switchboard/core';
+import { z } from 'zod';
+import { conversationsTag } from '../../routers/conversations/conversation.types';
+import type { DialectOperation } from '../dialect';
+import { bodyObject } from './request';
+
+/** Infobip's StatusCodeResponse: its metadata writes answer a status, not the map. */
+const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message });
+const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
+
+export const metadataOperations: DialectOperation[] = [
+  {
+    method: 'PATCH',
+    path: '/ccaas/1/conversations/{conversationId}/metadata',
+    summary: 'Patch metadata: the keys sent are added or changed, the others kept; 409 when CLOSED',
+    tags: conversationsTag,
+    procedure: 'conversations.mergeMetadata',
+    input: (request) => {
+      const metadata = bodyObject(request);
+      if (Object.keys(metadata).length === 0) {
+        throw new DomainError('VALIDATION', 'Send at least one metadata key, e.g. { "key1": "value1" }.', {
+          field: '(body)',
+        });
+      }
+      return { metadata, conversationId: request.params.conversationId };
+    },
+    present: statusCode('Metadata patch to conversation successfully.'),
+    body: z.record(z.string(), z.unknown()),
+    response: statusCodeSchema,
+  },
+  {
+    method: 'DELETE',
+    path: '/ccaas/1/conversations/{conversationId}/metadata',
+    summary: "Delete metadata: the conversation's metadata map becomes empty; 409 when CLOSED",
+    tags: conversationsTag,
+    procedure: 'conversations.replaceMetadata',
+    input: ({ params }) => ({ metadata: {}, conversationId: params.conversationId }),
+    present: statusCode('Metadata deleted successfully.'),
+    response: statusCodeSchema,
+  },
+];

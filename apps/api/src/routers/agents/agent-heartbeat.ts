@@ -1,0 +1,16 @@
+import { protectedProcedure } from '../../trpc/init';
+import { agentIdInput, agentSchema } from './agent.types';
+import { changeAgent } from './write-agent';
+
+/**
+ * Infobip's agent heartbeat: the agent's client says it is still there. Switchboard records the
+ * time (`lastHeartbeatAt`, an `agent.updated` event like every audited change) and nothing else.
+ */
+export const agentHeartbeat = protectedProcedure
+  .input(agentIdInput)
+  .output(agentSchema)
+  .mutation(({ ctx, input }) =>
+    ctx.prisma.$transaction((tx) =>
+      changeAgent(tx, ctx, input.agentId, { lastHeartbeatAt: new Date() }, 'agent.heartbeat'),
+    ),
+  );

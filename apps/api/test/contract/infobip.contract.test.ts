@@ -1,0 +1,242 @@
+import { testDatabaseKinds } from '@switchboard/db/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { send, startTestApi, type TestApi, type TestTenant } from '../support/test-api';
+import { type Method, referenceOperations, requestExamples, schemaErrors } from './infobip-reference';
+
+/**
+ * Infobip's contract: every operation of Infobip's official conversation-management document
+ * (../shared/reference/infobip/) is sent over HTTP with the document's own example requests (or
+ * one generated here where it gives none), and every answer is validated against the document's
+ * schema for its status with ajv. Each operation is also called with an id that does not exist
+ * and without a credential: the answers are the document's error bodies.
+ */
+
+interface Fixtures {
+  conversationId: string;
+  closedConversationId: string;
+  agentId: string;
+  queueId: string;
+  tagName: string;
+  noteId: string;
+}
+
+interface Case {
+  /** Path parameters from the fixtures. */
+  params?: (fx: Fixtures) => Record<string, string>;
+  query?: string;
+  /** The request when the document gives no example (or its example names objects that do not exist here). */
+  body?: (fx: Fixtures) => unknown;
+  /** Headers Infobip documents for the operation (x-agent-id on messages). */
+  headers?: (fx: Fixtures) => Record<string, string>;
+}
+
+const conversation = (fx: Fixtures) => ({ conversationId: fx.conversationId });
+const agent = (fx: Fixtures) => ({ agentId: fx.agentId });
+
+/** Operations built, with how to call them. */
+const built: Record<string, Case> = {
+  'GET /ccaas/1/conversations': { query: '?limit=999&orderBy=id:ASC&tagNames=contract&status=OPEN' },
+  'POST /ccaas/1/conversations': { body: () => ({ topic: 'Topic', summary: 'Summary', priority: 'HIGH' }) },
+  'GET /ccaas/1/conversations/{conversationId}': { params: conversation },
+  'PUT /ccaas/1/conversations/{conversationId}': {
+    params: conversation,
+    body: () => ({ topic: 'Topic', summary: 'Summary', status: 'OPEN', priority: 'HIGH' }),
+  },
+  'PATCH /ccaas/1/conversations/{conversationId}': {
+    params: conversation,
+    body: () => ({ priority: 'LOW' }),
+  },
+  'POST /ccaas/1/conversations/{conversationId}/tags': { params: conversation },
+  'PUT /ccaas/1/conversations/{conversationId}/assignee': {
+    params: conversation,
+    body: (fx) => ({ agentId: fx.agentId }),
+  },
+  'DELETE /ccaas/1/conversations/{conversationId}/assignee': { params: conversation },
+  'DELETE /ccaas/1/conversations/{conversationId}/tags/{tagName}': {
+    params: (fx) => ({ conversationId: fx.conversationId, tagName: fx.tagName }),
+  },
+  'POST /ccaas/1/conversations/{conversationId}/route': { params: conversation },
+  'GET /ccaas/1/tags': { query: '?limit=999&orderBy=id:ASC' },
+  'POST /ccaas/1/tags': {},
+  'DELETE /ccaas/1/tags/{tagName}': { params: (fx) => ({ tagName: fx.tagName }) },
+  'GET /ccaas/1/conversations/{conversationId}/messages': {
+    params: conversation,
+    query: '?limit=999&orderBy=id:ASC&direction=OUTBOUND&createdAfter=2020-01-01T00:00:00.000%2B0000',
+  },
+  'POST /ccaas/1/conversations/{conversationId}/messages': {
+    params: conversation,
+    headers: (fx) => ({ 'x-agent-id': fx.agentId }),
+  },
+  'GET /ccaas/1/conversations/{conversationId}/notes': { params: conversation, query: '?limit=999' },
+  'POST /ccaas/1/conversations/{conversationId}/notes': { params: conversation },
+  'GET /ccaas/1/conversations/{conversationId}/notes/{noteId}': {
+    params: (fx) => ({ conversationId: fx.conversationId, noteId: fx.noteId }),
+  },
+  'GET /ccaas/1/queues': { query: '?limit=999' },
+  'POST /ccaas/1/queues': { body: () => ({ name: `Queue ${Math.random()}` }) },
+  'PUT /ccaas/1/queues/{queueId}': {
+    params: (fx) => ({ queueId: fx.queueId }),
+    body: () => ({ name: `Queue ${Math.random()}` }),
+  },
+  'DELETE /ccaas/1/queues/{queueId}': { params: (fx) => ({ queueId: fx.queueId }) },
+  'GET /ccaas/1/conversations/{conversationId}/metadata': { params: conversation },
+  'PUT /ccaas/1/conversations/{conversationId}/metadata': { params: conversation },
+  'PATCH /ccaas/1/conversations/{conversationId}/metadata': { params: conversation },
+  'DELETE /ccaas/1/conversations/{conversationId}/metadata': { params: conversation },
+  'GET /ccaas/1/agents': { query: '?limit=999&orderBy=id:ASC' },
+  'POST /ccaas/1/agents': {},
+  'GET /ccaas/1/agents/{agentId}': { params: agent },
+  'PUT /ccaas/1/agents/{agentId}': { params: agent },
+  'GET /ccaas/1/agents/{agentId}/conversations': { params: agent, query: '?limit=999' },
+  'PUT /ccaas/1/agents/{agentId}/status': { params: agent },
+  'POST /ccaas/1/agents/{agentId}/queues': { params: agent, body: (fx) => ({ queueId: fx.queueId }) },
+  'DELETE /ccaas/1/agents/{agentId}/queues/{queueId}': {
+    params: (fx) => ({ agentId: fx.agentId, queueId: fx.queueId }),
+  },
+  'PUT /ccaas/1/agents/{agentId}/heartbeat': { params: agent },
+};
+
+// Built by the routing half of issue 12 (routing rules, simulate-routing, working hours and
+// holidays, links, related-comments, conversation events).
+const builtByRoutingHalf = [
+  'GET /ccaas/1/conversations/{conversationId}/simulate-routing',
+  'GET /ccaas/1/conversations/{conversationId}/related-comments',
+  'GET /ccaas/1/conversations/{conversationId}/links',
+  'POST /ccaas/1/conversations/{conversationId}/events',
+  'GET /ccaas/1/routing',
+  'PUT /ccaas/1/routing',
+  'DELETE /ccaas/1/routing',
+  'GET /ccaas/1/working-hours',
+  'POST /ccaas/1/working-hours',
+  'GET /ccaas/1/working-hours/{id}',
+  'PUT /ccaas/1/working-hours/{id}',
+  'DELETE /ccaas/1/working-hours/{id}',
+  'PATCH /ccaas/1/working-hours/{id}',
+  'GET /ccaas/1/working-hours/{id}/status',
+  'POST /ccaas/1/working-hours/{workingHoursId}/holiday',
+  'DELETE /ccaas/1/working-hours/{workingHoursId}/holiday/{id}',
+];
+
+/** The agent id of the document's examples, which names an agent of Infobip's, not of this test. */
+const exampleAgentId = 'c856e230-a8cd-498b-9996-42bbed35029a';
+const withFixtureIds = (example: unknown, fx: Fixtures): unknown =>
+  JSON.parse(JSON.stringify(example ?? null).replaceAll(exampleAgentId, fx.agentId)) ?? undefined;
+
+/**
+ * Where the document contradicts itself, its example wins (README, "Infobip: where the document is
+ * vague"): GET metadata's schema says `string`, its example is the key-value map.
+ */
+const answerSchemaOverrides: Record<string, object> = {
+  'GET /ccaas/1/conversations/{conversationId}/metadata': {
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  },
+};
+
+const fill = (path: string, params: Record<string, string>) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
+
+test('every operation of the reference is built here or by the routing half', () => {
+  const listed = [...Object.keys(built), ...builtByRoutingHalf].sort();
+  expect(listed).toEqual(referenceOperations().sort());
+});
+
+describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    tenant = await api.newTenant('Infobip contract');
+  });
+  afterAll(() => api.close());
+
+  /** Fresh objects for one operation: a tagged conversation with metadata and a note, an agent, a queue. */
+  async function fixtures(): Promise<Fixtures> {
+    const tagName = `contract_${Math.random().toString(36).slice(2, 8)}`;
+    const agent = await tenant.caller.agents.create({ name: 'Angus Young', status: 'ACTIVE' });
+    const queue = await tenant.caller.queues.create({ name: `Queue ${Math.random()}` });
+    await tenant.caller.queues.addAgent({ queueId: queue.id, agentId: agent.id });
+    const created = await tenant.caller.conversations.create({
+      topic: 'Contract',
+      tags: [tagName, 'contract'],
+      metadata: { key1: 'value1' },
+    });
+    const closed = await tenant.caller.conversations.create({ status: 'CLOSED' });
+    const note = await tenant.caller.messages.create({
+      conversationId: created.id,
+      from: agent.id,
+      text: 'Note content',
+      internal: true,
+      authorId: agent.id,
+    });
+    await tenant.caller.messages.create({ conversationId: created.id, from: '447492263897', text: 'Hello' });
+    return {
+      conversationId: created.id,
+      closedConversationId: closed.id,
+      agentId: agent.id,
+      queueId: queue.id,
+      tagName,
+      noteId: note.id,
+    };
+  }
+
+  const cases = Object.entries(built).map(([operation, spec]) => {
+    const [method = '', path = ''] = operation.split(' ');
+    return { operation, method: method.toLowerCase() as Method, path, spec };
+  });
+
+  test.each(cases)('$operation answers as the document says', async ({ operation, method, path, spec }) => {
+    const fx = await fixtures();
+    const examples = spec.body ? [spec.body(fx)] : requestExamples(method, path);
+    const bodies = examples.length > 0 ? examples.map((example) => withFixtureIds(example, fx)) : [undefined];
+    for (const body of bodies) {
+      // A DELETE removes its fixture: each example gets its own.
+      const own = method === 'delete' ? await fixtures() : fx;
+      const url = `${fill(path, spec.params?.(own) ?? {})}${spec.query ?? ''}`;
+      const res = await tenant.request(method.toUpperCase(), url, body, spec.headers?.(own) ?? {});
+      const sent = `${method.toUpperCase()} ${url} ${JSON.stringify(body)}`;
+      expect(res.status, `${sent} → ${JSON.stringify(res.body)}`).toBe(200);
+      expect(schemaErrors(method, path, 200, res.body, answerSchemaOverrides[operation]), sent).toBeNull();
+      // Infobip's own date format in every answer.
+      expect(JSON.stringify(res.body), sent).not.toMatch(/\d\d\.\d{3}Z"/);
+    }
+  });
+
+  test.each(cases.filter((c) => c.path.includes('{')))(
+    "$operation: an id that does not exist is NOT_FOUND in the document's error body",
+    async ({ method, path, spec }) => {
+      const fx = await fixtures();
+      const params = Object.fromEntries(
+        Object.entries(spec.params?.(fx) ?? {}).map(([name, value]) => [
+          name,
+          name === 'tagName'
+            ? 'no_such_tag'
+            : `00000000-0000-4000-8000-${value.slice(-12).replace(/-/g, '0')}`,
+        ]),
+      );
+      const examples = spec.body ? [spec.body(fx)] : requestExamples(method, path);
+      const res = await tenant.request(method.toUpperCase(), fill(path, params), examples[0]);
+      expect(res.status, JSON.stringify(res.body)).toBe(404);
+      expect(res.body.requestError.serviceException.messageId).toBe('NOT_FOUND');
+      expect(schemaErrors(method, path, 404, res.body)).toBeNull();
+    },
+  );
+
+  test.each(cases)('$operation without a credential is UNAUTHORIZED', async ({ method, path, spec }) => {
+    const url = `${api.url}${fill(path, spec.params?.(await fixtures()) ?? {})}`;
+    const res = await send(url, { method: method.toUpperCase() });
+    expect(res.status).toBe(401);
+    expect(res.body.requestError.serviceException.messageId).toBe('UNAUTHORIZED');
+    expect(schemaErrors(method, path, 401, res.body)).toBeNull();
+  });
+
+  test('a page over the documented maximum is BAD_REQUEST naming limit', async () => {
+    const res = await tenant.request('GET', '/ccaas/1/conversations?limit=1000');
+    expect(res.status).toBe(400);
+    expect(schemaErrors('get', '/ccaas/1/conversations', 400, res.body)).toBeNull();
+    expect(res.body.requestError.serviceException).toMatchObject({
+      messageId: 'BAD_REQUEST',
+      validationErrors: { limit: [expect.stringContaining('999')] },
+    });
+  });
+});
