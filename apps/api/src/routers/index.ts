@@ -17,12 +17,14 @@ import { spacesRouter } from './spaces';
 import { tagsRouter } from './tags';
 import { trackersRouter } from './trackers';
 import { webhooksRouter } from './webhooks';
+import { workingHoursRouter } from './working-hours';
 import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
   queues: queuesRouter,
   agents: agentsRouter,
   routing: routingRouter,
+  workingHours: workingHoursRouter,
   // route / assign / unassign live with the routing engine but belong to the conversation.
   conversations: mergeRouters(conversationsRouter, conversationRoutingRouter),
   messages: messagesRouter,

@@ -176,6 +176,17 @@ describe('decideRoute', () => {
     expect(inside.conversationPriority).toBe('URGENT');
   });
 
+  test('a rule written as a JSON expression is explained in both syntaxes', () => {
+    const rule = {
+      ...route('a', 1, always),
+      criteria: 'channel==WHATSAPP',
+      writtenExpression: '{"$eq":{"message.channel":"WHATSAPP"}}',
+    };
+    expect(decideRoute([rule], facts, { defaultQueueId: null }).trace[0]?.explanation).toBe(
+      'Route "route a" (priority 1) matched expression `{"$eq":{"message.channel":"WHATSAPP"}}` (RSQL `channel==WHATSAPP`); queue queue-a.',
+    );
+  });
+
   test('a rule that sets no priority leaves the conversation its own', () => {
     expect(
       decideRoute([route('a', 1, always)], facts, { defaultQueueId: null }).conversationPriority,

@@ -13,6 +13,8 @@ export interface RouteRule<Facts = ConversationFacts> {
   enabled: boolean;
   matches: (facts: Facts) => boolean;
   criteria?: string;
+  /** The rule as written in Infobip's JSON syntax, when it was; quoted beside its RSQL. */
+  writtenExpression?: string;
   /** The priority the conversation takes when this rule routes it (Infobip's rule `priority`). */
   conversationPriority?: Priority | null;
   /** Infobip's `routeOnlyDuringWorkingHours`: outside working hours the rule is skipped. */
@@ -81,7 +83,12 @@ export const decideRoute = <Facts = ConversationFacts>(
     const step = (outcome: RouteOutcome, explanation: string) =>
       trace.push({ routeId: route.id, name: route.name, outcome, explanation });
     const label = `Route "${route.name}" (priority ${route.priority})`;
-    const criteria = route.criteria === undefined ? 'its criteria' : `criteria \`${route.criteria}\``;
+    const criteria =
+      route.criteria === undefined
+        ? 'its criteria'
+        : route.writtenExpression === undefined
+          ? `criteria \`${route.criteria}\``
+          : `expression \`${route.writtenExpression}\` (RSQL \`${route.criteria}\`)`;
 
     if (!route.enabled) {
       step('DISABLED', `${label} is disabled and was not tried.`);

@@ -1,7 +1,7 @@
 -- Infobip routing rules: the JSON expression as sent, the priority a rule gives and whether it
 -- only routes during working hours; working-hours calendars with their holidays.
 -- AlterTable
-ALTER TABLE "Route" ADD COLUMN     "conversationPriority" TEXT,
+ALTER TABLE "Route" ADD COLUMN     "conversationPriority" "Priority",
 ADD COLUMN     "expression" JSONB,
 ADD COLUMN     "routeOnlyDuringWorkingHours" BOOLEAN NOT NULL DEFAULT false;
 
