@@ -5,6 +5,7 @@ import { checkField, checkValues } from './check';
 import { isCriteriaError } from './errors';
 import { fieldNames, metadataPrefix } from './fields';
 import { criteriaLimits } from './limits';
+import { suggest } from './suggest';
 
 /*
  * Infobip's routing expressions: a JSON tree such as
@@ -209,7 +210,8 @@ class ExpressionReader {
       return checkField('', criteriaFieldOf(written), 0);
     } catch (error) {
       if (!isCriteriaError(error)) throw error;
-      const { suggestion, code, message } = error.criteria;
+      const { code, message } = error.criteria;
+      const suggestion = suggest(written, Object.keys(expressionFieldAliases)) ?? error.criteria.suggestion;
       if (code !== 'UNKNOWN_FIELD') throw new ExpressionError(path, withoutOffset(message));
       const known = suggestion ? `did you mean ${JSON.stringify(suggestion)}? ` : '';
       throw new ExpressionError(
