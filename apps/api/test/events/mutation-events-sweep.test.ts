@@ -51,6 +51,11 @@ const calledByHand = [
   'apiKeys.exchangeAppCredentials',
   'trackers.patch',
   'spaces.deleteGroup',
+  // A calendar needs a real time zone and seven valid days, which generated input does not make.
+  'workingHours.create',
+  'workingHours.update',
+  'workingHours.addHoliday',
+  'workingHours.removeHoliday',
 ];
 // Mutations that are no change of the organization's data, so no event (README, "Events"): a
 // replay sends the same event (same webhook-id) once more, and the Slack bot's own state (which
@@ -302,6 +307,40 @@ describe.each(testDatabaseKinds())('every mutation path writes its events on %s'
     );
     await expectOne('spaces.deleteGroup', 'conversation.deleted', () =>
       client.spaces.deleteGroup.mutate({ spaceId: space.id, groupId: chat.id }),
+    );
+    const day = { startTime: 540, endTime: 1020, enabled: true };
+    const calendar = {
+      name: 'Hand-made hours',
+      timezone: 'America/New_York',
+      message: 'Away',
+      workWeek: {
+        MONDAY: day,
+        TUESDAY: day,
+        WEDNESDAY: day,
+        THURSDAY: day,
+        FRIDAY: day,
+        SATURDAY: day,
+        SUNDAY: day,
+      },
+    };
+    let hoursId = '';
+    await expectOne('workingHours.create', 'workingHours.created', async () => {
+      hoursId = (await client.workingHours.create.mutate(calendar)).id;
+    });
+    await expectOne('workingHours.update', 'workingHours.updated', () =>
+      client.workingHours.update.mutate({ ...calendar, id: hoursId, name: 'Renamed hours' }),
+    );
+    let holidayId = '';
+    await expectOne('workingHours.addHoliday', 'workingHours.updated', async () => {
+      const hours = await client.workingHours.addHoliday.mutate({
+        workingHoursId: hoursId,
+        name: 'Day off',
+        startDate: '2026-07-04',
+      });
+      holidayId = hours.holidays[0]?.id ?? '';
+    });
+    await expectOne('workingHours.removeHoliday', 'workingHours.updated', () =>
+      client.workingHours.removeHoliday.mutate({ workingHoursId: hoursId, id: holidayId }),
     );
     expect(seen.sort()).toEqual([...calledByHand].sort());
   });

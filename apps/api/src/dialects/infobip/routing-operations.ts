@@ -33,9 +33,9 @@ export const routingOperations: DialectOperation[] = [
     response: z.object({
       routes: z.array(infobipRuleResponseSchema),
       pagination: z.object({
-        totalItems: z.number().int(),
-        page: z.number().int(),
-        limit: z.number().int(),
+        totalItems: z.number().int().min(0),
+        page: z.number().int().min(0),
+        limit: z.number().int().min(0),
         orderBy: z.string(),
       }),
     }),

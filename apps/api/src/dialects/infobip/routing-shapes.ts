@@ -66,7 +66,7 @@ export const infobipRuleResponseSchema = z.object({
   name: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  order: z.number().int(),
+  order: z.number().int().min(1),
   routeOnlyDuringWorkingHours: z.boolean(),
   isPrivate: z.boolean(),
 });

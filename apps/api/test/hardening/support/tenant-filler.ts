@@ -20,6 +20,7 @@ const primaryIdOf: Record<string, keyof SeededTenant> = {
   roles: 'roleId',
   apiKeys: 'apiKeyId',
   webhooks: 'webhookId',
+  workingHours: 'workingHoursId',
 };
 
 /**
@@ -49,6 +50,7 @@ export function tenantFiller(
     apiKeyId: seed.apiKeyId,
     webhookId: seed.webhookId,
     eventId: seed.eventId,
+    workingHoursId: seed.workingHoursId,
     // Symbl's app id is an API key's id.
     appId: seed.apiKeyId,
     roleId: seed.roleId,
@@ -94,6 +96,7 @@ export const idReferenceNames = [
   'apiKeyId',
   'webhookId',
   'eventId',
+  'workingHoursId',
   'id',
 ];
 
@@ -118,6 +121,7 @@ export const referenceNames = [
   'apiKeyId',
   'webhookId',
   'eventId',
+  'workingHoursId',
   'appId',
   'userId',
   'bodyWorkspaceId',
