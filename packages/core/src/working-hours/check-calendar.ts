@@ -77,5 +77,7 @@ export const checkCalendar = (
       }
     }
   }
-  calendar.holidays.forEach((holiday, index) => checkHoliday(holiday, paths.holiday(index)));
+  calendar.holidays.forEach((holiday, index) => {
+    checkHoliday(holiday, paths.holiday(index));
+  });
 };

@@ -1,4 +1,4 @@
-import { type WorkingHoursCalendar, type Weekday, weekdays } from './calendar';
+import { type Weekday, type WorkingHoursCalendar, weekdays } from './calendar';
 
 // One formatter per time zone: building one is the expensive part of Intl.
 const formatters = new Map<string, Intl.DateTimeFormat>();
