@@ -158,19 +158,18 @@ class ExpressionReader {
       );
     }
     const isList = listOperators.includes(written);
-    const raw = isList || Array.isArray(operand) ? operand : [operand];
-    if (
-      !Array.isArray(raw) ||
-      (raw === operand) !== isList ||
-      raw.length === 0 ||
-      raw.length > criteriaLimits.maxListValues
-    ) {
+    // $in / $nin take an array of values, every other operator exactly one value.
+    if (isList ? !Array.isArray(operand) : Array.isArray(operand)) {
       throw new ExpressionError(
         path,
         isList
           ? `${key} takes an array of 1 to ${criteriaLimits.maxListValues} values`
           : `${key} takes one value (use $in for several)`,
       );
+    }
+    const raw: unknown[] = Array.isArray(operand) ? operand : [operand];
+    if (raw.length === 0 || raw.length > criteriaLimits.maxListValues) {
+      throw new ExpressionError(path, `${key} takes an array of 1 to ${criteriaLimits.maxListValues} values`);
     }
     const texts = raw.map((value, index) => this.readValue(value, isList ? `${path}[${index}]` : path));
     const { field, spec } = this.readField(writtenField, path);

@@ -27,7 +27,7 @@ export async function decideQueue(
   const rules = await loadRouteRules(tx, organizationId);
   const configured = settings.routing.defaultQueueId;
   const hoursMatter = rules.some((rule) => rule.enabled && rule.onlyDuringWorkingHours);
-  const { within } = hoursMatter ? await isWorkingTime(tx, organizationId, now) : { within: true };
+  const within = hoursMatter ? await isWorkingTime(tx, organizationId, now) : true;
   const decision = decideRoute(rules, facts, { defaultQueueId: configured, withinWorkingHours: within });
   if (!configured || decision.reason !== 'DEFAULT_QUEUE') return decision;
   const exists = await tx.queue.findFirst({

@@ -36,11 +36,10 @@ export async function isWorkingTime(
   tx: Prisma.TransactionClient,
   organizationId: string,
   now: Date,
-): Promise<{ within: boolean; calendarId: string | null }> {
+): Promise<boolean> {
   const row = await tx.workingHours.findFirst({
     where: { organizationId, isDefault: true, enabled: true },
     include: { holidays: true },
   });
-  if (!row) return { within: true, calendarId: null };
-  return { within: isWithinWorkingHours(calendarOf(row), now), calendarId: row.id };
+  return row ? isWithinWorkingHours(calendarOf(row), now) : true;
 }

@@ -51,6 +51,7 @@ export function tenantFiller(
     webhookId: seed.webhookId,
     eventId: seed.eventId,
     workingHoursId: seed.workingHoursId,
+    ruleIds: [seed.routeId],
     // Symbl's app id is an API key's id.
     appId: seed.apiKeyId,
     roleId: seed.roleId,
@@ -97,6 +98,7 @@ export const idReferenceNames = [
   'webhookId',
   'eventId',
   'workingHoursId',
+  'ruleIds',
   'id',
 ];
 
@@ -122,6 +124,7 @@ export const referenceNames = [
   'webhookId',
   'eventId',
   'workingHoursId',
+  'ruleIds',
   'appId',
   'userId',
   'bodyWorkspaceId',

@@ -38,6 +38,8 @@ export interface SeededTenant {
   /** Working hours (Infobip's calendar) with one holiday. */
   workingHoursId: string;
   holidayId: string;
+  /** The routing rule into the queue. */
+  routeId: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: seed answers are arbitrary JSON, read field by field
@@ -75,7 +77,7 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
   });
   await call('queue members', 'PUT', `/ccaas/1/queues/${queue.id}/agents`, { agentIds: [agent.id] });
   const tagName = `vip-${marker}`;
-  await call('routing', 'PUT', '/ccaas/1/routing', {
+  const routing = await call('routing', 'PUT', '/ccaas/1/routing', {
     routes: [{ name: `Route ${marker}`, queueId: queue.id, criteria: `tags==${tagName}` }],
   });
   const trackerName = `Tracker ${marker}`;
@@ -180,6 +182,7 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     eventId: deliveries.deliveries[0].eventId,
     workingHoursId: workingHours.id,
     holidayId: workingHours.holidays[0].id,
+    routeId: routing.routes[0].id,
   };
 }
 
@@ -203,5 +206,6 @@ export function seededIds(seed: SeededTenant): string[] {
     seed.eventId,
     seed.workingHoursId,
     seed.holidayId,
+    seed.routeId,
   ];
 }
