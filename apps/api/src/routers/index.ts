@@ -2,6 +2,7 @@ import { mergeRouters, router } from '../trpc/init';
 import { adminRouter } from './admin';
 import { agentsRouter } from './agents';
 import { apiKeysRouter } from './api-keys';
+import { conversationEventsRouter } from './conversation-events';
 import { conversationRoutingRouter } from './conversation-routing';
 import { conversationsRouter } from './conversations';
 import { entitiesRouter } from './entities';
@@ -25,6 +26,7 @@ export const appRouter = router({
   agents: agentsRouter,
   routing: routingRouter,
   workingHours: workingHoursRouter,
+  conversationEvents: conversationEventsRouter,
   // route / assign / unassign live with the routing engine but belong to the conversation.
   conversations: mergeRouters(conversationsRouter, conversationRoutingRouter),
   messages: messagesRouter,
