@@ -32,6 +32,8 @@ export interface AppDependencies {
   shutdown?: AbortSignal;
   /** Webhook target rules; by default private targets are refused and DNS is the system's. */
   webhooks?: WebhookSettings | undefined;
+  /** The clock routing reads working hours by (default: the system's); tests pin it. */
+  now?: (() => Date) | undefined;
 }
 
 /** The HTTP application: health, docs, tRPC at /trpc and the seed-compatible REST adapter. */
@@ -42,6 +44,7 @@ export function createApp({
   rateLimits,
   shutdown,
   webhooks,
+  now,
 }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -63,7 +66,7 @@ export function createApp({
   app.use(rateLimitPerPrincipal(env.RATE_LIMIT_PER_MINUTE, rateLimits.limiter));
   app.use(idempotency(db.prisma));
 
-  const deps = { db, logger, webhooks, shutdown };
+  const deps = { db, logger, webhooks, shutdown, now };
   app.get('/v1/events/stream', eventStream(deps));
   app.use('/trpc', singleQuery({ router: appRouter, createContext: (req) => contextFromRequest(req, deps) }));
   app.use(

@@ -20,24 +20,33 @@ describe.each(testDatabaseKinds())('routing rules and simulate on %s', (kind) =>
     { name: 'Sales leads', queueId: sales.id, criteria: 'conversation.metadata.intent==buy*' },
   ];
 
-  test('PUT replaces the whole ordered list; GET answers it in order with priority = position', async () => {
+  test('PUT (Switchboard form) replaces the whole ordered list; GET answers it in Infobip shape, in order', async () => {
     const put = await api.a.request('PUT', '/ccaas/1/routing', { routes: rules() });
     expect(put.status).toBe(200);
-    const got = await api.a.request('GET', '/ccaas/1/routing');
-    expect(got.body).toEqual(put.body);
-    expect(got.body.routes.map((r: { name: string; priority: number }) => [r.name, r.priority])).toEqual([
+    expect(put.body.routes.map((r: { name: string; priority: number }) => [r.name, r.priority])).toEqual([
       ['Urgent VIPs', 1],
       ['Retired', 2],
       ['Sales leads', 3],
     ]);
+    const got = await api.a.request('GET', '/ccaas/1/routing');
+    expect(got.body.pagination).toEqual({ totalItems: 3, page: 0, limit: 999, orderBy: 'order:ASC' });
+    expect(got.body.routes.map((r: { name: string; order: number }) => [r.name, r.order])).toEqual([
+      ['Urgent VIPs', 1],
+      ['Retired', 2],
+      ['Sales leads', 3],
+    ]);
+    // A rule written in RSQL: `criteria` as stored, `expression` its JSON equivalent.
     expect(got.body.routes[0]).toEqual({
-      id: expect.any(String),
+      id: put.body.routes[0].id,
       name: 'Urgent VIPs',
       queueId: vip.id,
       queueName: 'VIP',
-      priority: 1,
+      order: 1,
       enabled: true,
       criteria: 'priority>=HIGH;tags==vip',
+      expression: { $and: [{ $gte: { priority: 'HIGH' } }, { $eq: { tags: 'vip' } }] },
+      routeOnlyDuringWorkingHours: false,
+      isPrivate: false,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

@@ -6,3 +6,4 @@ export * from './errors';
 export * from './limits';
 export * from './routing';
 export * from './settings';
+export * from './working-hours';

@@ -15,6 +15,8 @@ export const conversationEventTypes = [
   'conversation.metadata_changed',
   'conversation.deleted',
   'message.created',
+  // A typing indicator (Infobip's conversation events): no data changes with it.
+  'conversation.typing',
 ] as const;
 
 export const groupMembershipEventTypes = ['group.entered', 'group.left'] as const;
@@ -38,6 +40,9 @@ export const otherEventTypes = [
   'queue.updated',
   'queue.deleted',
   'routing.updated',
+  'workingHours.created',
+  'workingHours.updated',
+  'workingHours.deleted',
   'settings.updated',
   'tag.created',
   'tag.deleted',

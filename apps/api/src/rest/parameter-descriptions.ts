@@ -17,6 +17,10 @@ export const parameterDescriptions: Record<string, string> = {
   eventId: 'Id of an event (its `webhook-id` in deliveries): only deliveries of that event.',
   tagName: 'The tag, exactly as stored (URL-encoded).',
   noteId: 'Id of the note (an internal message of the conversation).',
+  workingHoursId: 'Id of the working hours.',
+  id: 'Id of the working hours (…/working-hours/{id}) or of its holiday (…/holiday/{id}).',
+  ruleIds: 'Only these routing rules (repeat the parameter or separate with commas).',
+  isDefault: 'Only the default working hours (`true`) or the others (`false`).',
   // Ids used as path segments and as filters.
   queueId: 'Id of a queue: in a path, the queue addressed; as a filter, only rows of that queue.',
   agentId: 'Id of an agent: in a path, the agent addressed; as a filter, only rows assigned to that agent.',

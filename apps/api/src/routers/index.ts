@@ -2,6 +2,7 @@ import { mergeRouters, router } from '../trpc/init';
 import { adminRouter } from './admin';
 import { agentsRouter } from './agents';
 import { apiKeysRouter } from './api-keys';
+import { conversationEventsRouter } from './conversation-events';
 import { conversationRoutingRouter } from './conversation-routing';
 import { conversationsRouter } from './conversations';
 import { entitiesRouter } from './entities';
@@ -17,12 +18,15 @@ import { spacesRouter } from './spaces';
 import { tagsRouter } from './tags';
 import { trackersRouter } from './trackers';
 import { webhooksRouter } from './webhooks';
+import { workingHoursRouter } from './working-hours';
 import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
   queues: queuesRouter,
   agents: agentsRouter,
   routing: routingRouter,
+  workingHours: workingHoursRouter,
+  conversationEvents: conversationEventsRouter,
   // route / assign / unassign live with the routing engine but belong to the conversation.
   conversations: mergeRouters(conversationsRouter, conversationRoutingRouter),
   messages: messagesRouter,

@@ -9,4 +9,6 @@ export interface ServiceContext {
   actor: Actor;
   requestId: string;
   logger: Logger;
+  /** The clock routing reads working hours by; the system's when absent (Slack, workers). */
+  now?: () => Date;
 }

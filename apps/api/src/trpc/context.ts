@@ -16,6 +16,8 @@ export interface Context {
   webhooks: WebhookSettings;
   /** Aborted when the server stops: long-lived subscriptions (events.stream) end. */
   shutdown?: AbortSignal | undefined;
+  /** The clock routing reads working hours by; tests set it to a chosen instant. */
+  now: () => Date;
 }
 
 export interface ContextOptions {
@@ -28,7 +30,10 @@ export interface ContextOptions {
   requestId?: string;
   webhooks?: WebhookSettings | undefined;
   shutdown?: AbortSignal | undefined;
+  now?: (() => Date) | undefined;
 }
+
+const systemClock = () => new Date();
 
 export function createContextInner(options: ContextOptions): Context {
   return {
@@ -40,5 +45,6 @@ export function createContextInner(options: ContextOptions): Context {
     requestId: options.requestId ?? 'internal',
     webhooks: options.webhooks ?? defaultWebhookSettings,
     shutdown: options.shutdown,
+    now: options.now ?? systemClock,
   };
 }

@@ -21,6 +21,7 @@ export function contextFromRequest(
     logger: Logger;
     webhooks?: WebhookSettings | undefined;
     shutdown?: AbortSignal | undefined;
+    now?: (() => Date) | undefined;
   },
 ): Context {
   const acting = req.headers[actingUserHeader];
@@ -33,5 +34,6 @@ export function contextFromRequest(
     requestId: String(req.id ?? 'unknown'),
     webhooks: deps.webhooks,
     shutdown: deps.shutdown,
+    now: deps.now,
   });
 }

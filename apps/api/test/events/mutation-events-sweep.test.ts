@@ -53,6 +53,11 @@ const calledByHand = [
   'spaces.deleteGroup',
   'spaces.greeting',
   'spaces.postMessage',
+  // A calendar needs a real time zone and seven valid days, which generated input does not make.
+  'workingHours.create',
+  'workingHours.update',
+  'workingHours.addHoliday',
+  'workingHours.removeHoliday',
 ];
 // Mutations that are no change of the organization's data, so no event (README, "Events"): a
 // replay sends the same event (same webhook-id) once more, and the Slack bot's own state (which
@@ -68,6 +73,8 @@ const writesNoEvent = new Set([
   'slack.claimOnce',
   'slack.advanceCursor',
 ]);
+// Mutations whose event is the point and that change no data: a typing indicator.
+const signalOnly = new Set(['conversationEvents.send']);
 const known: ReadonlySet<string> = new Set(eventTypes);
 
 /**
@@ -140,7 +147,7 @@ describe.each(testDatabaseKinds())('every mutation path writes its events on %s'
         problems.push(`${call.label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       if (res.status >= 400 && fresh.length > 0)
         problems.push(`${call.label}: ${res.status} but wrote ${types}`);
-      if (dataChanges.length === 0 && fresh.length > 0)
+      if (dataChanges.length === 0 && fresh.length > 0 && !signalOnly.has(key))
         problems.push(`${call.label}: changed nothing but wrote ${types}`);
       if (dataChanges.length > 0 && ofChange.length === 0)
         problems.push(`${call.label}: changed ${dataChanges.join(', ')}, wrote no event`);
@@ -313,6 +320,40 @@ describe.each(testDatabaseKinds())('every mutation path writes its events on %s'
     );
     await expectOne('spaces.deleteGroup', 'conversation.deleted', () =>
       client.spaces.deleteGroup.mutate({ spaceId: space.id, groupId: chat.id }),
+    );
+    const day = { startTime: 540, endTime: 1020, enabled: true };
+    const calendar = {
+      name: 'Hand-made hours',
+      timezone: 'America/New_York',
+      message: 'Away',
+      workWeek: {
+        MONDAY: day,
+        TUESDAY: day,
+        WEDNESDAY: day,
+        THURSDAY: day,
+        FRIDAY: day,
+        SATURDAY: day,
+        SUNDAY: day,
+      },
+    };
+    let hoursId = '';
+    await expectOne('workingHours.create', 'workingHours.created', async () => {
+      hoursId = (await client.workingHours.create.mutate(calendar)).id;
+    });
+    await expectOne('workingHours.update', 'workingHours.updated', () =>
+      client.workingHours.update.mutate({ ...calendar, id: hoursId, name: 'Renamed hours' }),
+    );
+    let holidayId = '';
+    await expectOne('workingHours.addHoliday', 'workingHours.updated', async () => {
+      const hours = await client.workingHours.addHoliday.mutate({
+        workingHoursId: hoursId,
+        name: 'Day off',
+        startDate: '2026-07-04',
+      });
+      holidayId = hours.holidays[0]?.id ?? '';
+    });
+    await expectOne('workingHours.removeHoliday', 'workingHours.updated', () =>
+      client.workingHours.removeHoliday.mutate({ workingHoursId: hoursId, id: holidayId }),
     );
     expect(seen.sort()).toEqual([...calledByHand].sort());
   });

@@ -87,6 +87,8 @@ export async function startTestApi(
     logger?: Logger;
     /** Webhook settings; when given, this API also delivers webhooks (as `npm start` does). */
     webhooks?: Partial<WebhookSettings>;
+    /** The clock routing reads working hours by (HTTP and callers alike); the system's by default. */
+    now?: () => Date;
   } = {},
 ): Promise<TestApi> {
   const logger = options.logger ?? silentLogger;
@@ -101,6 +103,7 @@ export async function startTestApi(
     logger,
     rateLimits,
     webhooks,
+    now: options.now,
     env: {
       ADMIN_API_KEY: ADMIN_KEY,
       RATE_LIMIT_PER_MINUTE: rateLimitPerMinute,
@@ -121,7 +124,7 @@ export async function startTestApi(
     return {
       ...created,
       principal,
-      caller: createCaller(createContextInner({ db, logger, auth, webhooks })),
+      caller: createCaller(createContextInner({ db, logger, auth, webhooks, now: options.now })),
       client: createTRPCClient<AppRouter>({
         links: [httpLink({ url: `${url}/trpc`, headers: { 'x-api-key': created.apiKey.key } })],
       }),

@@ -12,6 +12,7 @@ export {
   criteriaErrorCodes,
   isCriteriaError,
 } from './errors';
+export * from './expression';
 export * from './fields';
 export { type InstantResult, parseInstant } from './instant';
 export { criteriaLimits } from './limits';

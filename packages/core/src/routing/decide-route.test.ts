@@ -159,4 +159,37 @@ describe('decideRoute', () => {
     decideRoute(routes, facts, { defaultQueueId: null });
     expect(routes.map((r) => r.id)).toEqual(['b', 'a']);
   });
+
+  test('outside working hours, a working-hours-only rule is skipped and the next one decides', () => {
+    const routes = [
+      { ...route('a', 1, always), onlyDuringWorkingHours: true, conversationPriority: 'URGENT' as const },
+      { ...route('b', 2, always), conversationPriority: 'LOW' as const },
+    ];
+    const outside = decideRoute(routes, facts, { defaultQueueId: null, withinWorkingHours: false });
+    expect(outside.routeId).toBe('b');
+    expect(outside.conversationPriority).toBe('LOW');
+    expect(outside.trace.map((step) => step.outcome)).toEqual(['OUTSIDE_WORKING_HOURS', 'MATCHED']);
+    expect(outside.trace[0]?.explanation).toContain('only during working hours');
+
+    const inside = decideRoute(routes, facts, { defaultQueueId: null, withinWorkingHours: true });
+    expect(inside.routeId).toBe('a');
+    expect(inside.conversationPriority).toBe('URGENT');
+  });
+
+  test('a rule written as a JSON expression is explained in both syntaxes', () => {
+    const rule = {
+      ...route('a', 1, always),
+      criteria: 'channel==WHATSAPP',
+      writtenExpression: '{"$eq":{"message.channel":"WHATSAPP"}}',
+    };
+    expect(decideRoute([rule], facts, { defaultQueueId: null }).trace[0]?.explanation).toBe(
+      'Route "route a" (priority 1) matched expression `{"$eq":{"message.channel":"WHATSAPP"}}` (RSQL `channel==WHATSAPP`); queue queue-a.',
+    );
+  });
+
+  test('a rule that sets no priority leaves the conversation its own', () => {
+    expect(
+      decideRoute([route('a', 1, always)], facts, { defaultQueueId: null }).conversationPriority,
+    ).toBeNull();
+  });
 });

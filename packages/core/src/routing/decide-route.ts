@@ -1,4 +1,4 @@
-import type { ConversationFacts } from '../conversation/types';
+import type { ConversationFacts, Priority } from '../conversation/types';
 
 /**
  * A routing rule as this module sees it. The caller compiles the route's criteria into
@@ -13,9 +13,20 @@ export interface RouteRule<Facts = ConversationFacts> {
   enabled: boolean;
   matches: (facts: Facts) => boolean;
   criteria?: string;
+  /** The rule as written in Infobip's JSON syntax, when it was; quoted beside its RSQL. */
+  writtenExpression?: string;
+  /** The priority the conversation takes when this rule routes it (Infobip's rule `priority`). */
+  conversationPriority?: Priority | null;
+  /** Infobip's `routeOnlyDuringWorkingHours`: outside working hours the rule is skipped. */
+  onlyDuringWorkingHours?: boolean;
 }
 
-export type RouteOutcome = 'MATCHED' | 'NOT_MATCHED' | 'DISABLED' | 'SKIPPED_AFTER_MATCH';
+export type RouteOutcome =
+  | 'MATCHED'
+  | 'NOT_MATCHED'
+  | 'DISABLED'
+  | 'OUTSIDE_WORKING_HOURS'
+  | 'SKIPPED_AFTER_MATCH';
 export type RouteReason = 'ROUTE_MATCHED' | 'DEFAULT_QUEUE' | 'NO_MATCH';
 
 export interface RouteTraceStep {
@@ -29,6 +40,8 @@ export interface RouteDecision {
   queueId: string | null;
   routeId: string | null;
   reason: RouteReason;
+  /** The priority the matched rule gives the conversation; null when it keeps its own. */
+  conversationPriority: Priority | null;
   /** One sentence for people (Slack replies, `routing.simulate`). */
   explanation: string;
   /** Every route in the order it was considered, with why it did or did not decide. */
@@ -53,8 +66,16 @@ export const orderRoutes = <R extends { priority: number }>(routes: readonly R[]
 export const decideRoute = <Facts = ConversationFacts>(
   routes: readonly RouteRule<Facts>[],
   facts: Facts,
-  options: { defaultQueueId: string | null },
+  options: {
+    defaultQueueId: string | null;
+    /**
+     * Whether it is working time now (core isWithinWorkingHours on the default calendar, at the
+     * caller's clock). Rules marked onlyDuringWorkingHours are skipped when false. Default true.
+     */
+    withinWorkingHours?: boolean;
+  },
 ): RouteDecision => {
+  const withinWorkingHours = options.withinWorkingHours ?? true;
   const trace: RouteTraceStep[] = [];
   let winner: RouteRule<Facts> | null = null;
 
@@ -62,12 +83,19 @@ export const decideRoute = <Facts = ConversationFacts>(
     const step = (outcome: RouteOutcome, explanation: string) =>
       trace.push({ routeId: route.id, name: route.name, outcome, explanation });
     const label = `Route "${route.name}" (priority ${route.priority})`;
-    const criteria = route.criteria === undefined ? 'its criteria' : `criteria \`${route.criteria}\``;
+    const criteria =
+      route.criteria === undefined
+        ? 'its criteria'
+        : route.writtenExpression === undefined
+          ? `criteria \`${route.criteria}\``
+          : `expression \`${route.writtenExpression}\` (RSQL \`${route.criteria}\`)`;
 
     if (!route.enabled) {
       step('DISABLED', `${label} is disabled and was not tried.`);
     } else if (winner) {
       step('SKIPPED_AFTER_MATCH', `${label} was not tried: route "${winner.name}" matched first.`);
+    } else if (route.onlyDuringWorkingHours && !withinWorkingHours) {
+      step('OUTSIDE_WORKING_HOURS', `${label} routes only during working hours and it is outside them now.`);
     } else {
       const result = evaluate(route, facts);
       if (result === true) {
@@ -86,6 +114,7 @@ export const decideRoute = <Facts = ConversationFacts>(
       queueId: winner.queueId,
       routeId: winner.id,
       reason: 'ROUTE_MATCHED',
+      conversationPriority: winner.conversationPriority ?? null,
       explanation: `Matched route "${winner.name}"; routed to queue ${winner.queueId}.`,
       trace,
     };
@@ -95,6 +124,7 @@ export const decideRoute = <Facts = ConversationFacts>(
       queueId: options.defaultQueueId,
       routeId: null,
       reason: 'DEFAULT_QUEUE',
+      conversationPriority: null,
       explanation: `No route matched; routed to the default queue ${options.defaultQueueId}.`,
       trace,
     };
@@ -103,6 +133,7 @@ export const decideRoute = <Facts = ConversationFacts>(
     queueId: null,
     routeId: null,
     reason: 'NO_MATCH',
+    conversationPriority: null,
     explanation: 'No route matched and no default queue is set; the conversation stays unqueued.',
     trace,
   };

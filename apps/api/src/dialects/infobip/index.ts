@@ -10,7 +10,8 @@ const prefix = '/ccaas/';
  * Infobip's Conversations API (`/ccaas/1/…`): the family's error envelope
  * (`requestError.serviceException`) on every path under the prefix, 404s and auth refusals
  * included, and `+0000` dates in every answer. Operations whose Infobip shape is the procedure's
- * own stay on the procedures' metadata; the rows here map the ones that differ.
+ * own stay on the procedures' metadata; the rows here map the ones that differ (messages, notes,
+ * metadata, agents, routing rules, working hours, conversation events).
  */
 export const infobip: Dialect = {
   name: 'infobip',

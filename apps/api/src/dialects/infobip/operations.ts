@@ -1,8 +1,11 @@
 import type { DialectOperation } from '../dialect';
 import { agentOperations } from './agents';
+import { conversationEventOperations } from './conversation-event-operations';
 import { messageOperations } from './messages';
 import { metadataOperations } from './metadata';
 import { noteOperations } from './notes';
+import { routingOperations } from './routing-operations';
+import { workingHoursOperations } from './working-hours-operations';
 
 /** Infobip operations whose wire shape is not the procedure's own (the rest are on procedure metadata). */
 export const infobipOperations: DialectOperation[] = [
@@ -10,4 +13,7 @@ export const infobipOperations: DialectOperation[] = [
   ...noteOperations,
   ...metadataOperations,
   ...agentOperations,
+  ...routingOperations,
+  ...workingHoursOperations,
+  ...conversationEventOperations,
 ];

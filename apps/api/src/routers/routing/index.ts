@@ -1,4 +1,5 @@
 import { router } from '../../trpc/init';
+import { deleteRouting } from './delete-routing';
 import { getRouting } from './get-routing';
 import { setRouting } from './set-routing';
 import { simulateConversationRouting } from './simulate-conversation-routing';
@@ -7,6 +8,7 @@ import { simulateRoutingProcedure } from './simulate-routing';
 export const routingRouter = router({
   get: getRouting,
   set: setRouting,
+  delete: deleteRouting,
   simulate: simulateRoutingProcedure,
   simulateConversation: simulateConversationRouting,
 });

@@ -1,21 +1,55 @@
-import { DomainError, isCriteriaError, parseCriteria } from '@switchboard/core';
-import type { Prisma } from '@switchboard/db';
+import {
+  DomainError,
+  isCriteriaError,
+  type Priority,
+  parseCriteria,
+  parseExpression,
+  printCriteria,
+} from '@switchboard/core';
+import { Prisma } from '@switchboard/db';
 import { recordAudit } from '../../audit/record-audit';
 import type { ServiceContext } from '../../services/service-context';
 import { presentRoute, type RouteView } from './routing.types';
 
+/** A rule as sent: RSQL `criteria` or a JSON `expression` (exactly one). */
 export interface RouteInput {
   name: string;
   queueId: string;
-  criteria: string;
+  criteria?: string | undefined;
+  expression?: Record<string, unknown> | undefined;
   enabled: boolean;
+  conversationPriority: Priority | null;
+  routeOnlyDuringWorkingHours: boolean;
 }
 
-/** Checks every rule's criteria with core's parser; the error names the rule by index. */
-export function assertCriteriaValid(routes: readonly RouteInput[]): void {
-  routes.forEach((route, index) => {
+/** A rule ready to store: `criteria` is the RSQL routing runs, `expression` the JSON as sent. */
+export interface CheckedRoute extends Omit<RouteInput, 'criteria' | 'expression'> {
+  criteria: string;
+  expression: Record<string, unknown> | null;
+}
+
+/**
+ * Checks every rule with core's parsers and gives each its RSQL: a JSON expression is read into
+ * the criteria AST and printed, so SQL, predicates and explanations run one language. Errors
+ * name the rule by index (`routes.2.criteria`, `routes.0.expression.$or[1]…`).
+ */
+export function checkRoutes(routes: readonly RouteInput[]): CheckedRoute[] {
+  return routes.map((route, index) => {
+    const { criteria, expression, ...rest } = route;
+    if ((criteria === undefined) === (expression === undefined)) {
+      const field = `routes.${index}`;
+      throw new DomainError(
+        'VALIDATION',
+        `${field}: send either criteria (RSQL, e.g. "tags==vip") or expression (JSON, e.g. {"$eq":{"tags":"vip"}}), exactly one`,
+        { field, index },
+      );
+    }
+    if (expression !== undefined) {
+      const ast = parseExpression(expression, `routes.${index}.expression`);
+      return { ...rest, criteria: printCriteria(ast), expression };
+    }
     try {
-      parseCriteria(route.criteria);
+      parseCriteria(criteria as string);
     } catch (error) {
       if (!isCriteriaError(error)) throw error;
       const field = `routes.${index}.criteria`;
@@ -25,6 +59,7 @@ export function assertCriteriaValid(routes: readonly RouteInput[]): void {
         criteria: error.criteria,
       });
     }
+    return { ...rest, criteria: criteria as string, expression: null };
   });
 }
 
@@ -40,7 +75,7 @@ const inOrder = [{ priority: 'asc' as const }, { createdAt: 'asc' as const }, { 
 export async function replaceRoutes(
   tx: Prisma.TransactionClient,
   ctx: ServiceContext,
-  routes: readonly RouteInput[],
+  routes: readonly CheckedRoute[],
 ): Promise<RouteView[]> {
   const { organizationId } = ctx;
   await lockRouting(tx, organizationId);
@@ -65,7 +100,12 @@ export async function replaceRoutes(
   });
   await tx.route.deleteMany({ where: { organizationId } });
   await tx.route.createMany({
-    data: routes.map((route, index) => ({ organizationId, ...route, priority: index + 1 })),
+    data: routes.map(({ expression, ...route }, index) => ({
+      organizationId,
+      ...route,
+      expression: expression ? (expression as Prisma.InputJsonObject) : Prisma.DbNull,
+      priority: index + 1,
+    })),
   });
   const after = (
     await tx.route.findMany({ where: { organizationId }, include: queueIncluded, orderBy: inOrder })

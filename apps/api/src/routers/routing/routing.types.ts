@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { routingSummarySchema } from '../../services/routing/routing-view';
 import { idSchema, isoDateSchema, toIso } from '../shared/schemas';
 
-/** A routing rule; `priority` is its 1-based position in the ordered list (tried in that order). */
+/** An Infobip routing expression (JSON), e.g. `{"$or":[{"$eq":{"message.channel":"WHATSAPP"}}]}`. */
+export const expressionSchema = z
+  .record(z.string(), z.unknown())
+  .describe('Infobip routing expression: {"$and"|"$or":[…]} or {"$eq"|"$ne"|"$in"|…:{field:value}}');
+
+/**
+ * A routing rule; `priority` is its 1-based position in the ordered list (tried in that order).
+ * `criteria` is always the RSQL routing runs; `expression` is the JSON expression when the rule
+ * was written in that syntax (null for rules written in RSQL).
+ */
 export const routeSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -12,6 +21,9 @@ export const routeSchema = z.object({
   priority: z.number().int().min(1),
   enabled: z.boolean(),
   criteria: z.string(),
+  expression: expressionSchema.nullable(),
+  conversationPriority: z.enum(priorities).nullable(),
+  routeOnlyDuringWorkingHours: z.boolean(),
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
 });
@@ -24,6 +36,9 @@ export const presentRoute = (row: {
   priority: number;
   enabled: boolean;
   criteria: string;
+  expression: unknown;
+  conversationPriority: RouteView['conversationPriority'];
+  routeOnlyDuringWorkingHours: boolean;
   createdAt: Date;
   updatedAt: Date;
   queue: { name: string };
@@ -35,6 +50,9 @@ export const presentRoute = (row: {
   priority: row.priority,
   enabled: row.enabled,
   criteria: row.criteria,
+  expression: (row.expression ?? null) as RouteView['expression'],
+  conversationPriority: row.conversationPriority,
+  routeOnlyDuringWorkingHours: row.routeOnlyDuringWorkingHours,
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
 });
@@ -47,9 +65,20 @@ export const maxRoutes = 999;
 export const routeInputSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
   queueId: idSchema,
-  // Length and syntax are checked by core's parseCriteria, so every criteria problem reads alike.
-  criteria: z.string().describe('RSQL criteria, e.g. `priority>=HIGH;tags==vip`'),
+  // Length and syntax are checked by core's parsers, so every criteria problem reads alike.
+  // A rule is written in one syntax: RSQL `criteria` or Infobip's JSON `expression`.
+  criteria: z.string().optional().describe('RSQL criteria, e.g. `priority>=HIGH;tags==vip`'),
+  expression: expressionSchema.optional(),
   enabled: z.boolean().default(true),
+  conversationPriority: z
+    .enum(priorities)
+    .nullable()
+    .default(null)
+    .describe('The priority a conversation routed by this rule takes; null keeps its own'),
+  routeOnlyDuringWorkingHours: z
+    .boolean()
+    .default(false)
+    .describe('Skip the rule outside the default working hours (/ccaas/1/working-hours)'),
 });
 
 /** A conversation that does not exist yet: only what routing criteria can look at. */

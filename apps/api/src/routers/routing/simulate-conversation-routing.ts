@@ -29,11 +29,12 @@ export const simulateConversationRouting = protectedProcedure
     }),
   )
   .query(async ({ ctx, input }) => {
-    const { decision, facts } = await simulateRouting(ctx.prisma, ctx.organizationId, input);
+    const { decision, facts } = await simulateRouting(ctx.prisma, ctx.organizationId, input, ctx.now());
     return {
       id: input.conversationId,
       queueId: decision.queueId,
-      priority: facts.priority,
+      // The matched rule's priority when it gives one, as routing would apply it.
+      priority: decision.conversationPriority ?? facts.priority,
       routeId: decision.routeId,
       explanation: decision.explanation,
     };

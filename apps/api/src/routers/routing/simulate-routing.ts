@@ -36,7 +36,7 @@ export const simulateRoutingProcedure = protectedProcedure
     const subject = input.conversationId
       ? { conversationId: input.conversationId }
       : { conversation: input.conversation as z.infer<typeof hypotheticalConversationSchema> };
-    const simulation = await simulateRouting(ctx.prisma, ctx.organizationId, subject);
+    const simulation = await simulateRouting(ctx.prisma, ctx.organizationId, subject, ctx.now());
     return {
       conversationId: simulation.conversationId,
       ...presentRoutingSummary(simulation.decision, simulation.assignment),

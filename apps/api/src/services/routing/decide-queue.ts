@@ -5,6 +5,7 @@ import {
   type RouteDecision,
 } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
+import { isWorkingTime } from '../working-hours/calendar-of';
 import { loadRouteRules } from './route-predicates';
 
 /**
@@ -12,24 +13,29 @@ import { loadRouteRules } from './route-predicates';
  * routes, with the default queue from settings. A default queue that no longer exists (deleted
  * after the setting was saved) counts as none, so routing never writes a dangling queue id. The
  * default queue is looked up only when the decision falls back to it (a matched route's queue
- * cannot dangle: deleting a queue deletes its routes).
+ * cannot dangle: deleting a queue deletes its routes). Rules that route only during working
+ * hours are skipped when `now` is outside the default calendar's hours; the calendar is read
+ * only when such a rule is enabled.
  */
 export async function decideQueue(
   tx: Prisma.TransactionClient,
   organizationId: string,
   facts: ConversationFacts,
   settings: OrganizationSettings,
+  now: Date,
 ): Promise<RouteDecision> {
   const rules = await loadRouteRules(tx, organizationId);
   const configured = settings.routing.defaultQueueId;
-  const decision = decideRoute(rules, facts, { defaultQueueId: configured });
+  const hoursMatter = rules.some((rule) => rule.enabled && rule.onlyDuringWorkingHours);
+  const within = hoursMatter ? await isWorkingTime(tx, organizationId, now) : true;
+  const decision = decideRoute(rules, facts, { defaultQueueId: configured, withinWorkingHours: within });
   if (!configured || decision.reason !== 'DEFAULT_QUEUE') return decision;
   const exists = await tx.queue.findFirst({
     where: { id: configured, organizationId },
     select: { id: true },
   });
   if (exists) return decision;
-  const fallback = decideRoute(rules, facts, { defaultQueueId: null });
+  const fallback = decideRoute(rules, facts, { defaultQueueId: null, withinWorkingHours: within });
   return {
     ...fallback,
     explanation: `${fallback.explanation} (settings name default queue ${configured}, which does not exist.)`,

@@ -17,6 +17,8 @@ import { lockConversation } from './lock-conversation';
 import { presentRoutingSummary } from './routing-view';
 import { writeRouting } from './write-routing';
 
+const systemClock = () => new Date();
+
 export interface RoutingOutcome {
   queueId: string | null;
   routeId: string | null;
@@ -82,7 +84,8 @@ export async function routeHeldConversation(
   const { row, settings } = held;
   const { organizationId } = ctx;
   // Routing unassigns first, so criteria see the conversation without its old agent.
-  const decision = await decideQueue(tx, organizationId, { ...held.facts, agentId: null }, settings);
+  const now = (ctx.now ?? systemClock)();
+  const decision = await decideQueue(tx, organizationId, { ...held.facts, agentId: null }, settings, now);
   const assignment = await chooseAssignee(tx, {
     organizationId,
     conversation: row,
@@ -92,9 +95,10 @@ export async function routeHeldConversation(
     lock: true,
   });
 
-  const now = new Date();
   const conversation: ConversationRow = {
     ...row,
+    // A rule may give the conversation a priority (Infobip's rule `priority`).
+    priority: decision.conversationPriority ?? row.priority,
     queueId: decision.queueId,
     agentId: assignment.agentId,
     assignedAt: assignment.agentId ? now : null,
@@ -131,6 +135,7 @@ export async function routeHeldConversation(
     conversationId: row.id,
     queueId: decision.queueId,
     agentId: assignment.agentId,
+    priority: decision.conversationPriority,
     now,
     events,
   });

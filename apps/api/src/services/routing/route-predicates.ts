@@ -55,6 +55,9 @@ export async function loadRouteRules(
     priority: route.priority,
     enabled: route.enabled,
     criteria: route.criteria,
+    ...(route.expression === null ? {} : { writtenExpression: JSON.stringify(route.expression) }),
+    conversationPriority: route.conversationPriority,
+    onlyDuringWorkingHours: route.routeOnlyDuringWorkingHours,
     matches: (facts) => predicateFor(route.criteria)(facts),
   }));
 }

@@ -6,7 +6,7 @@ import type { AssignmentOutcome } from './choose-assignee';
 export const routeTraceStepSchema = z.object({
   routeId: z.string(),
   name: z.string(),
-  outcome: z.enum(['MATCHED', 'NOT_MATCHED', 'DISABLED', 'SKIPPED_AFTER_MATCH']),
+  outcome: z.enum(['MATCHED', 'NOT_MATCHED', 'DISABLED', 'OUTSIDE_WORKING_HOURS', 'SKIPPED_AFTER_MATCH']),
   explanation: z.string(),
 });
 

@@ -37,6 +37,7 @@ export async function simulateRouting(
   tx: Prisma.TransactionClient,
   organizationId: string,
   subject: { conversationId: string } | { conversation: HypotheticalConversation },
+  now: Date,
 ): Promise<SimulatedRouting> {
   const conversationId = 'conversationId' in subject ? subject.conversationId : null;
   const facts =
@@ -45,7 +46,7 @@ export async function simulateRouting(
       : await hypotheticalFacts(tx, organizationId, subject.conversation);
   assertCanRoute({ id: facts.id, status: facts.status });
   const settings = await loadSettings(tx, organizationId);
-  const decision = await decideQueue(tx, organizationId, { ...facts, agentId: null }, settings);
+  const decision = await decideQueue(tx, organizationId, { ...facts, agentId: null }, settings, now);
   const assignment = await chooseAssignee(tx, {
     organizationId,
     conversation: conversationId ? { agentId: facts.agentId, status: facts.status } : undefined,

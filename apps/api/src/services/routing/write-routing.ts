@@ -1,3 +1,4 @@
+import type { Priority } from '@switchboard/core';
 import { Prisma } from '@switchboard/db';
 import type { AuditEntry } from '../../audit/record-audit';
 import { recordChanges } from '../../events/record-changes';
@@ -6,6 +7,8 @@ export interface RoutingWrite {
   conversationId: string;
   queueId: string | null;
   agentId: string | null;
+  /** The priority the matched rule gives; null keeps the conversation's. */
+  priority: Priority | null;
   now: Date;
   /** In the order history should list them (e.g. create, route, assign). */
   events: readonly AuditEntry[];
@@ -21,11 +24,12 @@ export interface RoutingWrite {
  * round trips; bench/README.md, scenario 3).
  */
 export async function writeRouting(tx: Prisma.TransactionClient, write: RoutingWrite): Promise<void> {
-  const { conversationId, queueId, agentId, now } = write;
+  const { conversationId, queueId, agentId, priority, now } = write;
   await recordChanges(tx, write.events, [
     Prisma.sql`"conversation" AS (
       UPDATE "Conversation"
       SET "queueId" = ${queueId}, "agentId" = ${agentId}, "assignedAt" = ${agentId ? now : null},
+          "priority" = COALESCE(${priority}::"Priority", "priority"),
           "updatedAt" = ${now}, "version" = "version" + 1
       WHERE "id" = ${conversationId}
       RETURNING "id"

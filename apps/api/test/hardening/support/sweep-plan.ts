@@ -192,6 +192,7 @@ const targetNames = new Set([
   'apiKeyId',
   'webhookId',
   'eventId',
+  'workingHoursId',
   'id',
 ]);
 

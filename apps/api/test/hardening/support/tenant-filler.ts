@@ -20,6 +20,7 @@ const primaryIdOf: Record<string, keyof SeededTenant> = {
   roles: 'roleId',
   apiKeys: 'apiKeyId',
   webhooks: 'webhookId',
+  workingHours: 'workingHoursId',
 };
 
 /**
@@ -50,6 +51,8 @@ export function tenantFiller(
     apiKeyId: seed.apiKeyId,
     webhookId: seed.webhookId,
     eventId: seed.eventId,
+    workingHoursId: seed.workingHoursId,
+    ruleIds: [seed.routeId],
     // Symbl's app id is an API key's id.
     appId: seed.apiKeyId,
     roleId: seed.roleId,
@@ -100,6 +103,8 @@ export const idReferenceNames = [
   'apiKeyId',
   'webhookId',
   'eventId',
+  'workingHoursId',
+  'ruleIds',
   'id',
 ];
 
@@ -124,6 +129,8 @@ export const referenceNames = [
   'apiKeyId',
   'webhookId',
   'eventId',
+  'workingHoursId',
+  'ruleIds',
   'appId',
   'userId',
   'externalUserId',

@@ -35,6 +35,11 @@ export interface SeededTenant {
   webhookId: string;
   /** One of the tenant's events (conversation.created), as a pending delivery of that webhook names it. */
   eventId: string;
+  /** Working hours (Infobip's calendar) with one holiday. */
+  workingHoursId: string;
+  holidayId: string;
+  /** The routing rule into the queue. */
+  routeId: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: seed answers are arbitrary JSON, read field by field
@@ -72,7 +77,7 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
   });
   await call('queue members', 'PUT', `/ccaas/1/queues/${queue.id}/agents`, { agentIds: [agent.id] });
   const tagName = `vip-${marker}`;
-  await call('routing', 'PUT', '/ccaas/1/routing', {
+  const routing = await call('routing', 'PUT', '/ccaas/1/routing', {
     routes: [{ name: `Route ${marker}`, queueId: queue.id, criteria: `tags==${tagName}` }],
   });
   const trackerName = `Tracker ${marker}`;
@@ -124,6 +129,18 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     name: `Role ${marker}`,
     customerRoleId,
   });
+  const workingHours = await call('working hours', 'POST', '/ccaas/1/working-hours', {
+    name: `Hours ${marker}`,
+    timezone: 'Europe/Zagreb',
+    message: `Away ${marker}`,
+    workWeek: Object.fromEntries(
+      ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => [
+        day,
+        { startTime: 540, endTime: 1020, enabled: true },
+      ]),
+    ),
+    holidays: [{ name: `Holiday ${marker}`, startDate: '2026-12-25', endDate: '2026-12-26' }],
+  });
   await call('settings', 'PATCH', '/v1/manage/settings', [
     { op: 'replace', path: '/pagination/defaultPageSize', value: 15 },
   ]);
@@ -163,6 +180,9 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     accessToken: token.token,
     webhookId: webhook.id,
     eventId: deliveries.deliveries[0].eventId,
+    workingHoursId: workingHours.id,
+    holidayId: workingHours.holidays[0].id,
+    routeId: routing.routes[0].id,
   };
 }
 
@@ -184,5 +204,8 @@ export function seededIds(seed: SeededTenant): string[] {
     seed.apiKeyId,
     seed.webhookId,
     seed.eventId,
+    seed.workingHoursId,
+    seed.holidayId,
+    seed.routeId,
   ];
 }

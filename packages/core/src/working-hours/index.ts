@@ -1,0 +1,3 @@
+export * from './calendar';
+export * from './check-calendar';
+export * from './within';
