@@ -47,7 +47,9 @@ function messagesBlock(messages: CardMessage[]): Block {
   if (messages.length === 0) return context(['No message from the customer yet.']);
   const lines = messages.map((message) => {
     const who =
-      message.direction === 'OUTBOUND' ? `Reply by ${escapeMrkdwn(message.from)}` : escapeMrkdwn(message.from);
+      message.direction === 'OUTBOUND'
+        ? `Reply by ${escapeMrkdwn(message.from)}`
+        : escapeMrkdwn(message.from);
     const quoted = escapeMrkdwn(truncate(message.text, messageLength)).replace(/\n/g, '\n>');
     return `*${who}* · ${shortTime(message.createdAt)}\n>${quoted}`;
   });
