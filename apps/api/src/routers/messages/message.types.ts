@@ -48,9 +48,7 @@ export const createMessageInput = z
     channel: z.enum(messageChannels).optional(),
     contentType: contentTypeSchema.optional().describe('Default TEXT'),
     content: contentSchema.optional().describe('Shaped by contentType, e.g. {"text":"…"} for TEXT'),
-    text: messageTextSchema
-      .optional()
-      .describe('Shorthand for TEXT content: {"text": text}'),
+    text: messageTextSchema.optional().describe('Shorthand for TEXT content: {"text": text}'),
     direction: directionSchema.optional().describe('INBOUND (from the customer, default) or OUTBOUND'),
     authorType: authorTypeSchema.optional().describe('Default CUSTOMER for INBOUND, AGENT for OUTBOUND'),
     authorId: idSchema.optional().describe("The writing agent's id"),
