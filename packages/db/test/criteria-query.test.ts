@@ -56,8 +56,8 @@ async function seedForExplain(db: TestDatabase, count: number) {
       timestamp '2024-01-01' + i * interval '17 minutes'
     FROM generate_series(1, ${count}::int) AS i WHERE i % 3 = 0 OR i % 1000 = 0`;
   await db.prisma.$executeRaw`
-    INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text")
-    SELECT 'm' || i, ${org}, 'x' || i, 'seed', 'text' FROM generate_series(1, ${count}::int) AS i WHERE i % 4 = 0 OR i % 1000 = 7`;
+    INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text", "content")
+    SELECT 'm' || i, ${org}, 'x' || i, 'seed', 'text', '{"text":"text"}'::jsonb FROM generate_series(1, ${count}::int) AS i WHERE i % 4 = 0 OR i % 1000 = 7`;
   await db.prisma.$executeRaw`
     INSERT INTO "Detection" ("id", "organizationId", "conversationId", "messageId", "kind", "refId", "name", "value", "start", "end")
     SELECT 'd' || i, ${org}, 'x' || i, 'm' || i, 'TRACKER', 'seed', CASE WHEN i % 1000 = 7 THEN 'rare tracker' ELSE 'pricing' END,

@@ -85,7 +85,8 @@ describe.each(testDatabaseKinds())('criteria safety on %s', (kind) => {
     await db.prisma
       .$executeRaw`INSERT INTO "Tag" ("id", "organizationId", "name") VALUES ('their-secret', ${theirs}, 'secret')`;
     await db.prisma.$executeRaw`
-      INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text") VALUES ('their-m', ${theirs}, 'c4', 'x', 'y')`;
+      INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text", "content")
+        VALUES ('their-m', ${theirs}, 'c4', 'x', 'y', '{"text":"y"}'::jsonb)`;
     await db.prisma.$executeRaw`
       INSERT INTO "Detection" ("id", "organizationId", "conversationId", "messageId", "kind", "refId", "name", "value", "start", "end")
       VALUES ('their-d', ${theirs}, 'c4', 'their-m', 'TRACKER', 'x', 'secret', 'v', 0, 0)`;

@@ -72,8 +72,8 @@ export async function insertConversationFacts(
       SELECT x."id", tags."id", ${organizationId}, x."createdAt" AT TIME ZONE 'UTC'
       FROM input x CROSS JOIN LATERAL jsonb_array_elements_text(x."tags") AS e(name) JOIN tags ON tags."name" = e.name
     ), messages AS (
-      INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text")
-      SELECT gen_random_uuid()::text, ${organizationId}, x."id", 'seed', 'detections'
+      INSERT INTO "Message" ("id", "organizationId", "conversationId", "from", "text", "content")
+      SELECT gen_random_uuid()::text, ${organizationId}, x."id", 'seed', 'detections', '{"text":"detections"}'::jsonb
       FROM input x WHERE jsonb_array_length(x."trackers") + jsonb_array_length(x."entities") > 0
       RETURNING "id", "conversationId"
     )
