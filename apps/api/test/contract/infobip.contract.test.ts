@@ -183,7 +183,7 @@ const answerSchemaOverrides: Record<string, object> = {
   },
 };
 
-/** The document's 200 answer has no content (POST conversation events): nothing is answered. */
+/** The document's 200 answer has no content (POST conversation events): the answer is `{}` or empty. */
 const documentsNoAnswerBody = (method: Method, path: string) =>
   !(operationOf(method, path).responses as Record<string, { content?: unknown }>)['200']?.content;
 
@@ -230,8 +230,8 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
     });
     await tenant.caller.messages.create({ conversationId: created.id, from: '447492263897', text: 'Hello' });
     const hours = await tenant.request('POST', '/ccaas/1/working-hours', calendarExample);
-    // GET /ccaas/1/routing answers the document's rules.
-    // A queue of its own: a queue that rules target cannot be deleted (DELETE /ccaas/1/queues).
+    // The document's rules, for GET /ccaas/1/routing to answer; they target a queue of their own,
+    // as a queue that rules target cannot be deleted (DELETE /ccaas/1/queues/{queueId}).
     const routed = await tenant.caller.queues.create({ name: `Routed ${Math.random()}` });
     await tenant.request('PUT', '/ccaas/1/routing', rulesFor(routed.id));
     return {
