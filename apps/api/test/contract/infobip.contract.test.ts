@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { send, startTestApi, type TestApi, type TestTenant } from '../support/test-api';
-import { type Method, referenceOperations, requestExamples, schemaErrors } from './infobip-reference';
+import {
+  type Method,
+  operationOf,
+  referenceOperations,
+  referencePath,
+  requestExamples,
+  schemaErrors,
+} from './infobip-reference';
 
 /**
  * Infobip's contract: every operation of Infobip's official conversation-management document
@@ -18,6 +26,9 @@ interface Fixtures {
   queueId: string;
   tagName: string;
   noteId: string;
+  /** A working-hours calendar (the document's example) and the id of its first holiday. */
+  workingHoursId: string;
+  holidayId: string;
 }
 
 interface Case {
@@ -32,6 +43,19 @@ interface Case {
 
 const conversation = (fx: Fixtures) => ({ conversationId: fx.conversationId });
 const agent = (fx: Fixtures) => ({ agentId: fx.agentId });
+const calendar = (fx: Fixtures) => ({ id: fx.workingHoursId });
+
+/**
+ * PUT /ccaas/1/routing's body is an array of CreateRuleApiRequest, whose own `example` is the
+ * array: the document's rules, sent to this test's queue (its queue ids are Infobip's).
+ */
+const { components } = JSON.parse(readFileSync(referencePath, 'utf8')) as {
+  components: { schemas: Record<string, { title?: string; example?: unknown }> };
+};
+const documentRules = Object.values(components.schemas).find(
+  (schema) => schema.title === 'CreateRuleApiRequest',
+)?.example as Record<string, unknown>[];
+const rulesFor = (queueId: string) => documentRules.map((rule) => ({ ...rule, queueId }));
 
 /** Operations built, with how to call them. */
 const built: Record<string, Case> = {
@@ -94,28 +118,54 @@ const built: Record<string, Case> = {
     params: (fx) => ({ agentId: fx.agentId, queueId: fx.queueId }),
   },
   'PUT /ccaas/1/agents/{agentId}/heartbeat': { params: agent },
+  'GET /ccaas/1/conversations/{conversationId}/simulate-routing': { params: conversation },
+  'POST /ccaas/1/conversations/{conversationId}/events': { params: conversation },
+  'GET /ccaas/1/routing': { query: '?enabled=true' },
+  'PUT /ccaas/1/routing': { body: (fx) => rulesFor(fx.queueId) },
+  'DELETE /ccaas/1/routing': {},
+  'GET /ccaas/1/working-hours': { query: '?limit=999&orderBy=name:asc&enabled=true' },
+  'POST /ccaas/1/working-hours': {},
+  'GET /ccaas/1/working-hours/{id}': { params: calendar },
+  'PUT /ccaas/1/working-hours/{id}': { params: calendar },
+  'PATCH /ccaas/1/working-hours/{id}': { params: calendar },
+  'DELETE /ccaas/1/working-hours/{id}': { params: calendar },
+  'GET /ccaas/1/working-hours/{id}/status': { params: calendar },
+  'POST /ccaas/1/working-hours/{workingHoursId}/holiday': {
+    params: (fx) => ({ workingHoursId: fx.workingHoursId }),
+  },
+  'DELETE /ccaas/1/working-hours/{workingHoursId}/holiday/{id}': {
+    params: (fx) => ({ workingHoursId: fx.workingHoursId, id: fx.holidayId }),
+  },
 };
 
-// Built by the routing half of issue 12 (routing rules, simulate-routing, working hours and
-// holidays, links, related-comments, conversation events).
-const builtByRoutingHalf = [
-  'GET /ccaas/1/conversations/{conversationId}/simulate-routing',
-  'GET /ccaas/1/conversations/{conversationId}/related-comments',
-  'GET /ccaas/1/conversations/{conversationId}/links',
-  'POST /ccaas/1/conversations/{conversationId}/events',
-  'GET /ccaas/1/routing',
-  'PUT /ccaas/1/routing',
-  'DELETE /ccaas/1/routing',
-  'GET /ccaas/1/working-hours',
-  'POST /ccaas/1/working-hours',
-  'GET /ccaas/1/working-hours/{id}',
-  'PUT /ccaas/1/working-hours/{id}',
-  'DELETE /ccaas/1/working-hours/{id}',
-  'PATCH /ccaas/1/working-hours/{id}',
-  'GET /ccaas/1/working-hours/{id}/status',
-  'POST /ccaas/1/working-hours/{workingHoursId}/holiday',
-  'DELETE /ccaas/1/working-hours/{workingHoursId}/holiday/{id}',
-];
+const workingHoursMismatch =
+  "the document contradicts itself and the answer follows its examples: WorkingHoursApiResponse's " +
+  '`workWeek` is `type: object` with `enum: [MONDAY…SUNDAY]` (no object can equal a string), ' +
+  'and HolidaysApiModel `startDate`/`endDate` are `format: date-time` though described and ' +
+  'exemplified as yyyy-MM-dd; the answer has `workWeek: { MONDAY: { startTime, endTime, enabled }, … }` ' +
+  'and `holidays[i].startDate: "2021-01-01"`';
+
+/**
+ * Operations not yet answered as the document says, with the reason. Links and related comments
+ * are not built: Switchboard has no conversation links or social comment threads yet; issue 12
+ * stays open for them. The others are built (sent above with the document's examples, their
+ * status, 404 and 401 checked) but their answer does not validate against the document's schema:
+ * the test asserts it still does not, so an entry leaves this list as soon as it conforms.
+ */
+const notYet: Record<string, string> = {
+  'GET /ccaas/1/conversations/{conversationId}/links': 'not built: Switchboard has no conversation links yet',
+  'GET /ccaas/1/conversations/{conversationId}/related-comments':
+    'not built: Switchboard has no social comment threads yet',
+  'GET /ccaas/1/routing':
+    "RuleApiResponse's `expression` is `type: object` with `additionalProperties: { type: object }`, " +
+    'yet its own examples (and the answer, `routes[i].expression.$or` / `.$and`) hold arrays',
+  'GET /ccaas/1/working-hours': workingHoursMismatch,
+  'POST /ccaas/1/working-hours': workingHoursMismatch,
+  'GET /ccaas/1/working-hours/{id}': workingHoursMismatch,
+  'PUT /ccaas/1/working-hours/{id}': workingHoursMismatch,
+  'PATCH /ccaas/1/working-hours/{id}': workingHoursMismatch,
+  'POST /ccaas/1/working-hours/{workingHoursId}/holiday': workingHoursMismatch,
+};
 
 /** The agent id of the document's examples, which names an agent of Infobip's, not of this test. */
 const exampleAgentId = 'c856e230-a8cd-498b-9996-42bbed35029a';
@@ -133,12 +183,16 @@ const answerSchemaOverrides: Record<string, object> = {
   },
 };
 
+/** The document's 200 answer has no content (POST conversation events): the answer is `{}` or empty. */
+const documentsNoAnswerBody = (method: Method, path: string) =>
+  !(operationOf(method, path).responses as Record<string, { content?: unknown }>)['200']?.content;
+
 const fill = (path: string, params: Record<string, string>) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
 
-test('every operation of the reference is built here or by the routing half', () => {
-  const listed = [...Object.keys(built), ...builtByRoutingHalf].sort();
-  expect(listed).toEqual(referenceOperations().sort());
+test('every operation of the reference is built here or listed as not built yet', () => {
+  const notBuilt = Object.keys(notYet).filter((operation) => !(operation in built));
+  expect([...Object.keys(built), ...notBuilt].sort()).toEqual(referenceOperations().sort());
 });
 
 describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
@@ -150,7 +204,12 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
   });
   afterAll(() => api.close());
 
-  /** Fresh objects for one operation: a tagged conversation with metadata and a note, an agent, a queue. */
+  const [calendarExample] = requestExamples('post', '/ccaas/1/working-hours');
+
+  /**
+   * Fresh objects for one operation: a tagged conversation with metadata and a note, an agent, a
+   * queue, a working-hours calendar with holidays, and the document's routing rules.
+   */
   async function fixtures(): Promise<Fixtures> {
     const tagName = `contract_${Math.random().toString(36).slice(2, 8)}`;
     const agent = await tenant.caller.agents.create({ name: 'Angus Young', status: 'ACTIVE' });
@@ -170,6 +229,11 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
       authorId: agent.id,
     });
     await tenant.caller.messages.create({ conversationId: created.id, from: '447492263897', text: 'Hello' });
+    const hours = await tenant.request('POST', '/ccaas/1/working-hours', calendarExample);
+    // The document's rules, for GET /ccaas/1/routing to answer; they target a queue of their own,
+    // as a queue that rules target cannot be deleted (DELETE /ccaas/1/queues/{queueId}).
+    const routed = await tenant.caller.queues.create({ name: `Routed ${Math.random()}` });
+    await tenant.request('PUT', '/ccaas/1/routing', rulesFor(routed.id));
     return {
       conversationId: created.id,
       closedConversationId: closed.id,
@@ -177,6 +241,8 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
       queueId: queue.id,
       tagName,
       noteId: note.id,
+      workingHoursId: hours.body.id,
+      holidayId: hours.body.holidays[0].id,
     };
   }
 
@@ -196,7 +262,14 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
       const res = await tenant.request(method.toUpperCase(), url, body, spec.headers?.(own) ?? {});
       const sent = `${method.toUpperCase()} ${url} ${JSON.stringify(body)}`;
       expect(res.status, `${sent} → ${JSON.stringify(res.body)}`).toBe(200);
-      expect(schemaErrors(method, path, 200, res.body, answerSchemaOverrides[operation]), sent).toBeNull();
+      if (documentsNoAnswerBody(method, path)) {
+        expect(res.body ?? {}, sent).toEqual({});
+        continue;
+      }
+      const errors = schemaErrors(method, path, 200, res.body, answerSchemaOverrides[operation]);
+      const reason = notYet[operation];
+      if (reason) expect(errors, `${sent} now conforms: take it off notYet (${reason})`).not.toBeNull();
+      else expect(errors, sent).toBeNull();
       // Infobip's own date format in every answer.
       expect(JSON.stringify(res.body), sent).not.toMatch(/\d\d\.\d{3}Z"/);
     }
