@@ -44,7 +44,7 @@ describe.each(testDatabaseKinds())('conversation history and auto-routing on %s'
     expect(events[1]).toMatchObject({ before: { priority: 'NORMAL' }, after: { priority: 'HIGH' } });
     expect(events[2].after.tags).toEqual(['vip']);
     expect(events[3].after.metadata).toEqual({ customerId: '42' });
-    expect(events[4].after).toMatchObject({ from: 'c', text: 'hi', direction: 'INBOUND' });
+    expect(events[4].after).toMatchObject({ from: 'c', text: 'hi', direction: 'OUTBOUND' }); // Infobip's create is outbound
     expect(events[5]).toMatchObject({ before: { status: 'OPEN' }, after: { status: 'CLOSED' } });
     expect(res.body.nextCursor).toBeNull();
   });

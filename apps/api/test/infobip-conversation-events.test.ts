@@ -1,6 +1,7 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertConversation } from './support/concurrency/fixtures';
+import { serviceException } from './support/infobip';
 import { startTestApi, type TestApi } from './support/test-api';
 
 describe.each(testDatabaseKinds())('Infobip conversation events (typing) on %s', (kind) => {
@@ -33,13 +34,13 @@ describe.each(testDatabaseKinds())('Infobip conversation events (typing) on %s',
       channel: 'SMS',
     });
     expect(channel.status).toBe(400);
-    expect(channel.body.details.field).toBe('channel');
+    expect(serviceException(channel.body).details.field).toBe('channel');
     const noFrom = await api.a.request('POST', `/ccaas/1/conversations/${id}/events`, {
       ...typing,
       from: undefined,
     });
     expect(noFrom.status).toBe(400);
-    expect(noFrom.body.details.field).toBe('from');
+    expect(serviceException(noFrom.body).details.field).toBe('from');
     expect((await api.b.request('POST', `/ccaas/1/conversations/${id}/events`, typing)).status).toBe(404);
     const closed = await insertConversation(api.db.prisma, api.a, { status: 'CLOSED' });
     expect((await api.a.request('POST', `/ccaas/1/conversations/${closed}/events`, typing)).status).toBe(409);

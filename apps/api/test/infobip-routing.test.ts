@@ -1,6 +1,7 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertConversation } from './support/concurrency/fixtures';
+import { serviceException } from './support/infobip';
 import { startTestApi, type TestApi } from './support/test-api';
 
 // Monday 2 March 2026, 10:00 in Zagreb (CET, UTC+1), and the Saturday before.
@@ -129,11 +130,11 @@ describe.each(testDatabaseKinds())('Infobip routing rules on %s', (kind) => {
     const broken = [rules[0], { ...rules[1], expression: { $or: [{ $eq: { 'message.chanel': 'SMS' } }] } }];
     const res = await api.a.request('PUT', '/ccaas/1/routing', broken);
     expect(res.status).toBe(400);
-    expect(res.body.message).toMatch(
+    expect(serviceException(res.body).text).toMatch(
       /^\[1\]\.expression\.\$or\[0\]\.\$eq\["message\.chanel"\]: unknown field/,
     );
-    expect(res.body.message).toContain('did you mean "message.channel"?');
-    expect(res.body.details.validOperators).toEqual([
+    expect(serviceException(res.body).text).toContain('did you mean "message.channel"?');
+    expect(serviceException(res.body).details.validOperators).toEqual([
       '$and',
       '$or',
       '$eq',
@@ -150,18 +151,18 @@ describe.each(testDatabaseKinds())('Infobip routing rules on %s', (kind) => {
       { ...rules[0], expression: { $like: {} } },
     ]);
     expect(operator.status).toBe(400);
-    expect(operator.body.message).toContain(
+    expect(serviceException(operator.body).text).toContain(
       '[0].expression.$like: unknown operator "$like"; valid operators: $and, $or',
     );
 
     const both = await api.a.request('PUT', '/ccaas/1/routing', [{ ...rules[0], criteria: 'tags==a' }]);
     expect(both.status).toBe(400);
-    expect(both.body.message).toContain('exactly one');
+    expect(serviceException(both.body).text).toContain('exactly one');
     const notArray = await api.a.request('PUT', '/ccaas/1/routing', '"rules"');
     expect(notArray.status).toBe(400);
     const noQueue = await api.a.request('PUT', '/ccaas/1/routing', [{ expression: { $eq: { tags: 'a' } } }]);
     expect(noQueue.status).toBe(400);
-    expect(noQueue.body.details.field).toBe('0.queueId');
+    expect(serviceException(noQueue.body).details.field).toBe('0.queueId');
     const otherTenant = await api.b.request('PUT', '/ccaas/1/routing', [{ ...rules[0] }]);
     expect(otherTenant.status).toBe(404);
 

@@ -1,6 +1,7 @@
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertConversation, setRoutingSettings } from './support/concurrency/fixtures';
+import { serviceException } from './support/infobip';
 import { startTestApi, type TestApi } from './support/test-api';
 
 describe.each(testDatabaseKinds())('routing rules and simulate on %s', (kind) => {
@@ -68,9 +69,9 @@ describe.each(testDatabaseKinds())('routing rules and simulate on %s', (kind) =>
     const broken = [...rules(), { name: 'Typo', queueId: sales.id, criteria: 'agnetId==x' }];
     const res = await api.a.request('PUT', '/ccaas/1/routing', { routes: broken });
     expect(res.status).toBe(400);
-    expect(res.body.error).toBe('Invalid Criteria');
-    expect(res.body.message).toMatch(/^routes\.3\.criteria: /);
-    expect(res.body.details).toMatchObject({
+    expect(serviceException(res.body).messageId).toBe('BAD_REQUEST');
+    expect(serviceException(res.body).text).toMatch(/^routes\.3\.criteria: /);
+    expect(serviceException(res.body).details).toMatchObject({
       field: 'routes.3.criteria',
       index: 3,
       criteria: { code: 'UNKNOWN_FIELD', offset: 0, suggestion: 'agentId' },
@@ -81,7 +82,7 @@ describe.each(testDatabaseKinds())('routing rules and simulate on %s', (kind) =>
       routes: [{ name: 'x', queueId: sales.id, criteria: 'priority==' }],
     });
     expect(syntax.status).toBe(400);
-    expect(syntax.body.details.field).toBe('routes.0.criteria');
+    expect(serviceException(syntax.body).details.field).toBe('routes.0.criteria');
     expect((await api.a.caller.routing.get({})).routes).toEqual(before);
   });
 
@@ -93,7 +94,7 @@ describe.each(testDatabaseKinds())('routing rules and simulate on %s', (kind) =>
       routes: [rules()[0], { name: 'Foreign', queueId: theirs.id, criteria: 'status==OPEN' }],
     });
     expect(res.status).toBe(404);
-    expect(res.body.details).toEqual({ field: 'routes.1.queueId', index: 1 });
+    expect(serviceException(res.body).details).toEqual({ field: 'routes.1.queueId', index: 1 });
     expect((await api.a.caller.routing.get({})).routes).toEqual(before);
     expect((await api.b.caller.routing.get({})).routes).toEqual([]);
 
@@ -101,7 +102,7 @@ describe.each(testDatabaseKinds())('routing rules and simulate on %s', (kind) =>
       routes: [{ queueId: sales.id, criteria: 'status==OPEN' }],
     });
     expect(missingName.status).toBe(400);
-    expect(missingName.body.details.field).toBe('routes.0.name');
+    expect(serviceException(missingName.body).details.field).toBe('routes.0.name');
   });
 
   test('simulate an existing conversation: the trace says why, the agent who would get it, no writes', async () => {

@@ -337,6 +337,7 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
     await tenant.request('POST', `/ccaas/1/conversations/${group.id}/messages`, {
       from: 'customer',
       text: 'How do I get started with the API?',
+      direction: 'INBOUND',
     });
     const spaceShape = z.object({
       id: z.string(),
@@ -620,11 +621,8 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
       text: 'It ships today.',
       direction: 'OUTBOUND',
     });
-    await tenant.request('POST', `/ccaas/1/conversations/${groupId}/messages`, {
-      from: 'agent-1',
-      text: 'internal: check the warehouse',
-      direction: 'OUTBOUND',
-      internal: true,
+    await tenant.request('POST', `/ccaas/1/conversations/${groupId}/notes`, {
+      content: 'internal: check the warehouse',
     });
     const messages = expectShape(
       await visitor('GET', `/spaces/${opened.id}/messages?groupId=${groupId}&languageId=en`),

@@ -73,6 +73,30 @@ function responseSchema(method: Method, path: string, status: number): Json | un
  * `yyyy-MM-dd'T'HH:mm:ss.SSS+0000` (its parameter descriptions), which RFC 3339's `date-time`
  * forbids, so `date-time` is that pattern or RFC 3339.
  */
+/**
+ * Where a schema contradicts the document's own examples, the example wins (README, "Infobip:
+ * where the document is vague"): a rule's `expression` holds `$and`/`$or` arrays, `workWeek` is an
+ * object of days (its `enum` of day names fits no object), holiday dates are `yyyy-MM-dd`.
+ */
+function examplesWin(components: { schemas: Record<string, Json> }): { schemas: Record<string, Json> } {
+  const schemas = structuredClone(components.schemas);
+  const named = (suffix: string) =>
+    Object.entries(schemas)
+      .filter(([name]) => name.endsWith(`.${suffix}`))
+      .map(([, schema]) => schema.properties as Record<string, Json>);
+  for (const properties of [...named('RuleApiResponse'), ...named('CreateRuleApiRequest')]) {
+    properties.expression = { type: 'object', additionalProperties: { type: ['object', 'array'] } };
+  }
+  for (const properties of named('WorkingHoursApiResponse')) {
+    const { enum: _days, ...workWeek } = properties.workWeek as Json;
+    properties.workWeek = workWeek;
+  }
+  for (const properties of named('HolidaysApiModel')) {
+    for (const field of ['startDate', 'endDate']) properties[field] = { type: 'string', format: 'date' };
+  }
+  return { schemas };
+}
+
 function nullableOptionals(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(nullableOptionals);
   if (typeof node !== 'object' || node === null) return node;
@@ -97,7 +121,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)$/);
-ajv.addSchema({ components: nullableOptionals(document.components) } as Json, 'infobip');
+ajv.addSchema({ components: nullableOptionals(examplesWin(document.components)) } as Json, 'infobip');
 
 const validators = new Map<string, ValidateFunction>();
 

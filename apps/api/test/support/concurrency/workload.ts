@@ -1,3 +1,4 @@
+import { serviceException } from '../infobip';
 import type { TestResponse } from '../test-api';
 
 /** One HTTP call with the organization's key, through whichever API process the caller picks. */
@@ -91,7 +92,7 @@ export async function runConcurrently(work: readonly Work[]) {
     .filter(
       ({ kind, res }) =>
         res.status !== 200 &&
-        !(kind === 'assign' && res.status === 409 && res.body?.details?.rule === 'AGENT_AT_CAPACITY'),
+        !(kind === 'assign' && res.status === 409 && serviceException(res.body)?.details?.rule === 'AGENT_AT_CAPACITY'),
     )
     .map(({ kind, res }) => `${kind} ${res.status} ${JSON.stringify(res.body)}`);
 }
