@@ -170,7 +170,9 @@ describe.each(testDatabaseKinds())('OpenAPI document and docs page on %s', (kind
     let browser: Browser | undefined;
     try {
       browser = await launchChromium();
-      const context = await browser.newContext();
+      // Swagger UI only lays out the sections in view (past about ten operations it waits for the
+      // window to reach them): a window tall enough to hold every section shows them all.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 40_000 } });
       const foreign: string[] = [];
       const local: string[] = [];
       // Every request the page makes passes here; anything not for our server is recorded and refused.
@@ -190,13 +192,18 @@ describe.each(testDatabaseKinds())('OpenAPI document and docs page on %s', (kind
       const response = await page.goto(`${api.url}/docs`, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
       await page.locator('.opblock-summary-path').first().waitFor({ timeout: 30_000 });
+      const operations = Object.values(document.paths).reduce(
+        (sum, item) => sum + Object.keys(item).length,
+        0,
+      );
+      await expect
+        .poll(() => page.locator('.opblock-summary-path').count(), { timeout: 30_000 })
+        .toBe(operations);
       const shown = await page.locator('.opblock-summary-path').allTextContents();
       // Swagger UI breaks long paths with zero-width spaces.
       const shownText = shown.map((text) => text.replace(/\u200b/g, '').trim());
       for (const path of shownPaths) expect(shownText).toContain(path);
-      expect(shownText.length).toBe(
-        Object.values(document.paths).reduce((sum, item) => sum + Object.keys(item).length, 0),
-      );
+      expect(shownText.length).toBe(operations);
       expect(await page.locator('.info .title').first().textContent()).toContain('Switchboard API');
 
       expect(local).toEqual(expect.arrayContaining(['/docs', '/openapi.json']));
