@@ -92,7 +92,11 @@ export async function runConcurrently(work: readonly Work[]) {
     .filter(
       ({ kind, res }) =>
         res.status !== 200 &&
-        !(kind === 'assign' && res.status === 409 && serviceException(res.body)?.details?.rule === 'AGENT_AT_CAPACITY'),
+        !(
+          kind === 'assign' &&
+          res.status === 409 &&
+          serviceException(res.body)?.details?.rule === 'AGENT_AT_CAPACITY'
+        ),
     )
     .map(({ kind, res }) => `${kind} ${res.status} ${JSON.stringify(res.body)}`);
 }
