@@ -15,6 +15,7 @@ import {
   type TestResponse,
 } from './support/http';
 import { type OpenApiDocument, restOperationsOf, trpcProcedures } from './support/operations';
+import { restError } from './support/rest-error';
 import { sizes } from './support/sizes';
 import { restSweepCalls, type SweepCall, trpcSweepCalls } from './support/sweep-plan';
 import { type SeededTenant, seedTenant } from './support/tenant-seed';
@@ -97,10 +98,9 @@ describe.each(testDatabaseKinds())('auth abuse on %s', (kind) => {
       const res = await perform(call, credential.headers);
       const documented =
         call.transport === 'rest'
-          ? res.body?.error === 'Unauthorized' &&
-            typeof res.body?.message === 'string' &&
-            // Sharely's paths add the errorId they log.
-            Object.keys(res.body).every((key) => ['error', 'message', 'details', 'errorId'].includes(key))
+          ? restError(res.body).error === 'Unauthorized' &&
+            typeof restError(res.body).message === 'string' &&
+            restError(res.body).onlyDocumentedKeys
           : res.body?.error?.data?.httpStatus === 401;
       tally.add(res.status === 401 && documented ? '401' : `other ${res.status}`);
       if (res.status !== 401 || !documented) {
@@ -230,10 +230,11 @@ describe.each(testDatabaseKinds())('auth abuse on %s', (kind) => {
     const wrong: string[] = [];
     await inPool(work, 6, async ({ pair, call }) => {
       const res = await perform(call, pair.headers);
-      const message: unknown = call.transport === 'rest' ? res.body?.message : res.body?.error?.message;
+      const message: unknown =
+        call.transport === 'rest' ? restError(res.body).message : res.body?.error?.message;
       const envelope =
         call.transport === 'rest'
-          ? res.body?.error === 'Bad Request'
+          ? restError(res.body).error === 'Bad Request'
           : res.body?.error?.data?.httpStatus === 400;
       const named = typeof message === 'string' && pair.names.every((name) => message.includes(name));
       tally.add(res.status === 400 && envelope && named ? '400' : `other ${res.status}`);

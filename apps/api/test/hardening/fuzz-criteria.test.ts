@@ -5,6 +5,7 @@ import { conversationFactsArbitrary } from '../../../../packages/core/src/criter
 import { send, startTestApi, type TestApi, type TestResponse } from '../support/test-api';
 import { criteriaText } from './support/criteria-cases';
 import { callTrpc, encodeText, hasLoneSurrogate, report, Tally } from './support/http';
+import { restError } from './support/rest-error';
 import { sizes } from './support/sizes';
 
 // Part 3 (criteria): random and mutated criteria through groups.preview, the `criteria` filter
@@ -105,8 +106,8 @@ describe.each(testDatabaseKinds())('criteria fuzzing on %s', (kind) => {
 function verdict(res: TestResponse, transport: 'trpc' | 'rest'): '200' | '400' | 'other' {
   if (res.status === 200) return '200';
   if (res.status !== 400) return 'other';
-  const details = transport === 'trpc' ? res.body?.error?.data?.details : res.body?.details;
-  const message = transport === 'trpc' ? res.body?.error?.message : res.body?.message;
+  const details = transport === 'trpc' ? res.body?.error?.data?.details : restError(res.body).details;
+  const message = transport === 'trpc' ? res.body?.error?.message : restError(res.body).message;
   if (typeof message !== 'string' || typeof details !== 'object' || details === null) return 'other';
   const located =
     typeof details.code === 'string' &&

@@ -10,6 +10,7 @@ import {
   restOperationsOf,
   trpcProcedures,
 } from './support/operations';
+import { restError } from './support/rest-error';
 import { sizes } from './support/sizes';
 import { tenantFiller } from './support/tenant-filler';
 import { type SeededTenant, seedTenant } from './support/tenant-seed';
@@ -107,7 +108,8 @@ describe.each(testDatabaseKinds())('fuzzing every REST operation on %s', (kind) 
 function isErrorBody(text: string, trpc: boolean): boolean {
   try {
     const body = JSON.parse(text);
-    if (!trpc) return typeof body?.error === 'string' && typeof body?.message === 'string';
+    if (!trpc)
+      return typeof restError(body).error === 'string' && typeof restError(body).message === 'string';
     const first = Array.isArray(body) ? body[0] : body;
     return (
       (typeof first?.error?.message === 'string' && typeof first?.error?.data?.httpStatus === 'number') ||

@@ -6,6 +6,7 @@ import type { ApiProcess } from '../support/api-process';
 import { send } from '../support/test-api';
 import { type ChildApiSetup, childApiSetup } from './support/child-api';
 import { report } from './support/http';
+import { restError } from './support/rest-error';
 
 const BYTES = 1_000_000; // under the default BODY_LIMIT_BYTES (1 MiB)
 // The embedded API's heap cap (node-flags.json), on both databases: a scan or a validation that
@@ -115,6 +116,7 @@ const bodies: { label: string; method: string; path: string; body: string; type?
 // biome-ignore lint/suspicious/noExplicitAny: any error envelope
 function errorMessageOf(body: any): unknown {
   if (Array.isArray(body)) return body.findLast((call) => call?.error)?.error?.message;
+  if (body?.requestError) return restError(body).message;
   return typeof body?.error === 'object' ? body.error?.message : body?.message;
 }
 

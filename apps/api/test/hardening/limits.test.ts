@@ -11,6 +11,7 @@ import {
   restOperationsOf,
   trpcProcedures,
 } from './support/operations';
+import { restError } from './support/rest-error';
 import { tenantFiller } from './support/tenant-filler';
 import { type SeededTenant, seedTenant } from './support/tenant-seed';
 
@@ -66,8 +67,8 @@ describe.each(testDatabaseKinds())('body and page size limits on %s', (kind) => 
       tally.add(`sized ${res.status}`);
       if (
         res.status !== 413 ||
-        res.body?.error !== 'Payload Too Large' ||
-        typeof res.body?.message !== 'string'
+        restError(res.body).error !== 'Payload Too Large' ||
+        typeof restError(res.body).message !== 'string'
       ) {
         wrong.push(`${method} ${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 150)}`);
       }

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { send, startTestApi, type TestApi } from '../support/test-api';
+import { restError } from './support/rest-error';
 
 // One regression test per defect the hardening suite found and fixed (each answered 500 before).
 // The tRPC-batch rate-limit bypass has its regression in rate-limit-bypass.test.ts.
@@ -16,7 +17,7 @@ describe.each(testDatabaseKinds())('hardening regressions on %s', (kind) => {
 
   const expectField = (res: { status: number; body: { details?: { field?: string } } }, field: string) => {
     expect(res.status).toBe(400);
-    expect(res.body.details?.field).toBe(field);
+    expect(restError(res.body).details?.field).toBe(field);
   };
 
   test('NUL characters anywhere in the input are 400 naming the field (was 500 from PostgreSQL)', async () => {
@@ -136,7 +137,7 @@ describe.each(testDatabaseKinds())('hardening regressions on %s', (kind) => {
     // The field named is where the nesting passes the limit (issue 17 made the path exact).
     const tooDeep = (res: { status: number; body: { details?: { field?: string } } }, under: string) => {
       expect(res.status).toBe(400);
-      expect(res.body.details?.field).toMatch(new RegExp(`^${under}(\\.0){30,}$`));
+      expect(restError(res.body).details?.field).toMatch(new RegExp(`^${under}(\\.0){30,}$`));
     };
     const patch = `[{"op":"replace","path":"/routing/strategy","value":${deep(20_000)}}]`;
     tooDeep(await a.request('PATCH', '/v1/manage/settings', patch), '0\\.value');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ADMIN_KEY, send, startTestApi, type TestApi } from '../support/test-api';
 import { inPool, report, Tally } from './support/http';
 import { type OpenApiDocument, restOperationsOf, trpcProcedures } from './support/operations';
+import { restError } from './support/rest-error';
 import { restSweepCalls, type SweepCall, trpcSweepCalls } from './support/sweep-plan';
 import { type SeededTenant, seedTenant } from './support/tenant-seed';
 import { snapshotDifferences, snapshotOrganization } from './support/tenant-snapshot';
@@ -62,8 +63,8 @@ describe.each(testDatabaseKinds())('reserved keys on %s', (kind) => {
         `{"topic":"x","metadata":{"${key}":"7"}}`,
       );
       expect(res.status).toBe(400);
-      expect(res.body.details.field).toBe('metadata');
-      expect(res.body.message).toContain(`"${key}"`);
+      expect(restError(res.body).details.field).toBe('metadata');
+      expect(restError(res.body).message).toContain(`"${key}"`);
     }
     expect(await api.db.prisma.conversation.count()).toBe(conversations);
     const stored = await api.a.request(
@@ -105,7 +106,8 @@ describe.each(testDatabaseKinds())('reserved keys on %s', (kind) => {
         call.transport === 'trpc'
           ? await send(`${api.url}/trpc/${call.procedurePath}`, { method: 'POST', headers, body })
           : await send(`${api.url}${call.url}`, { method: call.method ?? 'POST', headers, body });
-      const message: unknown = call.transport === 'trpc' ? res.body?.error?.message : res.body?.message;
+      const message: unknown =
+        call.transport === 'trpc' ? res.body?.error?.message : restError(res.body).message;
       const refused = res.status === 400 && typeof message === 'string' && message.includes(`"${key}"`);
       tally.add(refused ? 'refused' : `other ${res.status}`);
       if (!refused)
