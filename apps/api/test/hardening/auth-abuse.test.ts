@@ -64,8 +64,9 @@ describe.each(testDatabaseKinds())('auth abuse on %s', (kind) => {
     'apiKeys.exchangeAppCredentials',
     'spaces.openVisitorSpace',
   ]);
-  // HTTP trims a header value's trailing spaces, so "Bearer    " arrives as "Bearer": no credential.
-  const presentsNone = new Set(['missing', 'Bearer without token', 'Bearer and spaces']);
+  // A scheme with nothing after it (an empty $KEY in a script) presents no credential (auth/credentials.ts);
+  // HTTP trims a header value's trailing spaces, so "Bearer    " arrives as "Bearer".
+  const presentsNone = new Set(['missing', 'Bearer without token', 'Bearer and spaces', 'App without key']);
 
   test('every operation refuses every bad credential with 401 and the documented body, changing nothing', async () => {
     const prisma = api.db.prisma;
