@@ -68,6 +68,7 @@ describe('which changes may free capacity (drainTargetsOf)', () => {
       { entityType: 'agent', action: 'agent.delete' },
       [{ kind: 'organization', organizationId }],
     ],
+    ["an agent's heartbeat", { entityType: 'agent', action: 'agent.heartbeat' }, []],
     ['members added', { entityType: 'queue', action: 'queue.agents.add' }, [queue('x')]],
     ['a queue renamed', { entityType: 'queue', action: 'queue.update' }, []],
     ['a tracker changed', { entityType: 'tracker', action: 'tracker.update' }, []],

@@ -46,6 +46,8 @@ export function drainTargetsOf(entry: AuditEntry): DrainTarget[] {
     case 'settings':
       return routingChanged(entry) ? [{ kind: 'organization', organizationId }] : [];
     case 'agent':
+      // A heartbeat only says the agent is still there: it frees no room (and comes every few seconds).
+      if (entry.action === 'agent.heartbeat') return [];
       // A deleted agent's conversations wait again, in whatever queues they are: drain them all.
       return entry.action === 'agent.delete'
         ? [{ kind: 'organization', organizationId }]
