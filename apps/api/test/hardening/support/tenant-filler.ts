@@ -53,6 +53,11 @@ export function tenantFiller(
     eventId: seed.eventId,
     workingHoursId: seed.workingHoursId,
     ruleIds: [seed.routeId],
+    // A note is a message of the conversation; its author is the tenant's agent.
+    messageId: seed.noteId,
+    messageIds: [seed.noteId],
+    noteId: seed.noteId,
+    authorId: seed.agentId,
     // Symbl's app id is an API key's id.
     appId: seed.apiKeyId,
     roleId: seed.roleId,
@@ -105,6 +110,10 @@ export const idReferenceNames = [
   'eventId',
   'workingHoursId',
   'ruleIds',
+  'messageId',
+  'messageIds',
+  'noteId',
+  'authorId',
   'id',
 ];
 
@@ -131,6 +140,10 @@ export const referenceNames = [
   'eventId',
   'workingHoursId',
   'ruleIds',
+  'messageId',
+  'messageIds',
+  'noteId',
+  'authorId',
   'appId',
   'userId',
   'externalUserId',

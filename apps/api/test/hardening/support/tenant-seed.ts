@@ -40,6 +40,8 @@ export interface SeededTenant {
   holidayId: string;
   /** The routing rule into the queue. */
   routeId: string;
+  /** A note (an internal message) on the conversation, written by the agent. */
+  noteId: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: seed answers are arbitrary JSON, read field by field
@@ -100,6 +102,10 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     channel: 'EMAIL',
     metadata: { marker, customerId: '42' },
     tags: [tagName, 'billing'],
+  });
+  const note = await call('note', 'POST', `/ccaas/1/conversations/${conversation.id}/notes`, {
+    content: `Note ${marker}`,
+    agentId: agent.id,
   });
   for (const text of [`refund please for my gizmo ${marker}`, `second message ${marker}`]) {
     await call('message', 'POST', `/ccaas/1/conversations/${conversation.id}/messages`, {
@@ -183,6 +189,7 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     workingHoursId: workingHours.id,
     holidayId: workingHours.holidays[0].id,
     routeId: routing.routes[0].id,
+    noteId: note.id,
   };
 }
 
@@ -207,5 +214,6 @@ export function seededIds(seed: SeededTenant): string[] {
     seed.workingHoursId,
     seed.holidayId,
     seed.routeId,
+    seed.noteId,
   ];
 }
