@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds())('criteria fuzzing on %s', (kind) => {
       for (let attempt = 0; ; attempt++) {
         const res = await api.a.request('POST', '/ccaas/1/conversations', body);
         if (res.status === 200) break;
-        const field = String(res.body?.details?.field ?? '').split(/[.[]/)[0] ?? '';
+        const field = String(restError(res.body).details?.field ?? '').split(/[.[]/)[0] ?? '';
         if (res.status !== 400 || attempt > 4 || !(field in body)) {
           throw new Error(`seed conversation: ${res.status} ${JSON.stringify(res.body)}`);
         }
