@@ -5,6 +5,7 @@ import {
   contentTypeSchema,
   messageChannels,
 } from '../../shared/message-content';
+import { paginationSchema } from '../queues/infobip-page';
 import { idSchema, isoDateSchema } from '../shared/schemas';
 
 export const messagesTag = ['Messages (Infobip)'];
@@ -106,13 +107,6 @@ export const listMessagesInput = z.object({
     .describe('nextCursor of the previous page (instead of page).'),
 });
 export type ListMessagesInput = z.infer<typeof listMessagesInput>;
-
-export const paginationSchema = z.object({
-  totalItems: z.number().int().nonnegative(),
-  page: z.number().int().nonnegative(),
-  limit: z.number().int().nonnegative(),
-  orderBy: z.string(),
-});
 
 export const listMessagesOutput = z.object({
   messages: z.array(messageSchema),
