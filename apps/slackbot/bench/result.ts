@@ -64,7 +64,7 @@ export function slackResult(
       `Open loop (issue 15): the same mix sent at a steady ${steady.rate} commands/s for ${steady.seconds} s, each command leaving on schedule whatever the bot answers (as Slack delivers a busy workspace's commands), so a slow reply queues the ones behind it instead of slowing the sender. Ack and reply p99 over every command of the run.`,
       `Saturation: rates ${saturation.map((step) => step.rate).join(', ')} commands/s, ${saturation[0]?.seconds ?? 0} s each, until reply p99 crosses 1 s (or a reply is lost); the figure is the highest rate that stayed within 1 s.`,
       "Where the time goes: the API's own request log (pino-http responseTime of each /trpc call in the window; with PGlite the database runs inside the API process, so its share is in the API's), and the CPU seconds per wall second of the bot and API processes (/proc). Bot time per command ≈ reply latency − the API time it waited for.",
-      `Change → card: a channel watches a group of ${cards.cards} conversations (one card each); their topics change round-robin at ${cards.rate} changes/s for ${cards.seconds} s through the API, and each change is timed until a chat.update of its card shows it (the bot coalesces a card's changes for SLACK_CARD_COALESCE_MS, default 500 ms).`,
+      `Change → card: a channel watches a group of ${cards.cards} conversations (one card each); their topics change round-robin at ${cards.rate} changes/s for ${cards.seconds} s through the API, and each change is timed until a chat.update of its card shows it (the bot coalesces a card's changes for SLACK_CARD_COALESCE_MS, default 250 ms).`,
     ],
     figures: [
       {

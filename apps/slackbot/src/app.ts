@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type Logger, webApi } from '@slack/bolt';
+import { type App, HTTPReceiver, type Logger, webApi } from '@slack/bolt';
 import type { SlackbotEnv } from './env';
 import { registerActions } from './listeners/actions';
 import { registerCommands } from './listeners/commands';
@@ -8,6 +8,7 @@ import { type BotDeps, botDeps } from './listeners/deps';
 import { registerEvents } from './listeners/events';
 import { registerInteractions } from './listeners/interactions';
 import { type LiveInbox, startLiveInbox } from './live/start-inbox';
+import { AckOnceApp } from './security/ack-once-app';
 import { cachedAuthorize } from './security/cached-authorize';
 import { dedupeDeliveries } from './security/dedupe';
 import { refuseFutureTimestamps } from './security/future-timestamps';
@@ -46,7 +47,7 @@ export function createSlackbot(env: SlackbotEnv, options: { logger?: Logger; dep
   });
   refuseFutureTimestamps(receiver);
   const clientOptions = env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {};
-  const app = new App({
+  const app = new AckOnceApp({
     receiver,
     // auth.test runs once, lazily on the first request, so the bot starts offline.
     authorize: cachedAuthorize(new webApi.WebClient(undefined, clientOptions), env.botToken),

@@ -68,7 +68,7 @@ export function loadSlackbotConfig(source: NodeJS.ProcessEnv = process.env): Sla
     // The API's bootstrap key is an owner key, so a one-machine `npm start` needs no second copy.
     apiKey: required('SWITCHBOARD_API_KEY', read('SWITCHBOARD_API_KEY') ?? read('BOOTSTRAP_API_KEY'), secret),
     apiTimeoutMs: optional('SWITCHBOARD_API_TIMEOUT_MS', (v) => integer(v, 100, 60_000), 2500),
-    cardCoalesceMs: optional('SLACK_CARD_COALESCE_MS', (v) => integer(v, 0, 60_000), 500),
+    cardCoalesceMs: optional('SLACK_CARD_COALESCE_MS', (v) => integer(v, 0, 60_000), 250),
     logLevel: optional('LOG_LEVEL', logLevelOf, LogLevel.INFO),
   };
   if (problems.length > 0)

@@ -1,14 +1,15 @@
 /**
- * Where the API's CPU goes on scenario 2's request: starts the API as the benchmark does (its own
- * process, PostgreSQL, LOG_LEVEL=info, rate limit lifted) under `node --cpu-prof`, drives REST and
- * tRPC GETs with the benchmark's load generator, stops it, and prints self time by function and by
- * file from the written profile. Not part of `npm run bench`:
- *   npx tsx bench/overhead/profile-api.ts [seconds per target] [profile directory] [rest,trpc]
+ * Where the API's CPU goes on scenario 2's request (and on a conversation create, the write that
+ * routing, events and webhooks ride on): starts the API as the benchmark does (its own process,
+ * PostgreSQL, LOG_LEVEL=info, rate limit lifted) under `node --cpu-prof`, drives REST and tRPC
+ * GETs and/or REST creates with the benchmark's load generator, stops it, and prints self time by
+ * function and by file from the written profile. Not part of `npm run bench`:
+ *   npx tsx bench/overhead/profile-api.ts [seconds per target] [profile directory] [rest,trpc,create]
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchApiKey } from '../shared/api-process';
-import { runLoad } from '../shared/load';
+import { type LoadRequest, runLoad } from '../shared/load';
 import { withBenchDatabase } from '../shared/postgres';
 import { cpuSecondsOf } from '../shared/proc-stats';
 import { freePort, spawnChild, waitHealthy } from '../shared/processes';
@@ -40,23 +41,29 @@ await withBenchDatabase('profile', async (url) => {
   try {
     await waitHealthy(api, `${base}/health`);
     const { ids } = await seedThroughSql(url);
-    const paths: Record<string, (id: string) => string> = {
-      rest: (id) => `/ccaas/1/conversations/${id}`,
-      trpc: (id) =>
-        `/trpc/conversations.get?input=${encodeURIComponent(JSON.stringify({ conversationId: id }))}`,
+    const headers = { 'x-api-key': benchApiKey };
+    const targets: Record<string, (i: number) => LoadRequest> = {
+      rest: (i) => ({ method: 'GET', path: `/ccaas/1/conversations/${ids[i % ids.length]}`, headers }),
+      trpc: (i) => ({
+        method: 'GET',
+        path: `/trpc/conversations.get?input=${encodeURIComponent(JSON.stringify({ conversationId: ids[i % ids.length] }))}`,
+        headers,
+      }),
+      create: (i) => ({
+        method: 'POST',
+        path: '/ccaas/1/conversations',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ topic: `Profiled create ${i}`, priority: 'HIGH', tags: ['vip'] }),
+      }),
     };
-    const chosen = Object.entries(paths).filter(([name]) => only.includes(name));
-    for (const [name, path] of chosen) {
+    const chosen = Object.entries(targets).filter(([name]) => only.includes(name));
+    for (const [name, next] of chosen) {
       const cpuBefore = await cpuSecondsOf(api.pid);
       const load = await runLoad({
         url: base,
         connections: 16,
         durationMs: seconds * 1000,
-        next: (i) => ({
-          method: 'GET',
-          path: path(ids[i % ids.length] as string),
-          headers: { 'x-api-key': benchApiKey },
-        }),
+        next,
       });
       const cpu = (await cpuSecondsOf(api.pid)) - cpuBefore;
       process.stdout.write(

@@ -30,6 +30,21 @@ export function deliveryKey(body: Record<string, unknown>): string | undefined {
 export type ClaimDelivery = (key: string) => Promise<boolean>;
 
 /**
+ * Deliveries whose listeners acknowledge with an empty answer: they are acknowledged before the
+ * API is asked, so the ack never waits for a round trip to a busy API (Slack gives 3 s, and a
+ * repeat is acknowledged anyway). Modal submissions and option requests answer in their ack, so
+ * theirs stays with the listener. Needs the ack-once app (security/ack-once-app.ts).
+ */
+function acksEmpty(body: Record<string, unknown>): boolean {
+  return (
+    typeof body.command === 'string' ||
+    body.type === 'block_actions' ||
+    body.type === 'shortcut' ||
+    body.type === 'message_action'
+  );
+}
+
+/**
  * Global middleware: a delivery already seen is acknowledged and dropped, so a retried click or
  * event runs its action once. Keys are claimed through the API, so a retry that reaches another
  * bot process, or this one after a restart, is recognised too; a process remembers its own keys
@@ -43,15 +58,17 @@ export function dedupeDeliveries(
   const seen = new ExpiringSet(options.maxEntries ?? 10_000, options.ttlMs ?? 10 * 60_000);
   const claimTimeoutMs = options.claimTimeoutMs ?? 500;
   return async (args) => {
-    const key = deliveryKey(args.body as unknown as Record<string, unknown>);
-    if (
-      key !== undefined &&
-      !(seen.addIfNew(key) && (await firstClaim(claim, key, claimTimeoutMs, args.logger)))
-    ) {
+    const body = args.body as unknown as Record<string, unknown>;
+    const key = deliveryKey(body);
+    if (key === undefined) return args.next();
+    const ack = 'ack' in args && typeof args.ack === 'function' ? args.ack : undefined;
+    const ackedEarly = ack !== undefined && acksEmpty(body);
+    if (ackedEarly) await ack();
+    if (!(seen.addIfNew(key) && (await firstClaim(claim, key, claimTimeoutMs, args.logger)))) {
       args.logger.info(
         `Dropped a repeated delivery (${key.split(':')[0]}, retry ${args.context.retryNum ?? 0})`,
       );
-      if ('ack' in args && typeof args.ack === 'function') await args.ack();
+      if (ack && !ackedEarly) await ack();
       return;
     }
     await args.next();
