@@ -820,7 +820,9 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
       z.object({ id: z.string() }),
     );
     const otherUser = (
-      await call('PUT', `/workspaces/${otherWs}/activate-or-retrieve-user-space`, { customerIdString: 'user-1' })
+      await call('PUT', `/workspaces/${otherWs}/activate-or-retrieve-user-space`, {
+        customerIdString: 'user-1',
+      })
     ).body.token as string;
     await refused({ token: otherUser });
     await refused({ token: opened.token }, otherWs);
@@ -828,7 +830,9 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
     // Another tenant's user, checked on this workspace: not this workspace's user.
     const b = await sharelyClient('Sharely end users B');
     const bUser = (
-      await b.call('PUT', `/workspaces/${b.ws}/activate-or-retrieve-user-space`, { customerIdString: 'user-1' })
+      await b.call('PUT', `/workspaces/${b.ws}/activate-or-retrieve-user-space`, {
+        customerIdString: 'user-1',
+      })
     ).body.token as string;
     await refused({ token: bUser });
     // Another tenant's workspace is 404 exactly like a missing one, whatever the token.

@@ -39,7 +39,10 @@ const authenticatedUserSchema = z.object({
   spaceId: z.string(),
   workspaceId: z.string(),
   expiresAt: z.string(),
-  user_metadata: z.object({ roleId: z.string().optional(), customerRoleId: z.string().nullable().optional() }),
+  user_metadata: z.object({
+    roleId: z.string().optional(),
+    customerRoleId: z.string().nullable().optional(),
+  }),
 });
 
 export const sharelyOperations: DialectOperation[] = [

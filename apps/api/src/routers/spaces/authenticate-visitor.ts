@@ -28,7 +28,11 @@ export const authenticateVisitor = protectedProcedure
     const { organizationId } = ctx;
     const { workspaceId, token } = input;
     await findWorkspace(ctx.prisma, organizationId, workspaceId);
-    const { visitor, role } = await authenticateVisitorToken(ctx.prisma, { organizationId, workspaceId, token });
+    const { visitor, role } = await authenticateVisitorToken(ctx.prisma, {
+      organizationId,
+      workspaceId,
+      token,
+    });
     return {
       visitorId: visitor.id,
       spaceId: visitor.spaceId,
