@@ -24,7 +24,7 @@ interface AuthenticatedVisitor {
 /**
  * The user behind an end user's token, as Sharely's server SDK reads it: `id` or `temporalUserId`
  * (either one means accepted; both are the visitor, Switchboard's only end users) and the role
- * in `user_metadata` as the user's token carries it; a role-less user's is empty, so the SDK
+ * in `user_metadata`, shaped as in the user's token; a role-less user's is empty, so the SDK
  * stays role-less.
  */
 const toAuthenticatedUser = ({ visitorId, role, ...visit }: AuthenticatedVisitor) => ({
