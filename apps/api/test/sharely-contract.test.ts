@@ -719,4 +719,146 @@ describe.each(testDatabaseKinds())('Sharely contract on %s', (kind) => {
     const refused = await post(`${api.url}/workspaces/${ws}/spaces`, {}, { customSource: 'WEB_CONTROL' });
     expect(expectShape(refused, 401, errorShape).message).toMatch(/roleId is required/);
   });
+
+  test("api-authenticated (the server SDK's check of an end user's token): id, temporalUserId, user_metadata; refusals", async () => {
+    const { tenant, token, call, ws } = await sharelyClient('Sharely end users');
+    // As the server SDK sends it: the role-less access token as Bearer, no organizationid header.
+    const authenticated = (body: unknown, workspaceId = ws, bearer = token) =>
+      send(`${api.url}/v1/workspaces/${workspaceId}/api-authenticated`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          accept: 'application/json',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      });
+    const userShape = z.object({
+      id: z.string(),
+      temporalUserId: z.string(),
+      spaceId: z.string(),
+      workspaceId: z.string(),
+      expiresAt: z.iso.datetime(),
+      user_metadata: z.object({
+        roleId: z.string().optional(),
+        customerRoleId: z.string().nullable().optional(),
+      }),
+    });
+    /** What the SDK decides from the answer (createServer.ts): accepted, and with which role. */
+    const sdkReads = (user: z.infer<typeof userShape>) => ({
+      accepted: Boolean(user.id || user.temporalUserId),
+      roleId: user.user_metadata.roleId ?? user.user_metadata.customerRoleId,
+    });
+
+    // A widget visitor (the anonymous space): accepted, role-less.
+    const opened = expectShape(
+      await post(`${api.url}/workspaces/${ws}/spaces`, {}, { customSource: 'WEB_CONTROL' }),
+      200,
+      z.object({ id: z.string(), token: z.string(), temporalUserId: z.string(), expiresAt: z.string() }),
+    );
+    const visitor = expectShape(await authenticated({ token: opened.token }), 200, userShape);
+    expect(visitor).toEqual({
+      id: opened.temporalUserId,
+      temporalUserId: opened.temporalUserId,
+      spaceId: opened.id,
+      workspaceId: ws,
+      expiresAt: opened.expiresAt,
+      user_metadata: {},
+    });
+    expect(sdkReads(visitor)).toEqual({ accepted: true, roleId: undefined });
+
+    // A customer user with a role (activate-or-retrieve-user-space): the role as the token carries it.
+    const { role } = expectShape(
+      await call('POST', `/v1/workspaces/${ws}/role`, { name: 'Support', customerRoleId: 'support' }),
+      201,
+      workflowShape,
+    );
+    const user = expectShape(
+      await call('PUT', `/workspaces/${ws}/activate-or-retrieve-user-space`, {
+        customerIdString: 'user-1',
+        customerRoleId: 'support',
+      }),
+      200,
+      z.object({ token: z.string(), spaceId: z.string() }),
+    );
+    const scoped = expectShape(await authenticated({ token: user.token }), 200, userShape);
+    expect(scoped).toMatchObject({
+      spaceId: user.spaceId,
+      workspaceId: ws,
+      user_metadata: { roleId: role.id, customerRoleId: 'support' },
+    });
+    expect(scoped.id).toBe(scoped.temporalUserId);
+    expect(sdkReads(scoped)).toEqual({ accepted: true, roleId: role.id });
+    const claims = JSON.parse(Buffer.from(user.token.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims).toMatchObject({ temporalUserId: scoped.id, user_metadata: scoped.user_metadata });
+    // The SDK then exchanges the key for a token of that role; a check does not use the user's token up.
+    expectShape(await exchange(tenant, { roleId: role.id }), 200, z.object({ token: z.string() }));
+    expectShape(await authenticated({ token: user.token }), 200, userShape);
+    // A role-scoped access token may check users too.
+    const roleToken = (await exchange(tenant, { roleId: role.id })).body.token as string;
+    expectShape(await authenticated({ token: user.token }, ws, roleToken), 200, userShape);
+
+    // Tokens that authenticate no user of this workspace: 401 in Sharely's envelope, naming `token`.
+    const refused = async (body: unknown, workspaceId = ws, bearer = token) => {
+      const answer = expectShape(await authenticated(body, workspaceId, bearer), 401, errorShape);
+      expect(answer.error).toBe('Unauthorized');
+      return answer;
+    };
+    const [header, payload] = opened.token.split('.');
+    // Forged: the same claims with another last part (claims are never trusted).
+    await refused({ token: `${header}.${payload}.${'A'.repeat(43)}` });
+    // Forged claims of a role-scoped user, on a token that is not one.
+    await refused({ token: `${header}.${user.token.split('.')[1]}.${opened.token.split('.')[2]}` });
+    await refused({ token: 'not-a-jwt' });
+    // An organization's credentials are no user's token.
+    await refused({ token });
+    await refused({ token: tenant.apiKey.key });
+    // Another workspace of the same organization: its users' tokens are not this one's, and back.
+    const { id: otherWs } = expectShape(
+      await call('POST', '/v1/workspaces', { name: 'Second' }),
+      200,
+      z.object({ id: z.string() }),
+    );
+    const otherUser = (
+      await call('PUT', `/workspaces/${otherWs}/activate-or-retrieve-user-space`, {
+        customerIdString: 'user-1',
+      })
+    ).body.token as string;
+    await refused({ token: otherUser });
+    await refused({ token: opened.token }, otherWs);
+    expectShape(await authenticated({ token: otherUser }, otherWs), 200, userShape);
+    // Another tenant's user, checked on this workspace: not this workspace's user.
+    const b = await sharelyClient('Sharely end users B');
+    const bUser = (
+      await b.call('PUT', `/workspaces/${b.ws}/activate-or-retrieve-user-space`, {
+        customerIdString: 'user-1',
+      })
+    ).body.token as string;
+    await refused({ token: bUser });
+    // Another tenant's workspace is 404 exactly like a missing one, whatever the token.
+    const missing = expectShape(
+      await authenticated({ token: opened.token }, '00000000-0000-4000-8000-000000000000'),
+      404,
+      errorShape,
+    );
+    const foreign = expectShape(await authenticated({ token: bUser }, b.ws), 404, errorShape);
+    expect({ ...foreign, errorId: 0 }).toEqual({ ...missing, errorId: 0 });
+    // Expired, and no longer stored (its space deleted).
+    await api.db.prisma.spaceVisitor.update({
+      where: { id: scoped.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await refused({ token: user.token })).message).toMatch(/expired/);
+    await api.db.prisma.space.delete({ where: { id: opened.id } });
+    await refused({ token: opened.token });
+    // The user's token is no credential for the check itself; nor is none.
+    expectShape(await authenticated({ token: otherUser }, otherWs, otherUser), 401, errorShape);
+    expectShape(await authenticated({ token: otherUser }, otherWs, ''), 401, errorShape);
+
+    // A body without a token: 400 naming it.
+    for (const body of [{}, { token: 42 }, { token: '' }, { token: 'x'.repeat(5000) }]) {
+      const bad = expectShape(await authenticated(body), 400, errorShape);
+      expect(`${bad.message} ${JSON.stringify(bad)}`).toContain('token');
+    }
+  });
 });

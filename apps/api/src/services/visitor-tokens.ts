@@ -1,3 +1,4 @@
+import { DomainError } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/principal';
@@ -56,4 +57,38 @@ export async function issueVisitorToken(
     requestId: options.requestId,
   });
   return { token, temporalUserId: options.visitorId, expiresAt };
+}
+
+/**
+ * The visitor of one workspace an end user's token belongs to (Sharely's api-authenticated, which
+ * a server checks a user's token with). The token is found by its hash among the visitors of the
+ * organization's spaces in that workspace, never by its claims (which anyone can write); its role
+ * is the visitor's, as it is now. Any token that is not such a visitor's, or has expired, is 401.
+ */
+export async function authenticateVisitorToken(
+  db: Prisma.TransactionClient,
+  options: { organizationId: string; workspaceId: string; token: string; now?: Date },
+) {
+  const { organizationId, workspaceId } = options;
+  const visitor = await db.spaceVisitor.findFirst({
+    where: { hash: hashSecret(options.token), organizationId, space: { workspaceId } },
+  });
+  if (!visitor) {
+    throw new DomainError(
+      'UNAUTHORIZED',
+      "This token authenticates no user of this workspace: send a user's token issued for it (by activate-or-retrieve-user-space or POST /workspaces/{workspaceId}/spaces).",
+      { field: 'token' },
+    );
+  }
+  if (visitor.expiresAt <= (options.now ?? new Date())) {
+    throw new DomainError(
+      'UNAUTHORIZED',
+      "This user's token has expired; activate the user's space (or open a space) again for a new one.",
+      { field: 'token' },
+    );
+  }
+  const role = visitor.roleId
+    ? await db.role.findFirst({ where: { id: visitor.roleId, organizationId } })
+    : null;
+  return { visitor, role };
 }

@@ -13,6 +13,38 @@ const workspacesTag = ['Workspaces (Sharely)'];
 const withWorkflow = ({ workflowId, ...role }: RoleView & { workflowId: string }) => ({ workflowId, role });
 const workflowSchema = z.object({ workflowId: z.string(), role: roleSchema });
 
+interface AuthenticatedVisitor {
+  visitorId: string;
+  spaceId: string;
+  workspaceId: string;
+  expiresAt: string;
+  role: { id: string; customerRoleId: string | null } | null;
+}
+
+/**
+ * The user behind an end user's token, as Sharely's server SDK reads it: `id` or `temporalUserId`
+ * (either one means accepted; both are the visitor, Switchboard's only end users) and the role
+ * in `user_metadata`, shaped as in the user's token; a role-less user's is empty, so the SDK
+ * stays role-less.
+ */
+const toAuthenticatedUser = ({ visitorId, role, ...visit }: AuthenticatedVisitor) => ({
+  id: visitorId,
+  temporalUserId: visitorId,
+  ...visit,
+  user_metadata: role ? { roleId: role.id, customerRoleId: role.customerRoleId } : {},
+});
+const authenticatedUserSchema = z.object({
+  id: z.string(),
+  temporalUserId: z.string(),
+  spaceId: z.string(),
+  workspaceId: z.string(),
+  expiresAt: z.string(),
+  user_metadata: z.object({
+    roleId: z.string().optional(),
+    customerRoleId: z.string().nullable().optional(),
+  }),
+});
+
 export const sharelyOperations: DialectOperation[] = [
   {
     method: 'GET',
@@ -39,6 +71,16 @@ export const sharelyOperations: DialectOperation[] = [
       'The status of background jobs ({ "jobIds": [...] }, e.g. a role change\'s workflowId): { jobs: [{ id, status, … }] }',
     tags: workspacesTag,
     procedure: 'workspaces.backgroundJobs',
+  },
+  {
+    method: 'POST',
+    path: '/v1/workspaces/{workspaceId}/api-authenticated',
+    summary:
+      "Check an end user's token ({ token }): { id, temporalUserId, spaceId, user_metadata: { roleId, customerRoleId } }; 401 when it authenticates no user of the workspace",
+    tags: ['Auth (Sharely)'],
+    procedure: 'spaces.authenticateVisitor',
+    present: toAuthenticatedUser,
+    response: authenticatedUserSchema,
   },
   {
     method: 'GET',

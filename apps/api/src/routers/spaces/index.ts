@@ -1,5 +1,6 @@
 import { router } from '../../trpc/init';
 import { activateUserSpace } from './activate-user-space';
+import { authenticateVisitor } from './authenticate-visitor';
 import { createGroupConversation } from './create-group-conversation';
 import { createSpace } from './create-space';
 import { deleteGroup } from './delete-group';
@@ -28,6 +29,7 @@ export const spacesRouter = router({
   activateUserSpace,
   openVisitorSpace,
   validateVisitorToken,
+  authenticateVisitor,
   listForCaller: listCallerSpaces,
   greeting: spaceGreeting,
   listMessages: listSpaceMessages,
