@@ -84,8 +84,7 @@ interface StoredGroup extends GroupClock {
 }
 
 // timestamp(3) holds UTC wall time; its epoch is exact in milliseconds.
-const epochMs = (column: string) =>
-  Prisma.raw(`round(extract(epoch from "${column}") * 1000)::bigint`);
+const epochMs = (column: string) => Prisma.raw(`round(extract(epoch from "${column}") * 1000)::bigint`);
 
 /**
  * Criteria that read the clock are judged at the group's settled clock (group-clock.ts); the

@@ -194,7 +194,9 @@ describe.each(testDatabaseKinds())('group enter / leave by the passage of time o
       const action = seedRandom();
       const id = ids.length > 0 ? pick(ids) : undefined;
       if (action < 0.25 || !id) {
-        ids.push((await caller.conversations.create({ topic: `c${step}`, priority: pick(['LOW', 'HIGH']) })).id);
+        ids.push(
+          (await caller.conversations.create({ topic: `c${step}`, priority: pick(['LOW', 'HIGH']) })).id,
+        );
       } else if (action < 0.5) {
         await caller.conversations.setStatus({
           conversationId: id,

@@ -73,7 +73,9 @@ export async function updateGroup(
       select: { id: true },
     });
     if (clash) throw nameTaken(checked.name, 'name');
-    const after = presentGroup(await tx.conversationGroup.update({ where: { id: groupId }, data: { ...checked, ...restart } }));
+    const after = presentGroup(
+      await tx.conversationGroup.update({ where: { id: groupId }, data: { ...checked, ...restart } }),
+    );
     await audit(tx, ctx, 'group.update', groupId, before, after);
     return after;
   });
