@@ -3,6 +3,7 @@ import { compileCriteriaToSql, Prisma } from '@switchboard/db';
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { groupTimeSweep } from '../../src/jobs/group-time-sweep';
+import { startScheduler } from '../../src/jobs/scheduler';
 import { createLogger } from '../../src/logger';
 import { insertConversation } from '../support/concurrency/fixtures';
 import { startTestApi, type TestApi, type TestTenant } from '../support/test-api';
@@ -168,6 +169,57 @@ describe.each(testDatabaseKinds())('group enter / leave by the passage of time o
     const afterChanges = await lastSequence(org);
     await job.run(api.db.prisma, new Date(t + minutes(120)));
     expect(await membershipSince(org, afterChanges)).toEqual([]);
+  });
+
+  test('editing the criteria starts the window at the edit; renaming keeps it', async () => {
+    const org = await api.newTenant('Edited');
+    const t = Date.now();
+    const id = await insertConversation(api.db.prisma, org, { topic: 'eighty minutes old' });
+    await createdAt(id, t - minutes(80));
+    const { group } = await org.caller.groups.create({ name: 'old', criteria: 'createdAt<now-2h' });
+    // As if the last sweep had been half an hour ago.
+    const halfHourAgo = new Date(t - minutes(30));
+    await api.db.prisma.conversationGroup.update({
+      where: { id: group.id },
+      data: { sweptThrough: halfHourAgo },
+    });
+    await org.caller.groups.update({ groupId: group.id, name: 'older', criteria: 'createdAt<now-2h' });
+    expect(
+      (await api.db.prisma.conversationGroup.findUniqueOrThrow({ where: { id: group.id } })).sweptThrough,
+    ).toEqual(halfHourAgo);
+
+    // A member under the new criteria already when they are saved: the subscriber reads the members
+    // on group.updated, so the sweep must not announce it (under the old clock it flipped at t-30m+…).
+    await org.caller.groups.update({ groupId: group.id, name: 'older', criteria: 'createdAt<now-1h' });
+    const members = await org.caller.groups.members({ groupId: group.id });
+    expect(members.conversations.map((conversation) => conversation.id)).toEqual([id]);
+    const start = await lastSequence(org);
+    await job.run(api.db.prisma, new Date(Date.now() + minutes(1)));
+    expect(await membershipSince(org, start)).toEqual([]);
+  });
+
+  test('under the durable scheduler, with the real clock, a conversation leaves `createdAt>now-PT1S` by itself', async () => {
+    const org = await api.newTenant('Real clock');
+    const { group } = await org.caller.groups.create({ name: 'just now', criteria: 'createdAt>now-PT1S' });
+    const start = await lastSequence(org);
+    const conversation = await org.caller.conversations.create({ topic: 'soon old' });
+    const scheduler = startScheduler(api.db.prisma, [groupTimeSweep(200, createLogger('silent'))], {
+      tickMs: 100,
+      logger: createLogger('silent'),
+    });
+    try {
+      const deadline = Date.now() + 15_000;
+      let types: string[] = [];
+      while (!types.includes('group.left') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        types = (await membershipSince(org, start)).map((event) => event.type);
+      }
+      expect(types).toEqual(['group.entered', 'group.left']);
+      const left = (await membershipSince(org, start))[1];
+      expect(left?.data).toMatchObject({ group: { id: group.id }, conversation: { id: conversation.id } });
+    } finally {
+      await scheduler.stop();
+    }
   });
 
   test('with time advancing between changes, the events agree with the members at the sweep clock', async () => {
