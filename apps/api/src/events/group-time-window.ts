@@ -1,4 +1,10 @@
-import { isCriteriaError, parseCriteria, readsClock } from '@switchboard/core';
+import {
+  type ClockComparison,
+  clockComparisons,
+  isCriteriaError,
+  parseCriteria,
+  readsClock,
+} from '@switchboard/core';
 import { compileCriteriaToSql, Prisma, type PrismaClient } from '@switchboard/db';
 import { switchboardActor } from '../auth/principal';
 import { presentConversation } from '../services/conversations/conversation-view';
@@ -36,7 +42,8 @@ interface LockedGroup {
  * commits, and moves groupClockVersion, so a change that committed first is read here as it is,
  * and one committing after finds its cached groups stale and is judged again at t1.
  *
- * Bounded: at most `maxRows` conversations per run, in id order (COLLATE "C"); the rest of the
+ * Bounded: only conversations with a compared instant inside the window are read (inWindow), and
+ * at most `maxRows` are announced per run, in id order (COLLATE "C"); the rest of the
  * window is continued from `sweepCursor` next run, and meanwhile changes judge conversations up
  * to the cursor at t1 and the others at t0.
  */
@@ -73,7 +80,7 @@ export async function sweepGroupWindow(
     const flipped = await tx.$queryRaw<{ id: string; entered: boolean }[]>`
       SELECT f."id", f."at1" AS "entered" FROM (
         SELECT c."id", (${at1}) AS "at1", (${at0}) AS "at0" FROM "Conversation" c
-        WHERE c."organizationId" = ${organizationId} ${after}
+        WHERE c."organizationId" = ${organizationId} AND ${inWindow(clockComparisons(ast), from, to)} ${after}
       ) f
       WHERE f."at1" <> f."at0"
       ORDER BY f."id" COLLATE "C"
@@ -103,6 +110,27 @@ export async function sweepGroupWindow(
     }
     return { events: events.length, unfinished };
   });
+}
+
+const instantColumns: Readonly<Record<string, Prisma.Sql>> = {
+  createdAt: Prisma.raw('c."createdAt"'),
+  updatedAt: Prisma.raw('c."updatedAt"'),
+  closedAt: Prisma.raw('c."closedAt"'),
+};
+
+/**
+ * Only a conversation with a compared instant in [t0 + offset, t1 + offset] can flip (core's
+ * clockComparisons), so the query reads those through the instant indexes instead of every
+ * conversation of the organization. Bounds as the criteria compiler binds instants: UTC wall time.
+ */
+function inWindow(comparisons: readonly ClockComparison[], from: Date, to: Date): Prisma.Sql {
+  const at = (ms: number) => Prisma.sql`(${new Date(ms).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const windows = comparisons.map(({ field, offsetMs }) => {
+    const column = instantColumns[field];
+    if (!column) throw new Error(`No column for the instant field ${field}`);
+    return Prisma.sql`${column} BETWEEN ${at(from.getTime() + offsetMs)} AND ${at(to.getTime() + offsetMs)}`;
+  });
+  return Prisma.sql`(${Prisma.join(windows, ' OR ')})`;
 }
 
 /** The AST of criteria that read the clock; null for the others and for text that no longer parses. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseCriteria } from './index';
-import { readsClock } from './time-dependent';
+import { clockComparisons, readsClock } from './time-dependent';
 
 describe('readsClock: criteria whose answer changes with time alone', () => {
   test.each([
@@ -17,5 +17,36 @@ describe('readsClock: criteria whose answer changes with time alone', () => {
     ['tags==now', false],
   ])('%s → %s', (criteria, expected) => {
     expect(readsClock(parseCriteria(criteria))).toBe(expected);
+  });
+});
+
+describe('clockComparisons: each instant field compared with now, with its offset, once', () => {
+  const hour = 3_600_000;
+  test.each([
+    ['createdAt<now-4h', [{ field: 'createdAt', offsetMs: -4 * hour }]],
+    ['createdAt<now-4h;createdAt>=now-PT4H', [{ field: 'createdAt', offsetMs: -4 * hour }]],
+    [
+      'status==OPEN;(updatedAt>=now-P1D,closedAt=out=(now,2026-01-01T00:00:00Z))',
+      [
+        { field: 'updatedAt', offsetMs: -24 * hour },
+        { field: 'closedAt', offsetMs: 0 },
+      ],
+    ],
+    [
+      'createdAt=in=(now-1h,now+1h)',
+      [
+        { field: 'createdAt', offsetMs: -hour },
+        { field: 'createdAt', offsetMs: hour },
+      ],
+    ],
+    ['topic==now-4h', []],
+  ])('%s', (criteria, expected) => {
+    expect(clockComparisons(parseCriteria(criteria))).toEqual(expected);
+  });
+
+  test('a hand-built AST with a relative value that does not parse reads no clock', () => {
+    expect(
+      clockComparisons({ type: 'comparison', field: 'createdAt', operator: '<', values: ['now-4y'] }),
+    ).toEqual([]);
   });
 });
