@@ -142,6 +142,39 @@ describe.each(testDatabaseKinds())('group enter / leave by the passage of time o
     expect(stored.sweptThrough).toEqual(new Date(t + minutes(33)));
   });
 
+  test('while a capped window is unfinished, a change is judged at the clock its conversation is at', async () => {
+    const org = await api.newTenant('Half swept');
+    const t = Date.now();
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const id = await insertConversation(api.db.prisma, org, { topic: `c${i}`, status: 'OPEN' });
+      await createdAt(id, t - minutes(45));
+      ids.push(id);
+    }
+    const { group } = await org.caller.groups.create({
+      name: 'old',
+      criteria: 'createdAt<now-1h;status!=SOLVED',
+    });
+    const capped = groupTimeSweep(60_000, createLogger('silent'), { maxRowsPerGroup: 2 });
+    const start = await lastSequence(org);
+    await capped.run(api.db.prisma, new Date(t + minutes(30)));
+    const swept = (await membershipSince(org, start)).map((event) => event.data.conversation.id);
+    expect(swept).toHaveLength(2);
+    // Those two entered at t+30m and leave when solved; the other two are not in the group yet at
+    // the clock they are at, so solving them announces nothing, and finishing the window neither.
+    const afterSweep = await lastSequence(org);
+    for (const id of ids) await org.caller.conversations.setStatus({ conversationId: id, status: 'SOLVED' });
+    const left = await membershipSince(org, afterSweep);
+    expect(left.map((event) => event.type)).toEqual(['group.left', 'group.left']);
+    expect(left.map((event) => event.data.conversation.id).sort()).toEqual([...swept].sort());
+    const afterChanges = await lastSequence(org);
+    await capped.run(api.db.prisma, new Date(t + minutes(31)));
+    await capped.run(api.db.prisma, new Date(t + minutes(32)));
+    expect(await membershipSince(org, afterChanges)).toEqual([]);
+    const stored = await api.db.prisma.conversationGroup.findUniqueOrThrow({ where: { id: group.id } });
+    expect(stored.sweptThrough).toEqual(new Date(t + minutes(32)));
+  });
+
   test('a change between sweeps is judged at the group clock, so the sweep neither repeats nor misses it', async () => {
     const org = await api.newTenant('Change then time');
     const t = Date.now();
