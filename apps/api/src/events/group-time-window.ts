@@ -103,10 +103,10 @@ export async function sweepGroupWindow(
     const cursor = batch.at(-1)?.id ?? null;
     if (unfinished) {
       await tx.$executeRaw`UPDATE "ConversationGroup" SET "sweepingTo" = ${to}, "sweepCursor" = ${cursor}
-        WHERE "id" = ${locked.id}`;
+        WHERE "id" = ${locked.id} AND "organizationId" = ${organizationId}`;
     } else {
       await tx.$executeRaw`UPDATE "ConversationGroup" SET "sweptThrough" = ${to}, "sweepingTo" = NULL,
-        "sweepCursor" = NULL WHERE "id" = ${locked.id}`;
+        "sweepCursor" = NULL WHERE "id" = ${locked.id} AND "organizationId" = ${organizationId}`;
     }
     return { events: events.length, unfinished };
   });
