@@ -24,6 +24,9 @@ const envSchema = z.object({
   EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(7),
   // How often the queue drain sweep and auto-close run, across all API processes together.
   SCHEDULED_JOBS_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  // The granularity of group enter/leave caused by time alone (`createdAt<now-4h`): how often the
+  // time sweep runs, across all API processes together.
+  GROUP_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEBHOOK_DELIVERY: z.enum(['api', 'worker']).default('api'),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),

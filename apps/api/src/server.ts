@@ -6,6 +6,7 @@ import type { Env } from './env';
 import { startEventPruning } from './events/prune-events';
 import { openRateLimitStore } from './http/rate-limit-store';
 import { autoCloseSolved } from './jobs/auto-close';
+import { groupTimeSweep } from './jobs/group-time-sweep';
 import { queueDrainSweep } from './jobs/queue-drain-sweep';
 import { startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
@@ -64,9 +65,13 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const every = env.SCHEDULED_JOBS_INTERVAL_MS;
   const scheduler = startScheduler(
     db.prisma,
-    [queueDrainSweep(every, logger), autoCloseSolved(every, logger)],
+    [
+      queueDrainSweep(every, logger),
+      autoCloseSolved(every, logger),
+      groupTimeSweep(env.GROUP_SWEEP_INTERVAL_MS, logger),
+    ],
     {
-      tickMs: Math.min(every, 5_000),
+      tickMs: Math.min(every, env.GROUP_SWEEP_INTERVAL_MS, 5_000),
       logger,
     },
   );

@@ -1,5 +1,6 @@
 import type { Prisma } from '@switchboard/db';
 import type { Actor } from '../auth/principal';
+import type { ConversationView } from '../services/conversations/conversation-view';
 import type { ConversationTransition } from './audit-events';
 import { conversationFacts, type Detected } from './conversation-facts';
 import type { OrganizationGroups } from './organization-groups';
@@ -34,19 +35,28 @@ export async function groupMembershipEvents(
       const was = before !== null && group.matches(before);
       const is = after !== null && group.matches(after);
       if (was === is) continue;
-      events.push({
-        ...context,
-        type: is ? 'group.entered' : 'group.left',
-        conversationId: transition.conversationId,
-        data: {
-          group: { id: group.id, name: group.name },
-          conversation: transition.after ?? transition.before,
-        },
-      });
+      const conversation = transition.after ?? transition.before;
+      if (conversation) events.push(membershipEvent(context, group, is, conversation));
     }
   }
   return events;
 }
+
+/**
+ * The one shape of group.entered / group.left, whether a change or the time sweep caused it:
+ * webhooks, the event stream and Slack's watched-group cards read them alike.
+ */
+export const membershipEvent = (
+  context: { organizationId: string; actor: Actor },
+  group: { id: string; name: string },
+  entered: boolean,
+  conversation: ConversationView,
+): EventDraft => ({
+  ...context,
+  type: entered ? 'group.entered' : 'group.left',
+  conversationId: conversation.id,
+  data: { group: { id: group.id, name: group.name }, conversation },
+});
 
 function loadDetections(
   tx: Prisma.TransactionClient,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '@switchboard/db';
 import type { Actor } from '../auth/principal';
 import { isGroupChange } from './event-types';
+import type { GroupsVersion } from './organization-groups';
 
 /** PostgreSQL NOTIFY channel; the payload is `<organizationId>:<last sequence written>`. */
 export const eventChannel = 'switchboard_events';
@@ -18,12 +19,13 @@ export interface EventDraft {
 
 /**
  * Events whose presence depends on the organization's groups (group.entered / group.left),
- * computed from the groups as of `groupsVersion` (EventSequence.lastGroupChangeSequence). They are
- * written only when that is still the version under the organization's lock; otherwise nothing of
- * them is written and the caller recomputes with fresh groups (see group-events.ts).
+ * computed from the groups as of `groupsVersion` (EventSequence.lastGroupChangeSequence and
+ * groupClockVersion). They are written only when that is still the version under the
+ * organization's lock; otherwise nothing of them is written and the caller recomputes with fresh
+ * groups (see group-events.ts).
  */
 export interface GroupDependentEvents {
-  groupsVersion: bigint;
+  groupsVersion: GroupsVersion;
   events: readonly EventDraft[];
 }
 
@@ -87,7 +89,8 @@ export interface EventWriteRequest {
 export function eventWriteSql(request: EventWriteRequest): Prisma.Sql {
   const { organizationId, events, createdAt } = request;
   const dependent = request.groupDependent?.events ?? [];
-  const expectedVersion = request.groupDependent?.groupsVersion ?? -1n;
+  const expectedVersion = request.groupDependent?.groupsVersion.changes ?? -1n;
+  const expectedClocks = request.groupDependent?.groupsVersion.clocks ?? -1n;
   const fixedCount = events.length;
   const dependentCount = dependent.length;
   const changesGroups = events.some((event) => isGroupChange(event.type));
@@ -96,7 +99,8 @@ export function eventWriteSql(request: EventWriteRequest): Prisma.Sql {
     ...dependent.map((event, index) => eventRow(event, fixedCount + index + 1, true, createdAt)),
   ];
   // The version read under the lock: the row's own value, before this statement changes it.
-  const current = Prisma.sql`"EventSequence"."lastGroupChangeSequence" = ${expectedVersion}::bigint`;
+  const current = Prisma.sql`("EventSequence"."lastGroupChangeSequence" = ${expectedVersion}::bigint
+    AND "EventSequence"."groupClockVersion" = ${expectedClocks}::bigint)`;
   const increment = Prisma.sql`${fixedCount}::bigint + CASE WHEN ${current} THEN ${dependentCount}::bigint ELSE 0 END`;
   const leading = request.leadingCtes?.length
     ? Prisma.sql`${Prisma.join(request.leadingCtes)},`
@@ -117,7 +121,8 @@ export function eventWriteSql(request: EventWriteRequest): Prisma.Sql {
           ELSE "EventSequence"."lastGroupChangeSequence" END
       RETURNING "lastSequence", "lastGroupChangeSequence",
         -- A first write (no row yet) is at version 0.
-        ("lastGroupChangeSequence" = ${expectedVersion}::bigint OR ${changesGroups}::boolean) AS "groupsCurrent"
+        (("lastGroupChangeSequence" = ${expectedVersion}::bigint AND "groupClockVersion" = ${expectedClocks}::bigint)
+          OR ${changesGroups}::boolean) AS "groupsCurrent"
     ),
     "numbered" AS (
       SELECT r.*, s."lastSequence" - (SELECT count(*) FROM "event_rows" x

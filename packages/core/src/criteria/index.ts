@@ -22,6 +22,7 @@ export { printCriteria, printCriteriaValue } from './print';
 export { prioritiesMatching, priorityRank } from './priority';
 export { instantAt, isRelativeInstant, parseRelativeInstant, type RelativeResult } from './relative';
 export { levenshtein, suggest } from './suggest';
+export { type ClockComparison, clockComparisons, readsClock } from './time-dependent';
 export {
   compileWildcard,
   hasWildcard,

@@ -40,7 +40,10 @@ export async function createGroups(
     for (const group of checked) {
       created.push(
         presentGroup(
-          await tx.conversationGroup.create({ data: { organizationId: ctx.organizationId, ...group } }),
+          await tx.conversationGroup.create({
+            // Relative instants in its criteria are settled from now on (jobs/group-time-sweep.ts).
+            data: { organizationId: ctx.organizationId, ...group, sweptThrough: new Date() },
+          }),
         ),
       );
     }
@@ -59,12 +62,20 @@ export async function updateGroup(
   const checked: CheckedGroupFields = checkGroupFields(fields);
   return ctx.prisma.$transaction(async (tx) => {
     const before = presentGroup(await findGroup(tx, ctx.organizationId, groupId));
+    // New criteria start their time window now: group.updated tells subscribers to read the
+    // members again, so nothing that flipped under the old criteria is announced.
+    const restart =
+      before.criteria === checked.criteria
+        ? {}
+        : { sweptThrough: new Date(), sweepingTo: null, sweepCursor: null };
     const clash = await tx.conversationGroup.findFirst({
       where: { organizationId: ctx.organizationId, name: checked.name, id: { not: groupId } },
       select: { id: true },
     });
     if (clash) throw nameTaken(checked.name, 'name');
-    const after = presentGroup(await tx.conversationGroup.update({ where: { id: groupId }, data: checked }));
+    const after = presentGroup(
+      await tx.conversationGroup.update({ where: { id: groupId }, data: { ...checked, ...restart } }),
+    );
     await audit(tx, ctx, 'group.update', groupId, before, after);
     return after;
   });
