@@ -6,6 +6,7 @@ import { takeAgent } from './agent-capacity';
 import { autoRouteNewConversation } from './auto-route';
 import { conversationAuditEntry, recordConversationAudit } from './conversation-audit';
 import type { ConversationRow } from './conversation-row';
+import { linkToParent } from './conversation-links';
 import { type ConversationView, presentConversation } from './conversation-view';
 import { resolvePlacement } from './references';
 import { syncConversationTags } from './tag-links';
@@ -14,6 +15,8 @@ export interface CreateConversationInput extends ConversationCreateInput {
   /** Absent: the organization's default workspace (or the space's workspace). */
   workspaceId?: string | undefined;
   spaceId?: string | null | undefined;
+  /** The conversation this one follows up (Infobip's linked conversations; a Switchboard extension). */
+  parentConversationId?: string | undefined;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function createConversationIn(
   input: CreateConversationInput,
 ): Promise<ConversationView> {
   const { organizationId } = ctx;
-  const { workspaceId, spaceId, ...fields } = input;
+  const { workspaceId, spaceId, parentConversationId, ...fields } = input;
   const now = new Date();
   // Core validates every field first, so a bad value is a 400 before any lookup.
   const draft = planConversationCreate(fields, now);
@@ -54,10 +57,17 @@ export async function createConversationIn(
   });
   const linked = await syncConversationTags(tx, created, tags, []);
   const row: ConversationRow = { ...created, tags: linked.map((name) => ({ tag: { name } })) };
+  if (parentConversationId !== undefined) {
+    await linkToParent(tx, organizationId, { parentId: parentConversationId, childId: row.id });
+  }
+  // The link is part of the creation: its audit entry and its conversation.created event name the parent.
   const createEvent = {
     action: 'conversation.create',
     conversationId: row.id,
-    after: presentConversation(row),
+    after: {
+      ...presentConversation(row),
+      ...(parentConversationId !== undefined ? { parentConversationId } : {}),
+    },
   };
 
   const routed = await autoRouteNewConversation(tx, ctx, row, {

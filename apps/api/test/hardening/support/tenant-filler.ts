@@ -38,6 +38,8 @@ export function tenantFiller(
   const values: Record<string, unknown> = {
     conversationId,
     conversationIds: [conversationId],
+    // A follow-up's parent (create): another tenant's conversation is a missing one.
+    parentConversationId: conversationId,
     // Sharely's group conversation (spaces.*) is a conversation of the space; elsewhere a group.
     groupId: router === 'spaces' ? seed.spaceConversationId : seed.groupId,
     queueId: seed.queueId,
@@ -95,6 +97,7 @@ export function tenantFiller(
 export const idReferenceNames = [
   'conversationId',
   'conversationIds',
+  'parentConversationId',
   'groupId',
   'queueId',
   'queueIds',
@@ -124,6 +127,7 @@ export const idReferenceNames = [
 export const referenceNames = [
   'conversationId',
   'conversationIds',
+  'parentConversationId',
   'groupId',
   'queueId',
   'queueIds',
