@@ -46,7 +46,9 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
         parentConversation: Record<string, unknown>;
         childConversation: Record<string, unknown>;
       }[];
-      expect(pairs.map((pair) => [pair.parentConversation.conversationId, pair.childConversation.conversationId])).toEqual([
+      expect(
+        pairs.map((pair) => [pair.parentConversation.conversationId, pair.childConversation.conversationId]),
+      ).toEqual([
         [parent, child],
         [child, grandchild],
       ]);
@@ -65,7 +67,11 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
       expect(ofParent.body.linkedConversations).toHaveLength(1);
       expect(ofParent.body.linkedConversations[0].childConversation.conversationId).toBe(child);
       const ofGrandchild = await linksOf(api.a, grandchild);
-      expect(ofGrandchild.body.linkedConversations.map((p: typeof pairs[number]) => p.parentConversation.conversationId)).toEqual([child]);
+      expect(
+        ofGrandchild.body.linkedConversations.map(
+          (p: (typeof pairs)[number]) => p.parentConversation.conversationId,
+        ),
+      ).toEqual([child]);
       expect((await linksOf(api.a, alone)).body).toEqual({ linkedConversations: [] });
 
       // tRPC: whole conversations and when the link was made.
@@ -94,7 +100,9 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
         ['conversation.created', parent],
         ['conversation.created', child.id],
       ]);
-      const [parentEvent, childEvent] = events.map((event) => event.payload as { data: Record<string, unknown> });
+      const [parentEvent, childEvent] = events.map(
+        (event) => event.payload as { data: Record<string, unknown> },
+      );
       expect(parentEvent?.data).not.toHaveProperty('parentConversationId');
       expect(childEvent?.data.parentConversationId).toBe(parent);
       expect(childEvent?.data.conversation).toMatchObject({ id: child.id, topic: 'Child' });
@@ -108,9 +116,13 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
     test("another organization's conversation as parent is answered like a missing one; nothing is made", async () => {
       const ofA = await createConversation(api.a, { topic: 'A only' });
       const before = await conversationCount(api.b);
-      const eventsBefore = await api.db.prisma.event.count({ where: { organizationId: api.b.organization.id } });
+      const eventsBefore = await api.db.prisma.event.count({
+        where: { organizationId: api.b.organization.id },
+      });
       const cross = await api.b.request('POST', '/ccaas/1/conversations', { parentConversationId: ofA });
-      const random = await api.b.request('POST', '/ccaas/1/conversations', { parentConversationId: missingId });
+      const random = await api.b.request('POST', '/ccaas/1/conversations', {
+        parentConversationId: missingId,
+      });
       for (const res of [cross, random]) {
         expect(res.status).toBe(404);
         expect(serviceException(res.body)).toMatchObject({
@@ -118,12 +130,16 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
           details: { field: 'parentConversationId' },
         });
       }
-      expect(serviceException(cross.body).text).toBe(serviceException(random.body).text.replace(missingId, ofA));
+      expect(serviceException(cross.body).text).toBe(
+        serviceException(random.body).text.replace(missingId, ofA),
+      );
       await expect(api.b.caller.conversations.create({ parentConversationId: ofA })).rejects.toMatchObject({
         code: 'NOT_FOUND',
       });
       expect(await conversationCount(api.b)).toBe(before);
-      expect(await api.db.prisma.event.count({ where: { organizationId: api.b.organization.id } })).toBe(eventsBefore);
+      expect(await api.db.prisma.event.count({ where: { organizationId: api.b.organization.id } })).toBe(
+        eventsBefore,
+      );
       expect(await api.db.prisma.conversationLink.count({ where: { parentId: ofA } })).toBe(0);
 
       // Reading A's links from B: the same 404 as an id that never existed.
@@ -132,8 +148,12 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
       expect(read.status).toBe(404);
       expect(readRandom.status).toBe(404);
       expect(serviceException(read.body).text).toBe(`Invalid id '${ofA}' given! No such entity exists.`);
-      expect(serviceException(readRandom.body).text).toBe(`Invalid id '${missingId}' given! No such entity exists.`);
-      await expect(api.b.caller.conversations.links({ conversationId: ofA })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(serviceException(readRandom.body).text).toBe(
+        `Invalid id '${missingId}' given! No such entity exists.`,
+      );
+      await expect(api.b.caller.conversations.links({ conversationId: ofA })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
 
     test('a bad parentConversationId is 400 naming it, before anything is written', async () => {
@@ -182,7 +202,11 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
 
     test("the comments on the same post and level around the conversation's inbound comment", async () => {
       const postId = `post-${Math.random()}`;
-      const first = await comment(api.a, { postId, username: 'John Doe', externalId: 'c1' }, { text: 'Test' });
+      const first = await comment(
+        api.a,
+        { postId, username: 'John Doe', externalId: 'c1' },
+        { text: 'Test' },
+      );
       const mine = await comment(api.a, { postId, externalId: 'c2', permalinkUrl: 'https://fb.example/c2' });
       // The page's answer, in the same conversation at the same level: a newer comment.
       const reply = await comment(
@@ -240,7 +264,10 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
         },
       ]);
       expect(res.body.newerComments.map((c: { id: string }) => c.id)).toEqual([reply.message.id]);
-      expect(res.body.newerComments[0]).toMatchObject({ direction: 'OUTBOUND', authorName: reply.message.from });
+      expect(res.body.newerComments[0]).toMatchObject({
+        direction: 'OUTBOUND',
+        authorName: reply.message.from,
+      });
       expect(JSON.stringify(res.body)).not.toContain('B only');
 
       // tRPC: the same, as Switchboard's messages.
@@ -270,7 +297,9 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
     test('at most the 50 nearest older and 50 nearest newer comments, oldest first', async () => {
       const postId = `post-${Math.random()}`;
       const mine = await comment(api.a, { postId });
-      const at = new Date((await api.db.prisma.message.findUniqueOrThrow({ where: { id: mine.message.id } })).createdAt);
+      const at = new Date(
+        (await api.db.prisma.message.findUniqueOrThrow({ where: { id: mine.message.id } })).createdAt,
+      );
       const holder = await createConversation(api.a, { channel: 'FACEBOOK_POST' });
       const rows = [-60, 60].flatMap((side) =>
         Array.from({ length: 60 }, (_, i) => ({
@@ -293,7 +322,9 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
       expect(older).toEqual(
         Array.from({ length: 50 }, (_, i) => `old-${postId}-${String(49 - i).padStart(2, '0')}`),
       );
-      expect(newer).toEqual(Array.from({ length: 50 }, (_, i) => `new-${postId}-${String(i).padStart(2, '0')}`));
+      expect(newer).toEqual(
+        Array.from({ length: 50 }, (_, i) => `new-${postId}-${String(i).padStart(2, '0')}`),
+      );
     });
 
     test('no inbound comment, an unknown conversation and another organization are NOT_FOUND', async () => {
@@ -323,7 +354,9 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
       expect(serviceException(cross.body).text).toBe(
         `Invalid conversationId '${ofA.conversationId}' given! No such entity exists.`,
       );
-      expect(serviceException(random.body).text).toBe(`Invalid conversationId '${missingId}' given! No such entity exists.`);
+      expect(serviceException(random.body).text).toBe(
+        `Invalid conversationId '${missingId}' given! No such entity exists.`,
+      );
       await expect(
         api.b.caller.messages.relatedComments({ conversationId: ofA.conversationId }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -331,7 +364,13 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
 
     test('a bad socialContext is 400 naming it, and nothing is stored', async () => {
       const id = await createConversation(api.a, { channel: 'FACEBOOK_POST' });
-      const base = { from: 'u', to: 'page', contentType: 'TEXT', content: { text: 'hi' }, direction: 'INBOUND' };
+      const base = {
+        from: 'u',
+        to: 'page',
+        contentType: 'TEXT',
+        content: { text: 'hi' },
+        direction: 'INBOUND',
+      };
       const cases: [Record<string, unknown>, string][] = [
         [{ ...base, channel: 'SMS', socialContext: { postId: 'p' } }, 'socialContext'],
         [{ ...base, socialContext: { postId: 'p' } }, 'socialContext'],
@@ -346,7 +385,9 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
       for (const [body, field] of cases) {
         const res = await api.a.request('POST', `/ccaas/1/conversations/${id}/messages`, body);
         expect(res.status, JSON.stringify(body)).toBe(400);
-        expect(Object.keys(serviceException(res.body).validationErrors), JSON.stringify(body)).toEqual([field]);
+        expect(Object.keys(serviceException(res.body).validationErrors), JSON.stringify(body)).toEqual([
+          field,
+        ]);
       }
       // A note is never a comment.
       await expect(
@@ -373,10 +414,9 @@ describe.each(testDatabaseKinds())('Infobip linked conversations and related com
         content: { text: 'plain' },
       });
       const list = await api.a.request('GET', `/ccaas/1/conversations/${conversationId}/messages?limit=999`);
-      expect(list.body.messages.map((m: { singleSendMessage?: unknown }) => m.singleSendMessage !== undefined)).toEqual([
-        true,
-        false,
-      ]);
+      expect(
+        list.body.messages.map((m: { singleSendMessage?: unknown }) => m.singleSendMessage !== undefined),
+      ).toEqual([true, false]);
       const viaTrpc = await api.a.caller.messages.list({ conversationId });
       expect(viaTrpc.messages.map((m) => m.socialContext?.postId ?? null)).toEqual(['p2', null]);
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messagesTag } from '../../routers/messages/message.types';
-import { socialContextInput, socialContextSchema } from '../../shared/social-context';
 import type { MessageView } from '../../services/conversations/messages';
+import { socialContextInput, socialContextSchema } from '../../shared/social-context';
 import type { DialectOperation } from '../dialect';
 import { agentHeader, bodyObject, withoutNulls } from './request';
 import { singleSendMessageOf } from './social';

@@ -33,9 +33,13 @@ export async function findRelatedComments(
   });
   if (!conversation) {
     // Infobip's text for it (the reference's example), which its clients show.
-    throw new DomainError('NOT_FOUND', `Invalid conversationId '${conversationId}' given! No such entity exists.`, {
-      field: 'conversationId',
-    });
+    throw new DomainError(
+      'NOT_FOUND',
+      `Invalid conversationId '${conversationId}' given! No such entity exists.`,
+      {
+        field: 'conversationId',
+      },
+    );
   }
   const comment = await prisma.message.findFirst({
     where: {
