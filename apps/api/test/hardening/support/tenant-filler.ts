@@ -89,6 +89,11 @@ export function tenantFiller(
     // id selects each organization's own rows.
     channelId: 'C0SWEEP',
     messageTs: '1700000000.000100',
+    // A comment's social context names the network's post and comments, not a tenant's rows: each
+    // organization reads its own comments on a post.
+    postId: 'sweep-post',
+    parentId: 'sweep-comment',
+    externalId: 'sweep-reply',
   };
   return (name) => (Object.hasOwn(values, name) ? values[name] : undefined);
 }
@@ -166,6 +171,9 @@ export const referenceNames = [
   'lastEventId',
   'channelId',
   'messageTs',
+  'postId',
+  'parentId',
+  'externalId',
 ];
 
 /**
