@@ -9,24 +9,33 @@ import { findConversationsInOrder } from './find-conversation';
  * reference has no operation that makes a link, so Switchboard makes it when the child is created
  * (`parentConversationId`, an extension of create): the child is new, so it cannot be its own
  * parent, has no parent yet and no conversation points at it — a chain of links never loops.
+ * The parent is checked before the child is written; another organization's is a missing one.
  */
+export async function findParentConversation(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  parentId: string,
+): Promise<string> {
+  const parent = await tx.conversation.findFirst({
+    where: { id: parentId, organizationId },
+    select: { id: true },
+  });
+  if (!parent) {
+    throw new DomainError(
+      'NOT_FOUND',
+      `Parent conversation ${parentId} not found: parentConversationId must be one of your conversations.`,
+      { field: 'parentConversationId' },
+    );
+  }
+  return parent.id;
+}
+
+/** Writes the link, in the child's creating transaction (a parent deleted meanwhile fails its foreign key). */
 export async function linkToParent(
   tx: Prisma.TransactionClient,
   organizationId: string,
   link: { parentId: string; childId: string },
 ): Promise<void> {
-  const parent = await tx.conversation.findFirst({
-    where: { id: link.parentId, organizationId },
-    select: { id: true },
-  });
-  // Another organization's conversation is a missing one.
-  if (!parent) {
-    throw new DomainError(
-      'NOT_FOUND',
-      `Parent conversation ${link.parentId} not found: parentConversationId must be one of your conversations.`,
-      { field: 'parentConversationId' },
-    );
-  }
   await tx.conversationLink.create({ data: { organizationId, ...link } });
 }
 

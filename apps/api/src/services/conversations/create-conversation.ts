@@ -5,7 +5,7 @@ import type { ServiceContext } from '../service-context';
 import { takeAgent } from './agent-capacity';
 import { autoRouteNewConversation } from './auto-route';
 import { conversationAuditEntry, recordConversationAudit } from './conversation-audit';
-import { linkToParent } from './conversation-links';
+import { findParentConversation, linkToParent } from './conversation-links';
 import type { ConversationRow } from './conversation-row';
 import { type ConversationView, presentConversation } from './conversation-view';
 import { resolvePlacement } from './references';
@@ -50,6 +50,10 @@ export async function createConversationIn(
   if (draft.queueId) await findQueue(tx, organizationId, draft.queueId);
   if (draft.agentId)
     await takeAgent(tx, organizationId, { status: draft.status, agentId: null }, draft.agentId, now);
+  const parentId =
+    parentConversationId === undefined
+      ? undefined
+      : await findParentConversation(tx, organizationId, parentConversationId);
 
   const { tags, metadata, version: _version, ...columns } = draft;
   const created = await tx.conversation.create({
@@ -57,16 +61,14 @@ export async function createConversationIn(
   });
   const linked = await syncConversationTags(tx, created, tags, []);
   const row: ConversationRow = { ...created, tags: linked.map((name) => ({ tag: { name } })) };
-  if (parentConversationId !== undefined) {
-    await linkToParent(tx, organizationId, { parentId: parentConversationId, childId: row.id });
-  }
+  if (parentId !== undefined) await linkToParent(tx, organizationId, { parentId, childId: row.id });
   // The link is part of the creation: its audit entry and its conversation.created event name the parent.
   const createEvent = {
     action: 'conversation.create',
     conversationId: row.id,
     after: {
       ...presentConversation(row),
-      ...(parentConversationId !== undefined ? { parentConversationId } : {}),
+      ...(parentId !== undefined ? { parentConversationId: parentId } : {}),
     },
   };
 
