@@ -71,8 +71,19 @@ function conversationChange(entry: AuditEntry): ConversationChange {
         : entry.before
   ) as ConversationView | null;
   switch (entry.action) {
-    case 'conversation.create':
-      return { type: 'conversation.created', data: { conversation: after }, before: null, after };
+    case 'conversation.create': {
+      // A follow-up names its parent beside the conversation (Infobip's linked conversations).
+      const { parentConversationId, ...conversation } = after as ConversationView & {
+        parentConversationId?: string;
+      };
+      const link = parentConversationId === undefined ? {} : { parentConversationId };
+      return {
+        type: 'conversation.created',
+        data: { conversation, ...link },
+        before: null,
+        after: conversation,
+      };
+    }
     case 'conversation.message.add':
       return {
         type: 'message.created',

@@ -136,19 +136,17 @@ const built: Record<string, Case> = {
   'DELETE /ccaas/1/working-hours/{workingHoursId}/holiday/{id}': {
     params: (fx) => ({ workingHoursId: fx.workingHoursId, id: fx.holidayId }),
   },
+  // The fixture conversation has a follow-up (its child) and an inbound Facebook comment.
+  'GET /ccaas/1/conversations/{conversationId}/links': { params: conversation },
+  'GET /ccaas/1/conversations/{conversationId}/related-comments': { params: conversation },
 };
 
 /**
- * Operations not yet answered as the document says, with the reason. Links and related comments
- * are not built: Switchboard has no conversation links or social comment threads yet; issue 12
- * stays open for them. An operation that is built but whose answer does not yet validate would be
- * listed here too: the test asserts it still does not, so it leaves the list as soon as it conforms.
+ * Operations not yet answered as the document says, with the reason (none today). An operation
+ * that is built but whose answer does not yet validate is listed here: the test asserts it still
+ * does not, so it leaves the list as soon as it conforms.
  */
-const notYet: Record<string, string> = {
-  'GET /ccaas/1/conversations/{conversationId}/links': 'not built: Switchboard has no conversation links yet',
-  'GET /ccaas/1/conversations/{conversationId}/related-comments':
-    'not built: Switchboard has no social comment threads yet',
-};
+const notYet: Record<string, string> = {};
 
 /** The agent id of the document's examples, which names an agent of Infobip's, not of this test. */
 const exampleAgentId = 'c856e230-a8cd-498b-9996-42bbed35029a';
@@ -190,8 +188,9 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
   const [calendarExample] = requestExamples('post', '/ccaas/1/working-hours');
 
   /**
-   * Fresh objects for one operation: a tagged conversation with metadata and a note, an agent, a
-   * queue, a working-hours calendar with holidays, and the document's routing rules.
+   * Fresh objects for one operation: a tagged conversation with metadata, a note, a Facebook
+   * comment and a follow-up conversation, an agent, a queue, a working-hours calendar with
+   * holidays, and the document's routing rules.
    */
   async function fixtures(): Promise<Fixtures> {
     const tagName = `contract_${Math.random().toString(36).slice(2, 8)}`;
@@ -204,6 +203,7 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
       metadata: { key1: 'value1' },
     });
     const closed = await tenant.caller.conversations.create({ status: 'CLOSED' });
+    await tenant.caller.conversations.create({ topic: 'Follow-up', parentConversationId: created.id });
     const note = await tenant.caller.messages.create({
       conversationId: created.id,
       from: agent.id,
@@ -212,6 +212,16 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
       authorId: agent.id,
     });
     await tenant.caller.messages.create({ conversationId: created.id, from: '447492263897', text: 'Hello' });
+    // Two comments on one post: related comments reads around the latest.
+    for (const text of ['First!', 'Nice post!']) {
+      await tenant.caller.messages.create({
+        conversationId: created.id,
+        from: '55555544444433333',
+        channel: 'FACEBOOK_POST',
+        text,
+        socialContext: { postId: `post-${tagName}`, username: 'John Doe' },
+      });
+    }
     const hours = await tenant.request('POST', '/ccaas/1/working-hours', calendarExample);
     // The document's rules, for GET /ccaas/1/routing to answer; they target a queue of their own,
     // as a queue that rules target cannot be deleted (DELETE /ccaas/1/queues/{queueId}).

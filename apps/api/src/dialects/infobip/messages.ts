@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { messagesTag } from '../../routers/messages/message.types';
 import type { MessageView } from '../../services/conversations/messages';
+import { socialContextInput, socialContextSchema } from '../../shared/social-context';
 import type { DialectOperation } from '../dialect';
 import { agentHeader, bodyObject, withoutNulls } from './request';
+import { singleSendMessageOf } from './social';
 
-/** Infobip's MessageApiResponse: the stored message without Switchboard's own members. */
-export const toInfobipMessage = (message: MessageView) =>
-  withoutNulls({
+/**
+ * Infobip's MessageApiResponse: the stored message without Switchboard's own members; a comment's
+ * social context where Infobip's document shows it (`singleSendMessage`).
+ */
+export const toInfobipMessage = (message: MessageView) => ({
+  ...withoutNulls({
     id: message.id,
     channel: message.channel,
     from: message.from,
@@ -19,9 +24,11 @@ export const toInfobipMessage = (message: MessageView) =>
     updatedAt: message.updatedAt,
     content: message.content,
     contentType: message.contentType,
-  });
+  }),
+  ...singleSendMessageOf(message),
+});
 
-const infobipMessageSchema = z.object({
+export const infobipMessageSchema = z.object({
   id: z.string(),
   channel: z.string().optional(),
   from: z.string(),
@@ -34,6 +41,10 @@ const infobipMessageSchema = z.object({
   updatedAt: z.string(),
   content: z.record(z.string(), z.unknown()),
   contentType: z.string(),
+  singleSendMessage: z
+    .object({ socialContext: socialContextSchema, channel: z.string(), direction: z.string() })
+    .optional()
+    .describe("A comment's social context (Switchboard extension of create: socialContext)"),
 });
 
 const paginationSchema = z.object({
@@ -77,6 +88,11 @@ export const messageOperations: DialectOperation[] = [
         .enum(['INBOUND', 'OUTBOUND'])
         .optional()
         .describe('Switchboard extension; default OUTBOUND'),
+      socialContext: socialContextInput
+        .optional()
+        .describe(
+          "Switchboard extension: a comment's place on the social network (channel FACEBOOK_POST or INSTAGRAM_POST), read by related comments",
+        ),
     }),
     response: infobipMessageSchema,
   },

@@ -1,9 +1,11 @@
 import type { DialectOperation } from '../dialect';
 import { agentOperations } from './agents';
 import { conversationEventOperations } from './conversation-event-operations';
+import { linkedConversationOperations } from './linked-conversations';
 import { messageOperations } from './messages';
 import { metadataOperations } from './metadata';
 import { noteOperations } from './notes';
+import { relatedCommentOperations } from './related-comments';
 import { routingOperations } from './routing-operations';
 import { workingHoursOperations } from './working-hours-operations';
 
@@ -16,4 +18,6 @@ export const infobipOperations: DialectOperation[] = [
   ...routingOperations,
   ...workingHoursOperations,
   ...conversationEventOperations,
+  ...linkedConversationOperations,
+  ...relatedCommentOperations,
 ];

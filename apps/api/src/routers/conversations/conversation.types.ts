@@ -45,6 +45,11 @@ export const createConversationInput = z.object({
   tags: z.array(z.string()).optional(),
   workspaceId: idSchema.optional(),
   spaceId: idSchema.nullable().optional(),
+  parentConversationId: idSchema
+    .optional()
+    .describe(
+      'Switchboard extension: the conversation this one follows up (one of yours; 404 otherwise). Read the link with GET /ccaas/1/conversations/{conversationId}/links.',
+    ),
 });
 
 export const updateConversationInput = conversationIdInput.extend({

@@ -1,5 +1,6 @@
 import { router } from '../../trpc/init';
 import { historyProcedure } from './conversation-history';
+import { conversationLinks } from './conversation-links';
 import { createConversationProcedure } from './create-conversation';
 import { deleteConversation } from './delete-conversation';
 import { findConversations } from './find-conversations';
@@ -26,4 +27,5 @@ export const conversationsRouter = router({
   mergeMetadata,
   find: findConversations,
   delete: deleteConversation,
+  links: conversationLinks,
 });

@@ -5,6 +5,7 @@ import {
   contentTypeSchema,
   messageChannels,
 } from '../../shared/message-content';
+import { socialChannels, socialContextInput, socialContextSchema } from '../../shared/social-context';
 import { paginationSchema } from '../queues/infobip-page';
 import { idSchema, isoDateSchema } from '../shared/schemas';
 
@@ -26,6 +27,7 @@ export const messageSchema = z.object({
   authorType: authorTypeSchema,
   authorId: z.string().nullable().describe("The agent's id for an agent's message or note"),
   internal: z.boolean().describe('An internal note: never sent to the customer'),
+  socialContext: socialContextSchema.nullable().describe("A social comment's place on the network"),
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
 });
@@ -57,8 +59,17 @@ export const createMessageInput = z
       .boolean()
       .optional()
       .describe('An internal note for the team (default false): never sent to the customer'),
+    socialContext: socialContextInput
+      .optional()
+      .describe(
+        `Switchboard extension: a comment's place on the social network (channel ${socialChannels.join(' or ')}), read by related comments`,
+      ),
   })
   .superRefine((input, issues) => {
+    if (input.socialContext !== undefined) {
+      const problem = socialContextProblem(input);
+      if (problem) issues.addIssue({ code: 'custom', path: ['socialContext'], message: problem });
+    }
     if (input.content === undefined && input.text === undefined) {
       issues.addIssue({
         code: 'custom',
@@ -75,6 +86,15 @@ export const createMessageInput = z
     if (problem) issues.addIssue({ code: 'custom', path: ['content'], message: problem });
   });
 export type CreateMessageInput = z.infer<typeof createMessageInput>;
+
+/** A social context belongs to a customer-facing comment on a social post channel. */
+function socialContextProblem(input: { channel?: string | undefined; internal?: boolean | undefined }) {
+  if (!(socialChannels as readonly string[]).includes(input.channel ?? '')) {
+    return `is for comments: send channel ${socialChannels.join(' or ')} with it`;
+  }
+  if (input.internal) return 'is for comments: an internal note has none';
+  return null;
+}
 
 const instantText = z.string().max(64).optional().describe('ISO-8601, e.g. 2025-04-24T11:25:41.058+0000');
 

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../service-context';
 import { takeAgent } from './agent-capacity';
 import { autoRouteNewConversation } from './auto-route';
 import { conversationAuditEntry, recordConversationAudit } from './conversation-audit';
+import { findParentConversation, linkToParent } from './conversation-links';
 import type { ConversationRow } from './conversation-row';
 import { type ConversationView, presentConversation } from './conversation-view';
 import { resolvePlacement } from './references';
@@ -14,6 +15,8 @@ export interface CreateConversationInput extends ConversationCreateInput {
   /** Absent: the organization's default workspace (or the space's workspace). */
   workspaceId?: string | undefined;
   spaceId?: string | null | undefined;
+  /** The conversation this one follows up (Infobip's linked conversations; a Switchboard extension). */
+  parentConversationId?: string | undefined;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function createConversationIn(
   input: CreateConversationInput,
 ): Promise<ConversationView> {
   const { organizationId } = ctx;
-  const { workspaceId, spaceId, ...fields } = input;
+  const { workspaceId, spaceId, parentConversationId, ...fields } = input;
   const now = new Date();
   // Core validates every field first, so a bad value is a 400 before any lookup.
   const draft = planConversationCreate(fields, now);
@@ -47,6 +50,10 @@ export async function createConversationIn(
   if (draft.queueId) await findQueue(tx, organizationId, draft.queueId);
   if (draft.agentId)
     await takeAgent(tx, organizationId, { status: draft.status, agentId: null }, draft.agentId, now);
+  const parentId =
+    parentConversationId === undefined
+      ? undefined
+      : await findParentConversation(tx, organizationId, parentConversationId);
 
   const { tags, metadata, version: _version, ...columns } = draft;
   const created = await tx.conversation.create({
@@ -54,10 +61,15 @@ export async function createConversationIn(
   });
   const linked = await syncConversationTags(tx, created, tags, []);
   const row: ConversationRow = { ...created, tags: linked.map((name) => ({ tag: { name } })) };
+  if (parentId !== undefined) await linkToParent(tx, organizationId, { parentId, childId: row.id });
+  // The link is part of the creation: its audit entry and its conversation.created event name the parent.
   const createEvent = {
     action: 'conversation.create',
     conversationId: row.id,
-    after: presentConversation(row),
+    after: {
+      ...presentConversation(row),
+      ...(parentId !== undefined ? { parentConversationId: parentId } : {}),
+    },
   };
 
   const routed = await autoRouteNewConversation(tx, ctx, row, {

@@ -1,6 +1,12 @@
 import { closedRefusal } from '@switchboard/core';
 import type { MessageAuthorType, MessageDirection, MessageModel, Prisma } from '@switchboard/db';
 import { searchableText } from '../../shared/message-content';
+import {
+  type SocialContext,
+  type SocialContextInput,
+  socialColumns,
+  socialContextOf,
+} from '../../shared/social-context';
 import { detectInMessage } from '../detections/detect-in-message';
 import { findAgent } from '../routing/find-routing-objects';
 import { lockConversation } from '../routing/lock-conversation';
@@ -23,6 +29,8 @@ export interface MessageView {
   authorId: string | null;
   /** An internal note: seen by the team, never sent to the customer. */
   internal: boolean;
+  /** A social comment's place on the network (post, parent comment); null on other messages. */
+  socialContext: SocialContext | null;
   createdAt: string;
   /** Messages are not edited: the time it was stored. */
   updatedAt: string;
@@ -43,6 +51,7 @@ export const presentMessage = (row: MessageModel): MessageView => {
     authorType: row.authorType,
     authorId: row.authorId,
     internal: row.internal,
+    socialContext: socialContextOf(row),
     createdAt,
     updatedAt: createdAt,
   };
@@ -61,6 +70,8 @@ export interface NewMessage {
   authorType?: MessageAuthorType | undefined;
   authorId?: string | undefined;
   internal?: boolean | undefined;
+  /** A social comment's context (FACEBOOK_POST, INSTAGRAM_POST; checked by the input schema). */
+  socialContext?: SocialContextInput | undefined;
 }
 
 /**
@@ -100,6 +111,7 @@ export function addMessage(ctx: ServiceContext, input: NewMessage): Promise<Mess
         authorType: input.authorType ?? (direction === 'INBOUND' ? 'CUSTOMER' : 'AGENT'),
         authorId: input.authorId ?? null,
         internal: input.internal ?? false,
+        ...socialColumns(input.socialContext),
         createdAt,
       },
     });

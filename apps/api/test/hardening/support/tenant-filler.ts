@@ -38,6 +38,8 @@ export function tenantFiller(
   const values: Record<string, unknown> = {
     conversationId,
     conversationIds: [conversationId],
+    // A follow-up's parent (create): another tenant's conversation is a missing one.
+    parentConversationId: conversationId,
     // Sharely's group conversation (spaces.*) is a conversation of the space; elsewhere a group.
     groupId: router === 'spaces' ? seed.spaceConversationId : seed.groupId,
     queueId: seed.queueId,
@@ -87,6 +89,11 @@ export function tenantFiller(
     // id selects each organization's own rows.
     channelId: 'C0SWEEP',
     messageTs: '1700000000.000100',
+    // A comment's social context names the network's post and comments, not a tenant's rows: each
+    // organization reads its own comments on a post.
+    postId: 'sweep-post',
+    parentId: 'sweep-comment',
+    externalId: 'sweep-reply',
   };
   return (name) => (Object.hasOwn(values, name) ? values[name] : undefined);
 }
@@ -95,6 +102,7 @@ export function tenantFiller(
 export const idReferenceNames = [
   'conversationId',
   'conversationIds',
+  'parentConversationId',
   'groupId',
   'queueId',
   'queueIds',
@@ -124,6 +132,7 @@ export const idReferenceNames = [
 export const referenceNames = [
   'conversationId',
   'conversationIds',
+  'parentConversationId',
   'groupId',
   'queueId',
   'queueIds',
@@ -162,6 +171,9 @@ export const referenceNames = [
   'lastEventId',
   'channelId',
   'messageTs',
+  'postId',
+  'parentId',
+  'externalId',
 ];
 
 /**

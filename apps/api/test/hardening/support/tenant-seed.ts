@@ -8,7 +8,7 @@ export interface SeededTenant {
   organizationId: string;
   workspaceId: string;
   spaceId: string;
-  /** OPEN, with tags, metadata, messages (detections), a queue and an agent. */
+  /** OPEN, with tags, metadata, messages (detections, a Facebook comment), a queue and an agent. */
   conversationId: string;
   /** CLOSED: another tenant must get 404 for it, not the 409 of the CLOSED rule. */
   closedConversationId: string;
@@ -113,6 +113,16 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
       text,
     });
   }
+  // A Facebook comment, for related comments to read around (on a post only this tenant has).
+  await call('comment', 'POST', `/ccaas/1/conversations/${conversation.id}/messages`, {
+    from: `customer-${marker}`,
+    to: 'page',
+    channel: 'FACEBOOK_POST',
+    contentType: 'TEXT',
+    content: { text: `comment ${marker}` },
+    direction: 'INBOUND',
+    socialContext: { postId: `post-${marker}`, username: `customer-${marker}` },
+  });
   await call('assign', 'PUT', `/ccaas/1/conversations/${conversation.id}/assignee`, { agentId: agent.id });
 
   const closed = await call('closed conversation', 'POST', '/ccaas/1/conversations', {
