@@ -7,6 +7,8 @@ import { startEventPruning } from './events/prune-events';
 import { openRateLimitStore } from './http/rate-limit-store';
 import { autoCloseSolved } from './jobs/auto-close';
 import { queueDrainSweep } from './jobs/queue-drain-sweep';
+import { rerouteUnavailableAgents } from './jobs/reroute-unavailable';
+import { routeWhenHoursOpen } from './jobs/route-when-hours-open';
 import { startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
 import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
@@ -64,7 +66,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const every = env.SCHEDULED_JOBS_INTERVAL_MS;
   const scheduler = startScheduler(
     db.prisma,
-    [queueDrainSweep(every, logger), autoCloseSolved(every, logger)],
+    [
+      queueDrainSweep(every, logger),
+      autoCloseSolved(every, logger),
+      rerouteUnavailableAgents(every, logger),
+      routeWhenHoursOpen(every, logger),
+    ],
     {
       tickMs: Math.min(every, 5_000),
       logger,
