@@ -1,8 +1,8 @@
 import { assertCanAssign, assertVersion, type ConversationStatus, DomainError } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import { recordAudit } from '../../audit/record-audit';
-import { type ConversationRow, conversationInclude } from '../conversations/conversation-row';
 import type { AuditingContext } from '../conversations/conversation-audit';
+import { type ConversationRow, conversationInclude } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
 import type { ServiceContext } from '../service-context';
 import { loadSettings } from '../settings/load-settings';

@@ -7,8 +7,8 @@ import {
 } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import type { AuditEntry } from '../../audit/record-audit';
-import { type ConversationRow, loadFacts } from '../conversations/conversation-row';
 import type { AuditingContext } from '../conversations/conversation-audit';
+import { type ConversationRow, loadFacts } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
 import { loadSettings } from '../settings/load-settings';
 import { type AssignmentOutcome, chooseAssignee } from './choose-assignee';
