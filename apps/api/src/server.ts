@@ -8,6 +8,8 @@ import { openRateLimitStore } from './http/rate-limit-store';
 import { autoCloseSolved } from './jobs/auto-close';
 import { groupTimeSweep } from './jobs/group-time-sweep';
 import { queueDrainSweep } from './jobs/queue-drain-sweep';
+import { rerouteUnavailableAgents } from './jobs/reroute-unavailable';
+import { routeWhenHoursOpen } from './jobs/route-when-hours-open';
 import { startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
 import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
@@ -69,6 +71,8 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       queueDrainSweep(every, logger),
       autoCloseSolved(every, logger),
       groupTimeSweep(env.GROUP_SWEEP_INTERVAL_MS, logger),
+      rerouteUnavailableAgents(every, logger),
+      routeWhenHoursOpen(every, logger),
     ],
     {
       tickMs: Math.min(every, env.GROUP_SWEEP_INTERVAL_MS, 5_000),

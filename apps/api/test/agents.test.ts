@@ -27,6 +27,8 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
       queueIds: [],
       lastAssignedAt: null,
       lastHeartbeatAt: null,
+      // Created INVISIBLE: unavailable from its creation on.
+      unavailableSince: expect.any(String),
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

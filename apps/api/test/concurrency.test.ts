@@ -189,7 +189,11 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
         holding = resolve;
       });
       const holder = api.db.prisma.$transaction(async (tx) => {
-        const loads = await memberLoads(tx, organizationId, queue.id, { lock: true, counted: ['OPEN'] });
+        const loads = await memberLoads(tx, organizationId, queue.id, {
+          lock: true,
+          counted: ['OPEN'],
+          heartbeat: { now: new Date(), lapseMinutes: 5 },
+        });
         holding();
         await tx.conversation.update({ where: { id: conversationId }, data: { agentId: agent.id } });
         await released;
@@ -197,7 +201,11 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
       });
       await held;
       const waiter = api.db.prisma.$transaction((tx) =>
-        memberLoads(tx, organizationId, queue.id, { lock: true, counted: ['OPEN'] }),
+        memberLoads(tx, organizationId, queue.id, {
+          lock: true,
+          counted: ['OPEN'],
+          heartbeat: { now: new Date(), lapseMinutes: 5 },
+        }),
       );
       await someoneWaitsForMembers();
       release();

@@ -9,6 +9,9 @@ export interface ServiceContext {
   actor: Actor;
   requestId: string;
   logger: Logger;
-  /** The clock routing reads working hours by; the system's when absent (Slack, workers). */
+  /**
+   * The clock routing reads working hours and heartbeats by, and agent status changes are stamped
+   * with; the system's when absent (Slack, workers).
+   */
   now?: () => Date;
 }

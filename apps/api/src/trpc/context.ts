@@ -16,7 +16,7 @@ export interface Context {
   webhooks: WebhookSettings;
   /** Aborted when the server stops: long-lived subscriptions (events.stream) end. */
   shutdown?: AbortSignal | undefined;
-  /** The clock routing reads working hours by; tests set it to a chosen instant. */
+  /** The clock routing (working hours, heartbeats) and agent status changes read; tests set it. */
   now: () => Date;
 }
 

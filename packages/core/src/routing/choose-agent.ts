@@ -12,6 +12,8 @@ export interface QueueMember {
   capacity: number;
   openCount: number;
   lastAssignedAt: Date | null;
+  /** The agent sends heartbeats and none came for routing.unavailableAgent.heartbeatLapseMinutes. */
+  heartbeatLapsed?: boolean;
 }
 
 export type NoAgentReason = 'NO_MEMBERS' | 'NONE_ONLINE' | 'ALL_AT_CAPACITY';
@@ -22,10 +24,13 @@ export type AgentChoice =
 
 /**
  * The one answer to "may this agent be given conversations now?" that routing, assignment and
- * the queue drain all ask (README, "Routing").
+ * the queue drain all ask (README, "Routing"): ACTIVE, and its heartbeat (if it sends them) not
+ * lapsed — a client that stopped beating is gone whatever status it last set.
  */
-export const isAvailableForAssignment = (agent: { status: AgentStatus }): boolean =>
-  agent.status === 'ACTIVE';
+export const isAvailableForAssignment = (agent: {
+  status: AgentStatus;
+  heartbeatLapsed?: boolean;
+}): boolean => agent.status === 'ACTIVE' && agent.heartbeatLapsed !== true;
 
 /** An agent can take a conversation when ACTIVE and below capacity (capacity 0 takes none). */
 export const hasFreeCapacity = (member: QueueMember): boolean =>
@@ -71,7 +76,7 @@ export const chooseAgent = (members: readonly QueueMember[], strategy: Assignmen
     return {
       agentId: null,
       reason: 'NONE_ONLINE',
-      explanation: `None of the queue's ${members.length} member(s) is ACTIVE.`,
+      explanation: `None of the queue's ${members.length} member(s) is ACTIVE (with a live heartbeat).`,
     };
   }
   const available = online.filter(hasFreeCapacity);

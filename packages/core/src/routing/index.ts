@@ -1,3 +1,4 @@
 export * from './choose-agent';
 export * from './decide-route';
 export * from './plan-drain';
+export * from './presence';

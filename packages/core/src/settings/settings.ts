@@ -20,6 +20,13 @@ export interface OrganizationSettings {
      * counts; WAITING and SOLVED may; CLOSED never does (a closed conversation needs nobody).
      */
     capacityStatuses: CapacityStatus[];
+    /**
+     * What happens to an agent's OPEN conversations once the agent is unavailable (AWAY or
+     * INVISIBLE — disabled agents are INVISIBLE — or, for an agent that ever sent a heartbeat, no
+     * heartbeat for `heartbeatLapseMinutes`): kept, or after `graceMinutes` unassigned and routed
+     * again. BUSY agents are present: they keep their conversations and get no new ones.
+     */
+    unavailableAgent: UnavailableAgentSettings;
   };
   lifecycle: {
     /** A SOLVED conversation not updated for this many minutes is closed; null never closes it. */
@@ -55,6 +62,20 @@ export const capacityStatuses = [
 ] as const satisfies readonly ConversationStatus[];
 export type CapacityStatus = (typeof capacityStatuses)[number];
 
+export const unavailableAgentActions = ['reroute', 'keep'] as const;
+export type UnavailableAgentAction = (typeof unavailableAgentActions)[number];
+
+export interface UnavailableAgentSettings {
+  action: UnavailableAgentAction;
+  /** How long an agent may be unavailable before its conversations move (0: at the next run). */
+  graceMinutes: number;
+  /** An agent that sends heartbeats and sent none for this long is unavailable. */
+  heartbeatLapseMinutes: number;
+}
+
+/** A heartbeat lapse longer than a day is not a lapse anyone waits for. */
+export const maxHeartbeatLapseMinutes = 24 * 60;
+
 /** Auto-close waits at most a year: a longer wait is a typo, not a policy. */
 export const maxAutoCloseMinutes = 366 * 24 * 60;
 
@@ -80,6 +101,9 @@ export const defaultSettings: OrganizationSettings = Object.freeze({
     // Only conversations that need the agent now: WAITING ones wait for the customer and
     // SOLVED ones for nothing, so counting them fills agents up silently.
     capacityStatuses: Object.freeze(['OPEN']),
+    // A customer should not wait on an agent who left; a quarter of an hour covers a short break
+    // or a reconnect, and an Infobip client heartbeats far more often than every five minutes.
+    unavailableAgent: Object.freeze({ action: 'reroute', graceMinutes: 15, heartbeatLapseMinutes: 5 }),
   }),
   lifecycle: Object.freeze({ autoCloseSolvedAfterMinutes: null }),
   pagination: Object.freeze({ defaultPageSize: 20, maxPageSize: 100 }),

@@ -34,6 +34,7 @@ describe('defaults', () => {
         autoRouteOnCreate: true,
         autoAssign: true,
         capacityStatuses: ['OPEN'],
+        unavailableAgent: { action: 'reroute', graceMinutes: 15, heartbeatLapseMinutes: 5 },
       },
       lifecycle: { autoCloseSolvedAfterMinutes: null },
       pagination: { defaultPageSize: 20, maxPageSize: 100 },
@@ -63,6 +64,16 @@ describe('accepted documents', () => {
     ['every countable status', ['routing', 'capacityStatuses'], ['SOLVED', 'OPEN', 'WAITING']],
     ['auto-close after a day', ['lifecycle', 'autoCloseSolvedAfterMinutes'], 1440],
     ['auto-close off', ['lifecycle', 'autoCloseSolvedAfterMinutes'], null],
+    [
+      'unavailable agents keep their conversations',
+      ['routing', 'unavailableAgent'],
+      { action: 'keep', graceMinutes: 15, heartbeatLapseMinutes: 5 },
+    ],
+    [
+      'rerouted at the next run',
+      ['routing', 'unavailableAgent'],
+      { action: 'reroute', graceMinutes: 0, heartbeatLapseMinutes: 1 },
+    ],
   ])('%s', (_title, path, value) => {
     expect(() => validateSettings(withChange(path, value))).not.toThrow();
   });
@@ -160,6 +171,66 @@ describe('refused documents name the JSON Pointer of the first bad value', () =>
       '/lifecycle/autoCloseSolvedAfterMinutes',
     ],
     ['an unknown lifecycle setting', withChange(['lifecycle', 'reopen'], true), '/lifecycle/reopen'],
+    [
+      'a negative grace period',
+      withChange(['routing', 'unavailableAgent'], {
+        action: 'reroute',
+        graceMinutes: -1,
+        heartbeatLapseMinutes: 5,
+      }),
+      '/routing/unavailableAgent/graceMinutes',
+    ],
+    [
+      'a fractional grace period',
+      withChange(['routing', 'unavailableAgent'], {
+        action: 'reroute',
+        graceMinutes: 1.5,
+        heartbeatLapseMinutes: 5,
+      }),
+      '/routing/unavailableAgent/graceMinutes',
+    ],
+    [
+      'an unknown action',
+      withChange(['routing', 'unavailableAgent'], {
+        action: 'close',
+        graceMinutes: 5,
+        heartbeatLapseMinutes: 5,
+      }),
+      '/routing/unavailableAgent/action',
+    ],
+    [
+      'a heartbeat lapse of 0',
+      withChange(['routing', 'unavailableAgent'], {
+        action: 'keep',
+        graceMinutes: 5,
+        heartbeatLapseMinutes: 0,
+      }),
+      '/routing/unavailableAgent/heartbeatLapseMinutes',
+    ],
+    [
+      'a heartbeat lapse over a day',
+      withChange(['routing', 'unavailableAgent'], {
+        action: 'keep',
+        graceMinutes: 5,
+        heartbeatLapseMinutes: 1441,
+      }),
+      '/routing/unavailableAgent/heartbeatLapseMinutes',
+    ],
+    [
+      'an unknown unavailable-agent setting',
+      withChange(['routing', 'unavailableAgent'], {
+        action: 'keep',
+        graceMinutes: 5,
+        heartbeatLapseMinutes: 5,
+        notify: true,
+      }),
+      '/routing/unavailableAgent/notify',
+    ],
+    [
+      'unavailableAgent not an object',
+      withChange(['routing', 'unavailableAgent'], 'keep'),
+      '/routing/unavailableAgent',
+    ],
   ])('%s → %s', (_title, doc, path) => {
     expect(refusedAt(doc)).toBe(path);
   });
@@ -176,6 +247,16 @@ describe('resolveSettings completes stored documents with the defaults', () => {
     ],
   ])('%s', (_title, stored, expected) => {
     expect(resolveSettings(stored)).toEqual(expected);
+  });
+
+  test('an unavailableAgent stored in part is completed key by key', () => {
+    expect(
+      resolveSettings({ routing: { unavailableAgent: { action: 'keep' } } }).routing.unavailableAgent,
+    ).toEqual({
+      action: 'keep',
+      graceMinutes: 15,
+      heartbeatLapseMinutes: 5,
+    });
   });
 
   test('counted statuses come back in lifecycle order', () => {

@@ -6,10 +6,14 @@ import {
   defaultSettings,
   maxAutoCloseMinutes,
   maxBookmarkSeconds,
+  maxHeartbeatLapseMinutes,
   maxPageSizeCeiling,
   type OrganizationSettings,
   type RedactionType,
   redactionTypes,
+  type UnavailableAgentAction,
+  type UnavailableAgentSettings,
+  unavailableAgentActions,
 } from './settings';
 
 /**
@@ -30,6 +34,7 @@ export const validateSettings = (doc: unknown): OrganizationSettings => {
     'autoRouteOnCreate',
     'autoAssign',
     'capacityStatuses',
+    'unavailableAgent',
   ]);
   const strategy = routing.strategy;
   if (typeof strategy !== 'string' || !(assignmentStrategies as readonly string[]).includes(strategy)) {
@@ -41,6 +46,7 @@ export const validateSettings = (doc: unknown): OrganizationSettings => {
   }
 
   const counted = statusList(routing.capacityStatuses, '/routing/capacityStatuses');
+  const unavailableAgent = unavailableAgentSettings(routing.unavailableAgent, '/routing/unavailableAgent');
 
   const lifecycle = object(root.lifecycle, '/lifecycle');
   onlyKeys(lifecycle, '/lifecycle', ['autoCloseSolvedAfterMinutes']);
@@ -78,6 +84,7 @@ export const validateSettings = (doc: unknown): OrganizationSettings => {
       autoRouteOnCreate: boolean(routing.autoRouteOnCreate, '/routing/autoRouteOnCreate'),
       autoAssign: boolean(routing.autoAssign, '/routing/autoAssign'),
       capacityStatuses: counted,
+      unavailableAgent,
     },
     lifecycle: { autoCloseSolvedAfterMinutes },
     pagination: { defaultPageSize, maxPageSize },
@@ -112,7 +119,7 @@ export const resolveSettings = (stored: unknown): OrganizationSettings => {
   const root = object(stored, '');
   return validateSettings({
     ...root,
-    routing: { ...defaultSettings.routing, ...object(root.routing ?? {}, '/routing') },
+    routing: resolvedRouting(object(root.routing ?? {}, '/routing')),
     pagination: { ...defaultSettings.pagination, ...object(root.pagination ?? {}, '/pagination') },
     lifecycle: { ...defaultSettings.lifecycle, ...object(root.lifecycle ?? {}, '/lifecycle') },
     intelligence: {
@@ -124,6 +131,34 @@ export const resolveSettings = (stored: unknown): OrganizationSettings => {
 };
 
 type Json = Record<string, unknown>;
+
+// unavailableAgent is completed key by key too: a document that set only its action keeps it.
+function resolvedRouting(routing: Json): Json {
+  const stored = routing.unavailableAgent;
+  const nested =
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+      ? { unavailableAgent: { ...defaultSettings.routing.unavailableAgent, ...stored } }
+      : {};
+  return { ...defaultSettings.routing, ...routing, ...nested };
+}
+
+function unavailableAgentSettings(value: unknown, path: string): UnavailableAgentSettings {
+  const settings = object(value, path);
+  onlyKeys(settings, path, ['action', 'graceMinutes', 'heartbeatLapseMinutes']);
+  if (!(unavailableAgentActions as readonly unknown[]).includes(settings.action)) {
+    fail(`${path}/action`, `must be one of ${unavailableAgentActions.map((a) => `"${a}"`).join(', ')}`);
+  }
+  return {
+    action: settings.action as UnavailableAgentAction,
+    graceMinutes: integer(settings.graceMinutes, `${path}/graceMinutes`, 0, maxAutoCloseMinutes),
+    heartbeatLapseMinutes: integer(
+      settings.heartbeatLapseMinutes,
+      `${path}/heartbeatLapseMinutes`,
+      1,
+      maxHeartbeatLapseMinutes,
+    ),
+  };
+}
 
 function fail(path: string, rule: string): never {
   throw new DomainError('VALIDATION', `Settings value at "${path || '/'}" ${rule}.`, { field: path, path });

@@ -20,6 +20,11 @@ export const agentSchema = z.object({
   queueIds: z.array(z.string()),
   lastAssignedAt: isoDateSchema.nullable(),
   lastHeartbeatAt: isoDateSchema.nullable(),
+  unavailableSince: isoDateSchema
+    .nullable()
+    .describe(
+      'When the agent became AWAY or INVISIBLE (settings routing.unavailableAgent); null while ACTIVE or BUSY',
+    ),
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
 });
@@ -45,6 +50,7 @@ export const presentAgent = (row: AgentRow): AgentView => ({
   queueIds: row.queues.map((member) => member.queueId),
   lastAssignedAt: toIsoOrNull(row.lastAssignedAt),
   lastHeartbeatAt: toIsoOrNull(row.lastHeartbeatAt),
+  unavailableSince: toIsoOrNull(row.unavailableSince),
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
 });

@@ -1,4 +1,4 @@
-import { type AgentStatus, DomainError } from '@switchboard/core';
+import { type AgentStatus, DomainError, unavailableSinceAfter } from '@switchboard/core';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
@@ -51,7 +51,7 @@ export const createAgent = protectedProcedure
             name,
             email: input.email ?? null,
             slackUserId: input.slackUserId ?? null,
-            ...createdStatus(input),
+            ...createdStatus(input, ctx.now()),
             ...(input.role ? { role: input.role } : {}),
             ...(input.capacity === undefined ? {} : { capacity: input.capacity }),
           },
@@ -72,8 +72,16 @@ export const createAgent = protectedProcedure
   });
 
 /** A disabled agent is created INVISIBLE; any other status for it is refused (as on update). */
-function createdStatus(input: { status?: AgentStatus | undefined; enabled?: boolean | undefined }) {
-  if (input.enabled !== false) return input.status ? { status: input.status } : {};
+function createdStatus(
+  input: { status?: AgentStatus | undefined; enabled?: boolean | undefined },
+  now: Date,
+) {
+  // An agent created away is unavailable from its creation on (it has no conversations yet).
+  const withSince = (status: AgentStatus) => ({
+    status,
+    unavailableSince: unavailableSinceAfter({ status, unavailableSince: null }, status, now),
+  });
+  if (input.enabled !== false) return withSince(input.status ?? 'INVISIBLE');
   if (input.status !== undefined && input.status !== 'INVISIBLE') {
     throw new DomainError(
       'VALIDATION',
@@ -81,5 +89,5 @@ function createdStatus(input: { status?: AgentStatus | undefined; enabled?: bool
       { field: 'status' },
     );
   }
-  return { status: 'INVISIBLE' as const, enabled: false };
+  return { ...withSince('INVISIBLE'), enabled: false };
 }

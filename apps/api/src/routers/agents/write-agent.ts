@@ -1,4 +1,4 @@
-import { type AgentStatus, DomainError } from '@switchboard/core';
+import { type AgentStatus, DomainError, unavailableSinceAfter } from '@switchboard/core';
 import type { AgentRole, Prisma } from '@switchboard/db';
 import { recordAudit } from '../../audit/record-audit';
 import type { ServiceContext } from '../../services/service-context';
@@ -16,8 +16,11 @@ export interface AgentChanges {
   lastHeartbeatAt?: Date | undefined;
 }
 
+const systemClock = () => new Date();
+
 /**
  * Changes the given fields of an agent (absent fields stay; null clears email / slackUserId).
+ * A status change also sets or clears `unavailableSince` (core unavailableSinceAfter).
  * Lowering capacity below the current load is allowed: nothing new is assigned until it drops.
  * The UPDATE takes the agent's row lock, so it waits for any assignment in progress.
  */
@@ -28,11 +31,18 @@ export async function changeAgent(
   changes: AgentChanges,
   action: string,
 ): Promise<AgentView> {
-  const before = presentAgent(await loadAgent(tx, ctx.organizationId, agentId));
+  const row = await loadAgent(tx, ctx.organizationId, agentId);
+  const before = presentAgent(row);
   await assertSlackUserFree(tx, ctx.organizationId, changes.slackUserId, agentId);
-  const data = Object.fromEntries(
-    Object.entries(enabledRule(before, changes)).filter(([, value]) => value !== undefined),
+  const ruled = enabledRule(before, changes);
+  const data: Prisma.AgentUpdateInput = Object.fromEntries(
+    Object.entries(ruled).filter(([, value]) => value !== undefined),
   );
+  // When the agent left is written with the status that says so, in this transaction: the
+  // unavailable-agent job reads it (settings routing.unavailableAgent).
+  if (ruled.status !== undefined && ruled.status !== row.status) {
+    data.unavailableSince = unavailableSinceAfter(row, ruled.status, (ctx.now ?? systemClock)());
+  }
   // Nothing to change is answered from the read: Prisma runs an update without fields as a read,
   // which finds nothing (null, not an error) once a concurrent delete has committed.
   const agent =

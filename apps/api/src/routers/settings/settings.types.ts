@@ -1,4 +1,9 @@
-import { assignmentStrategies, capacityStatuses, redactionTypes } from '@switchboard/core';
+import {
+  assignmentStrategies,
+  capacityStatuses,
+  redactionTypes,
+  unavailableAgentActions,
+} from '@switchboard/core';
 import { z } from 'zod';
 
 /** The organization's settings document (core's OrganizationSettings), always complete. */
@@ -9,6 +14,11 @@ export const settingsSchema = z.object({
     autoRouteOnCreate: z.boolean(),
     autoAssign: z.boolean(),
     capacityStatuses: z.array(z.enum(capacityStatuses)),
+    unavailableAgent: z.object({
+      action: z.enum(unavailableAgentActions),
+      graceMinutes: z.number().int().min(0),
+      heartbeatLapseMinutes: z.number().int().min(1),
+    }),
   }),
   lifecycle: z.object({ autoCloseSolvedAfterMinutes: z.number().int().min(1).nullable() }),
   pagination: z.object({

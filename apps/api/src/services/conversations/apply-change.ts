@@ -13,6 +13,7 @@ import { type AuditingContext, recordConversationAudit } from './conversation-au
 import { stateOf } from './conversation-state';
 import { type ConversationView, presentConversation } from './conversation-view';
 import { findConversation } from './find-conversation';
+import { rerouteIfReopenedWithoutAgent } from './reroute-reopened';
 import { syncConversationTags } from './tag-links';
 
 export interface ConversationChange {
@@ -30,7 +31,8 @@ export interface ConversationChange {
  * transaction: lock the row, check the expected version, let core plan the change (CLOSED is
  * terminal, status transitions, closedAt, version + 1), check the new queue / agent, write with a
  * conditional update on the version read, and record the before / after views. A change that
- * changes nothing writes nothing and records nothing.
+ * changes nothing writes nothing and records nothing. A reopened conversation whose agent left is
+ * rerouted in the same transaction (rerouteIfReopenedWithoutAgent).
  */
 export async function applyConversationChange(
   tx: Prisma.TransactionClient,
@@ -69,5 +71,9 @@ export async function applyConversationChange(
   }
   const after = presentConversation(await findConversation(tx, organizationId, row.id));
   await recordConversationAudit(tx, ctx, { action: change.action, conversationId: row.id, before, after });
+  const agentNamed = patch.agentId !== undefined;
+  if (await rerouteIfReopenedWithoutAgent(tx, ctx, { before, after, agentNamed })) {
+    return presentConversation(await findConversation(tx, organizationId, row.id));
+  }
   return after;
 }

@@ -2,8 +2,11 @@ import type { Prisma } from '@switchboard/db';
 import { type AuditEntry, recordAudit } from '../../audit/record-audit';
 import type { ServiceContext } from '../service-context';
 
-/** The caller identity an audit event needs; a ServiceContext (or a tRPC ctx) has it. */
-export type AuditingContext = Pick<ServiceContext, 'organizationId' | 'actor' | 'requestId'>;
+/**
+ * The caller identity an audit event needs, and the clock routing reads (a change may route: a
+ * reopened conversation whose agent left); a ServiceContext (or a tRPC ctx) has it.
+ */
+export type AuditingContext = Pick<ServiceContext, 'organizationId' | 'actor' | 'requestId' | 'now'>;
 
 export interface ConversationEvent {
   action: string;

@@ -23,9 +23,11 @@ export async function drainBatch(
 ): Promise<number> {
   const { routing } = await loadSettings(tx, organizationId);
   if (!routing.autoAssign) return 0;
+  const now = new Date();
   const members = await memberLoads(tx, organizationId, queueId, {
     lock: true,
     counted: routing.capacityStatuses,
+    heartbeat: { now, lapseMinutes: routing.unavailableAgent.heartbeatLapseMinutes },
   });
   const room = Math.min(freeSlots(members), limit);
   if (room === 0) return 0;
@@ -38,7 +40,7 @@ export async function drainBatch(
     ORDER BY c."priority" DESC, c."createdAt", c."id"
     LIMIT ${room}
     FOR UPDATE SKIP LOCKED`;
-  const plan = planDrain(members, waiting, routing.strategy, new Date());
+  const plan = planDrain(members, waiting, routing.strategy, now);
   if (plan.length === 0) return 0;
   await writeAssignments(tx, organizationId, plan);
   return plan.length;

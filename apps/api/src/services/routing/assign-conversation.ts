@@ -1,6 +1,7 @@
 import { assertCanAssign, assertVersion, type ConversationStatus, DomainError } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import { recordAudit } from '../../audit/record-audit';
+import type { AuditingContext } from '../conversations/conversation-audit';
 import { type ConversationRow, conversationInclude } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
 import type { ServiceContext } from '../service-context';
@@ -57,7 +58,7 @@ export async function assignConversation(
 /** DELETE …/assignee: the conversation keeps its queue and waits for an agent. */
 export async function unassignConversation(
   tx: Prisma.TransactionClient,
-  ctx: ServiceContext,
+  ctx: AuditingContext,
   input: { conversationId: string; expectedVersion?: number | undefined },
 ): Promise<ConversationRow> {
   const lockedRow = await lockConversation(tx, ctx.organizationId, input.conversationId);
@@ -75,7 +76,7 @@ export async function unassignConversation(
 
 function audit(
   tx: Prisma.TransactionClient,
-  ctx: ServiceContext,
+  ctx: AuditingContext,
   action: string,
   before: ConversationRow,
   after: ConversationRow,

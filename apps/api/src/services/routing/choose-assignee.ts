@@ -20,6 +20,8 @@ export interface AssigneeRequest {
   requested: boolean;
   /** Lock the members' rows (a real assignment) or only read them (a simulation). */
   lock: boolean;
+  /** The clock heartbeats are judged by (a member whose heartbeat lapsed takes nothing). */
+  now: Date;
 }
 
 /** Which agent of the queue takes the conversation, by the organization's strategy, and why. */
@@ -45,6 +47,7 @@ export async function chooseAssignee(
     lock: request.lock,
     counted: settings.routing.capacityStatuses,
     excluding: request.conversation,
+    heartbeat: { now: request.now, lapseMinutes: settings.routing.unavailableAgent.heartbeatLapseMinutes },
   });
   const choice = chooseAgent(members, settings.routing.strategy);
   return choice.agentId === null

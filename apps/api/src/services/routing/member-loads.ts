@@ -1,4 +1,10 @@
-import type { AgentStatus, CapacityStatus, ConversationStatus, QueueMember } from '@switchboard/core';
+import {
+  type AgentStatus,
+  type CapacityStatus,
+  type ConversationStatus,
+  heartbeatLapsed,
+  type QueueMember,
+} from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 
 interface AgentRow {
@@ -73,15 +79,17 @@ export async function openConversationCounts(
 }
 
 interface MemberLoadRow extends AgentRow {
+  lastHeartbeatAt: Date | null;
   open: number;
 }
 
 /**
- * The queue's members (id order) with status, capacity and load as core's chooseAgent wants
- * them. With `lock`, one call to the database function lock_queue_member_loads (migration
- * 20261121130000) locks the members' rows as lockAgentRows does and then counts their loads in a
- * second statement, so the counts are exact for this transaction and the locks are not held
- * across a round trip between the two. Without `lock` (simulation) it is a plain read.
+ * The queue's members (id order) with status, capacity, load and heartbeat as core's chooseAgent
+ * wants them. With `lock`, one call to the database function lock_queue_member_loads (migration
+ * 20261203080000_unavailable_agents) locks the members' rows as lockAgentRows does and then
+ * counts their loads in a second statement, so the counts are exact for this transaction and the
+ * locks are not held across a round trip between the two. Without `lock` (simulation) it is a
+ * plain read.
  */
 export async function memberLoads(
   tx: Prisma.TransactionClient,
@@ -91,15 +99,17 @@ export async function memberLoads(
     lock: boolean;
     counted: readonly CapacityStatus[];
     excluding?: AssignedConversation | undefined;
+    /** When and by which lapse a member's heartbeat is judged (settings routing.unavailableAgent). */
+    heartbeat: { now: Date; lapseMinutes: number };
   },
 ): Promise<QueueMember[]> {
   const counted = [...options.counted];
   const rows = options.lock
     ? await tx.$queryRaw<MemberLoadRow[]>`
-        SELECT "id", "status", "capacity", "lastAssignedAt", "open"
+        SELECT "id", "status", "capacity", "lastAssignedAt", "lastHeartbeatAt", "open"
         FROM lock_queue_member_loads(${organizationId}, ${queueId}, ${counted}::text[])`
     : await tx.$queryRaw<MemberLoadRow[]>`
-        SELECT a."id", a."status"::text AS "status", a."capacity", a."lastAssignedAt",
+        SELECT a."id", a."status"::text AS "status", a."capacity", a."lastAssignedAt", a."lastHeartbeatAt",
           (SELECT count(*)::int FROM "Conversation" c
            WHERE c."organizationId" = ${organizationId} AND c."agentId" = a."id"
              AND c."status"::text = ANY(${counted})) AS "open"
@@ -114,6 +124,11 @@ export async function memberLoads(
     capacity: row.capacity,
     openCount: row.open - ownLoad(options.excluding, row.id, counted),
     lastAssignedAt: row.lastAssignedAt,
+    heartbeatLapsed: heartbeatLapsed(
+      row.lastHeartbeatAt,
+      options.heartbeat.now,
+      options.heartbeat.lapseMinutes,
+    ),
   }));
 }
 

@@ -7,9 +7,9 @@ import {
 } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import type { AuditEntry } from '../../audit/record-audit';
+import type { AuditingContext } from '../conversations/conversation-audit';
 import { type ConversationRow, loadFacts } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
-import type { ServiceContext } from '../service-context';
 import { loadSettings } from '../settings/load-settings';
 import { type AssignmentOutcome, chooseAssignee } from './choose-assignee';
 import { decideQueue } from './decide-queue';
@@ -43,7 +43,7 @@ export interface RoutingOutcome {
  */
 export async function routeConversation(
   tx: Prisma.TransactionClient,
-  ctx: ServiceContext,
+  ctx: AuditingContext,
   conversationId: string,
   options: { assign: boolean; expectedVersion?: number | undefined },
 ): Promise<RoutingOutcome> {
@@ -78,7 +78,7 @@ export interface HeldConversation {
  */
 export async function routeHeldConversation(
   tx: Prisma.TransactionClient,
-  ctx: ServiceContext,
+  ctx: AuditingContext,
   held: HeldConversation,
 ): Promise<RoutingOutcome> {
   const { row, settings } = held;
@@ -93,6 +93,7 @@ export async function routeHeldConversation(
     settings,
     requested: held.assign,
     lock: true,
+    now,
   });
 
   const conversation: ConversationRow = {

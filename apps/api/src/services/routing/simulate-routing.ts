@@ -54,6 +54,7 @@ export async function simulateRouting(
     settings,
     requested: true,
     lock: false,
+    now,
   });
   return { conversationId, facts, decision, assignment };
 }
