@@ -86,7 +86,7 @@ interface MemberLoadRow extends AgentRow {
 /**
  * The queue's members (id order) with status, capacity, load and heartbeat as core's chooseAgent
  * wants them. With `lock`, one call to the database function lock_queue_member_loads (migration
- * 20261203080000_unavailable_agents) locks the members' rows as lockAgentRows does and then
+ * 20261203080100_unavailable_agents) locks the members' rows as lockAgentRows does and then
  * counts their loads in a second statement, so the counts are exact for this transaction and the
  * locks are not held across a round trip between the two. Without `lock` (simulation) it is a
  * plain read.
