@@ -21,25 +21,32 @@ export function dialectPathItems(
       const name = typeof operation.procedure === 'string' ? operation.procedure : operation.procedure.object;
       const procedure = procedures[name];
       const item = paths[operation.path] ?? {};
-      item[operation.method.toLowerCase()] = describe(operation, procedure, dialect.name);
+      item[operation.method.toLowerCase()] = describe(operation, procedure, dialect);
       paths[operation.path] = item;
     }
   }
   return paths;
 }
 
-function describe(operation: DialectOperation, procedure: AnyTRPCProcedure | undefined, family: string) {
+function describe(operation: DialectOperation, procedure: AnyTRPCProcedure | undefined, dialect: Dialect) {
+  const family = dialect.name;
   const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
   const input = procedure?._def.inputs[0] as z.ZodType | undefined;
   const output = (procedure?._def as { output?: z.ZodType } | undefined)?.output;
   const hasBody = ['POST', 'PUT', 'PATCH'].includes(operation.method);
   const bodySchema = operation.body ?? (hasBody ? input : undefined);
   const answer = operation.response ?? output;
+  // Without an `input` of its own, a row's query is the procedure's input (../rest/adapter).
+  const query = operation.query ?? (operation.input || hasBody ? undefined : input);
   return {
     operationId: `${family}.${operation.method.toLowerCase()}${operation.path.replace(/[^A-Za-z0-9]+/g, '_')}`,
     summary: operation.summary,
     tags: operation.tags,
-    parameters: pathParams.map((name) => ({ in: 'path', name, required: true, schema: { type: 'string' } })),
+    ...(dialect.security ? { security: dialect.security } : {}),
+    parameters: [
+      ...pathParams.map((name) => ({ in: 'path', name, required: true, schema: { type: 'string' } })),
+      ...(query ? queryParameters(query, pathParams) : []),
+    ],
     ...(bodySchema
       ? {
           requestBody: {
@@ -56,6 +63,19 @@ function describe(operation: DialectOperation, procedure: AnyTRPCProcedure | und
       default: { description: `An error, in the ${family} error body` },
     },
   };
+}
+
+/** One query parameter per member of the schema (lists as repeated or comma-separated values). */
+function queryParameters(schema: z.ZodType, pathParams: string[]) {
+  const json = toJson(schema, 'input', pathParams);
+  const required = (json.required as string[] | undefined) ?? [];
+  return Object.entries((json.properties ?? {}) as Record<string, JsonSchema>).map(([name, property]) => ({
+    in: 'query',
+    name,
+    required: required.includes(name),
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+    schema: property,
+  }));
 }
 
 /** JSON Schema of a zod schema, without the members the path carries. */

@@ -7,7 +7,53 @@ import { bodyObject } from './request';
 const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message });
 const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
 
+/**
+ * Infobip's agents over the project's agent and queue procedures. Deleting an agent is a
+ * Switchboard path under the family's prefix.
+ */
 export const agentOperations: DialectOperation[] = [
+  {
+    method: 'GET',
+    path: '/ccaas/1/agents',
+    summary: 'Get agents',
+    tags: agentTags,
+    procedure: 'agents.list',
+  },
+  {
+    method: 'POST',
+    path: '/ccaas/1/agents',
+    summary: 'Create agent',
+    tags: agentTags,
+    procedure: 'agents.create',
+  },
+  {
+    method: 'GET',
+    path: '/ccaas/1/agents/{agentId}',
+    summary: 'Get agent',
+    tags: agentTags,
+    procedure: 'agents.get',
+  },
+  {
+    method: 'PUT',
+    path: '/ccaas/1/agents/{agentId}',
+    summary: 'Update agent',
+    tags: agentTags,
+    procedure: 'agents.update',
+  },
+  {
+    method: 'DELETE',
+    path: '/ccaas/1/agents/{agentId}',
+    summary: 'Delete an agent',
+    tags: agentTags,
+    procedure: 'agents.delete',
+  },
+  {
+    method: 'PUT',
+    path: '/ccaas/1/agents/{agentId}/status',
+    summary: 'Change agents status',
+    tags: agentTags,
+    procedure: 'agents.setStatus',
+  },
   {
     method: 'GET',
     path: '/ccaas/1/agents/{agentId}/conversations',

@@ -1,6 +1,7 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { conversationsTag } from '../../routers/conversations/conversation.types';
+import { expectedVersionFrom } from '../../http/if-match';
+import { conversationsTag, metadataSchema } from '../../routers/conversations/conversation.types';
 import type { DialectOperation } from '../dialect';
 import { bodyObject } from './request';
 
@@ -9,6 +10,27 @@ const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message 
 const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
 
 export const metadataOperations: DialectOperation[] = [
+  {
+    method: 'GET',
+    path: '/ccaas/1/conversations/{conversationId}/metadata',
+    summary: 'Get metadata',
+    tags: conversationsTag,
+    procedure: 'conversations.getMetadata',
+  },
+  {
+    method: 'PUT',
+    path: '/ccaas/1/conversations/{conversationId}/metadata',
+    summary: 'Put metadata',
+    tags: conversationsTag,
+    procedure: 'conversations.replaceMetadata',
+    // The body is the whole new map; If-Match (a Switchboard extension) is honoured here too.
+    input: (request) => ({
+      metadata: request.body,
+      ...expectedVersionFrom(request.headers),
+      conversationId: request.params.conversationId,
+    }),
+    body: metadataSchema,
+  },
   {
     method: 'PATCH',
     path: '/ccaas/1/conversations/{conversationId}/metadata',

@@ -14,9 +14,10 @@ const routingTags = ['Routing (Infobip)'];
 type Routes = { routes: RouteView[] };
 
 /**
- * Infobip's routing (GET/PUT/DELETE /ccaas/1/routing) over the project's routing procedures.
- * PUT takes Infobip's ordered array of rules; the Switchboard form `{ "routes": [...] }` (RSQL
- * `criteria`, answered with the stored rules) keeps working on the same path.
+ * Infobip's routing (GET/PUT/DELETE /ccaas/1/routing, simulate-routing) over the project's
+ * routing procedures. PUT takes Infobip's ordered array of rules; the Switchboard form
+ * `{ "routes": [...] }` (RSQL `criteria`, answered with the stored rules) keeps working on the
+ * same path. Simulating a described conversation (POST …/routing/simulate) is a Switchboard path.
  */
 export const routingOperations: DialectOperation[] = [
   {
@@ -61,5 +62,19 @@ export const routingOperations: DialectOperation[] = [
     input: () => ({}),
     present: () => success('Routing deleted successfully.'),
     response: statusCodeResponseSchema,
+  },
+  {
+    method: 'GET',
+    path: '/ccaas/1/conversations/{conversationId}/simulate-routing',
+    summary: 'Simulate routing result for conversation',
+    tags: routingTags,
+    procedure: 'routing.simulateConversation',
+  },
+  {
+    method: 'POST',
+    path: '/ccaas/1/routing/simulate',
+    summary: 'Explain where a conversation (existing or hypothetical) would be routed',
+    tags: routingTags,
+    procedure: 'routing.simulate',
   },
 ];

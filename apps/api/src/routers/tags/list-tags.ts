@@ -2,19 +2,10 @@ import { z } from 'zod';
 import { listOrganizationTags } from '../../services/conversations/organization-tags';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { organizationTagSchema, paginationSchema, tagNameSchema, tagsTag } from './tag.types';
+import { organizationTagSchema, paginationSchema, tagNameSchema } from './tag.types';
 
 /** The organization's tags with how many conversations carry each, Infobip-paged. */
 export const listTags = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/tags',
-      summary: "Get tags: the organization's tags with their conversation counts, by conversationId or name",
-      tags: tagsTag,
-      protect: true,
-    },
-  })
   .input(
     z.object({
       conversationId: idSchema.optional().describe('Only the tags this conversation carries.'),
