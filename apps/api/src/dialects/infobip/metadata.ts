@@ -9,6 +9,15 @@ import { bodyObject } from './request';
 const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message });
 const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
 
+/** The document's metadata body has at least one key (`minProperties: 1`); DELETE empties the map. */
+function assertSomeKey(body: unknown): void {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0) {
+    throw new DomainError('VALIDATION', 'Send at least one metadata key, e.g. { "key1": "value1" }.', {
+      field: '(body)',
+    });
+  }
+}
+
 export const metadataOperations: DialectOperation[] = [
   {
     method: 'GET',
@@ -23,13 +32,19 @@ export const metadataOperations: DialectOperation[] = [
     summary: 'Put metadata',
     tags: conversationsTag,
     procedure: 'conversations.replaceMetadata',
-    // The body is the whole new map; If-Match (a Switchboard extension) is honoured here too.
-    input: (request) => ({
-      metadata: request.body,
-      ...expectedVersionFrom(request.headers),
-      conversationId: request.params.conversationId,
-    }),
+    // The body is the whole new map (any other body is refused naming `metadata`); If-Match (a
+    // Switchboard extension) is honoured here too.
+    input: (request) => {
+      assertSomeKey(request.body);
+      return {
+        metadata: request.body,
+        ...expectedVersionFrom(request.headers),
+        conversationId: request.params.conversationId,
+      };
+    },
+    present: statusCode('Metadata added to conversation successfully.'),
     body: metadataSchema,
+    response: statusCodeSchema,
   },
   {
     method: 'PATCH',
@@ -39,11 +54,7 @@ export const metadataOperations: DialectOperation[] = [
     procedure: 'conversations.mergeMetadata',
     input: (request) => {
       const metadata = bodyObject(request);
-      if (Object.keys(metadata).length === 0) {
-        throw new DomainError('VALIDATION', 'Send at least one metadata key, e.g. { "key1": "value1" }.', {
-          field: '(body)',
-        });
-      }
+      assertSomeKey(metadata);
       return { metadata, conversationId: request.params.conversationId };
     },
     present: statusCode('Metadata patch to conversation successfully.'),
