@@ -42,6 +42,23 @@ export interface DialectOperation {
    * without one takes the procedure's input fields as its query on GET and DELETE).
    */
   query?: z.ZodObject;
+  /**
+   * OpenAPI: the vendor's own words for the operation. What it does not document (a parameter, a
+   * header, a field of the body or the answer) is marked a Switchboard extension.
+   */
+  documentation?: VendorDocumentation;
+  /** OpenAPI: a Switchboard operation under the vendor's prefix, not in the vendor's document. */
+  extension?: boolean;
+}
+
+/** What a vendor's document says of one of its operations. */
+export interface VendorDocumentation {
+  description: string;
+  /** Its path and query parameters' descriptions, by name. */
+  parameters: Record<string, string>;
+  /** The fields its body and answer document, as dotted paths (`conversations[].id`; `x.*`: any member). */
+  body?: string[];
+  answer?: string[];
 }
 
 /** A vendor family: its paths, and how its errors and headers look on the wire. */

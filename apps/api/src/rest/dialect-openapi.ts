@@ -1,14 +1,16 @@
 import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Dialect, DialectOperation } from '../dialects/dialect';
+import { asExtension, dialectParameters, extensionMark, toJson } from './dialect-parameters';
+import { markExtensionFields } from './extension-fields';
 
-type JsonSchema = Record<string, unknown>;
 type PathItem = Record<string, unknown>;
 
 /**
- * OpenAPI operations for the dialects' rows, from the same tables the adapter mounts: path
- * parameters from the path, the body and answer from the row's vendor schemas or else the
- * procedure's input and output, and the family's error body.
+ * OpenAPI operations for the dialects' rows, from the same tables the adapter mounts: path and
+ * query parameters, the body and answer from the row's vendor schemas or else the procedure's
+ * input and output, the vendor's own words where the row carries them, and the family's error
+ * body. What Switchboard adds to a vendor's API is marked `x-switchboard-extension`.
  */
 export function dialectPathItems(
   router: AnyTRPCRouter,
@@ -38,52 +40,54 @@ function describe(operation: DialectOperation, procedure: AnyTRPCProcedure | und
   const answer = operation.response ?? output;
   // Without an `input` of its own, a row's query is the procedure's input (../rest/adapter).
   const query = operation.query ?? (operation.input || hasBody ? undefined : input);
+  const credentials = dialect.security !== undefined;
+  const vendor = operation.documentation;
+  // The vendor's fields as documented; the others marked as Switchboard's (./extension-fields).
+  const fields = (schema: Record<string, unknown>, documented: string[] | undefined) =>
+    documented ? markExtensionFields(schema, documented) : schema;
   return {
     operationId: `${family}.${operation.method.toLowerCase()}${operation.path.replace(/[^A-Za-z0-9]+/g, '_')}`,
     summary: operation.summary,
+    ...(vendor ? { description: vendor.description } : {}),
+    ...(operation.extension
+      ? { description: asExtension("not an operation of the vendor's document."), ...extensionMark }
+      : {}),
     tags: operation.tags,
     ...(dialect.security ? { security: dialect.security } : {}),
-    parameters: [
-      ...pathParams.map((name) => ({ in: 'path', name, required: true, schema: { type: 'string' } })),
-      ...(query ? queryParameters(query, pathParams) : []),
-    ],
+    parameters: dialectParameters(operation, {
+      pathParams,
+      query,
+      input: input ? toJson(input, []) : {},
+      credentials,
+    }),
     ...(bodySchema
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: toJson(bodySchema, 'input', pathParams) } },
+            content: {
+              'application/json': {
+                // `expectedVersion` travels as If-Match, documented as a header.
+                schema: fields(
+                  toJson(bodySchema, credentials ? [...pathParams, 'expectedVersion'] : pathParams),
+                  vendor?.body,
+                ),
+              },
+            },
           },
         }
       : {}),
     responses: {
       [String(operation.status ?? 200)]: {
         description: 'Success',
-        ...(answer ? { content: { 'application/json': { schema: toJson(answer, 'output', []) } } } : {}),
+        ...(answer
+          ? {
+              content: {
+                'application/json': { schema: fields(toJson(answer, [], 'output'), vendor?.answer) },
+              },
+            }
+          : {}),
       },
       default: { description: `An error, in the ${family} error body` },
     },
   };
-}
-
-/** One query parameter per member of the schema (lists as repeated or comma-separated values). */
-function queryParameters(schema: z.ZodType, pathParams: string[]) {
-  const json = toJson(schema, 'input', pathParams);
-  const required = (json.required as string[] | undefined) ?? [];
-  return Object.entries((json.properties ?? {}) as Record<string, JsonSchema>).map(([name, property]) => ({
-    in: 'query',
-    name,
-    required: required.includes(name),
-    ...(typeof property.description === 'string' ? { description: property.description } : {}),
-    schema: property,
-  }));
-}
-
-/** JSON Schema of a zod schema, without the members the path carries. */
-function toJson(schema: z.ZodType, io: 'input' | 'output', omit: string[]): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  delete json.$schema;
-  const properties = json.properties as Record<string, unknown> | undefined;
-  if (properties) for (const name of omit) delete properties[name];
-  if (Array.isArray(json.required)) json.required = json.required.filter((name) => !omit.includes(name));
-  return json;
 }

@@ -57,14 +57,14 @@ export const agentOperations: DialectOperation[] = [
   {
     method: 'GET',
     path: '/ccaas/1/agents/{agentId}/conversations',
-    summary: 'Get agent conversations: the conversations assigned to the agent, with limit, page and orderBy',
+    summary: 'Get agent conversations',
     tags: agentTags,
     procedure: 'agents.conversations',
   },
   {
     method: 'POST',
     path: '/ccaas/1/agents/{agentId}/queues',
-    summary: 'Add agent to queue: { "queueId" }',
+    summary: 'Add agent to queue',
     tags: agentTags,
     procedure: 'queues.addAgent',
     input: (request) => ({ queueId: bodyObject(request).queueId, agentId: request.params.agentId }),
@@ -84,7 +84,7 @@ export const agentOperations: DialectOperation[] = [
   {
     method: 'PUT',
     path: '/ccaas/1/agents/{agentId}/heartbeat',
-    summary: "Set agent's heartbeat (recorded as lastHeartbeatAt)",
+    summary: 'Set agents heartbeat',
     tags: agentTags,
     procedure: 'agents.heartbeat',
     present: statusCode('Heartbeat received.'),

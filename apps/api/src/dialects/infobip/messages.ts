@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messagesTag } from '../../routers/messages/message.types';
+import { listMessagesInput, messagesTag } from '../../routers/messages/message.types';
 import type { MessageView } from '../../services/conversations/messages';
 import type { DialectOperation } from '../dialect';
 import { agentHeader, bodyObject, withoutNulls } from './request';
@@ -49,8 +49,7 @@ export const messageOperations: DialectOperation[] = [
   {
     method: 'POST',
     path: '/ccaas/1/conversations/{conversationId}/messages',
-    summary:
-      'Create message: { from, to, channel, contentType, content }, stored as OUTBOUND (never sent to the channel)',
+    summary: 'Create message',
     tags: messagesTag,
     procedure: 'messages.create',
     // Infobip's create sends an agent's message: OUTBOUND unless the Switchboard extension
@@ -83,10 +82,11 @@ export const messageOperations: DialectOperation[] = [
   {
     method: 'GET',
     path: '/ccaas/1/conversations/{conversationId}/messages',
-    summary: 'Get messages, filtered by messageIds, channel, direction, createdAfter and createdBefore',
+    summary: 'Get messages',
     tags: messagesTag,
     procedure: 'messages.list',
     input: ({ query, params }) => ({ ...query, internal: false, conversationId: params.conversationId }),
+    query: listMessagesInput.omit({ conversationId: true, internal: true }),
     present: ({ messages, pagination }: MessagePage) => ({
       messages: messages.map(toInfobipMessage),
       pagination,

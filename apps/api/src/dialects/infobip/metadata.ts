@@ -32,8 +32,8 @@ export const metadataOperations: DialectOperation[] = [
     summary: 'Put metadata',
     tags: conversationsTag,
     procedure: 'conversations.replaceMetadata',
-    // The body is the whole new map (any other body is refused naming `metadata`); If-Match (a
-    // Switchboard extension) is honoured here too.
+    // The body is the whole new map (any other body is refused naming `metadata`). The writes
+    // that replace the map honour If-Match (a Switchboard extension), as REST paths do.
     input: (request) => {
       assertSomeKey(request.body);
       return {
@@ -49,7 +49,7 @@ export const metadataOperations: DialectOperation[] = [
   {
     method: 'PATCH',
     path: '/ccaas/1/conversations/{conversationId}/metadata',
-    summary: 'Patch metadata: the keys sent are added or changed, the others kept; 409 when CLOSED',
+    summary: 'Patch metadata',
     tags: conversationsTag,
     procedure: 'conversations.mergeMetadata',
     input: (request) => {
@@ -64,10 +64,14 @@ export const metadataOperations: DialectOperation[] = [
   {
     method: 'DELETE',
     path: '/ccaas/1/conversations/{conversationId}/metadata',
-    summary: "Delete metadata: the conversation's metadata map becomes empty; 409 when CLOSED",
+    summary: 'Delete metadata',
     tags: conversationsTag,
     procedure: 'conversations.replaceMetadata',
-    input: ({ params }) => ({ metadata: {}, conversationId: params.conversationId }),
+    input: (request) => ({
+      metadata: {},
+      ...expectedVersionFrom(request.headers),
+      conversationId: request.params.conversationId,
+    }),
     present: statusCode('Metadata deleted successfully.'),
     response: statusCodeSchema,
   },
