@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listMessagesInput, messagesTag } from '../../routers/messages/message.types';
+import { paginationSchema } from '../../routers/shared/page-input';
 import type { MessageView } from '../../services/conversations/messages';
 import type { DialectOperation } from '../dialect';
 import { agentHeader, bodyObject, withoutNulls } from './request';
@@ -34,13 +35,6 @@ const infobipMessageSchema = z.object({
   updatedAt: z.string(),
   content: z.record(z.string(), z.unknown()),
   contentType: z.string(),
-});
-
-const paginationSchema = z.object({
-  totalItems: z.number().int().min(0),
-  page: z.number().int().min(0),
-  limit: z.number().int().min(0),
-  orderBy: z.string(),
 });
 
 type MessagePage = { messages: MessageView[]; pagination: z.infer<typeof paginationSchema> };
@@ -94,5 +88,3 @@ export const messageOperations: DialectOperation[] = [
     response: z.object({ messages: z.array(infobipMessageSchema), pagination: paginationSchema }),
   },
 ];
-
-export { paginationSchema };

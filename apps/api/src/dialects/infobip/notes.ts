@@ -1,9 +1,9 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
 import { listMessagesInput } from '../../routers/messages/message.types';
+import { paginationSchema } from '../../routers/shared/page-input';
 import type { MessageView } from '../../services/conversations/messages';
 import type { DialectOperation, RestRequest } from '../dialect';
-import { paginationSchema } from './messages';
 import { bodyObject, withoutNulls } from './request';
 
 const notesTag = ['Notes (Infobip)'];

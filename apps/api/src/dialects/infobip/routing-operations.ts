@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteView } from '../../routers/routing/routing.types';
+import { paginationSchema } from '../../routers/shared/page-input';
 import type { DialectOperation } from '../dialect';
 import {
   infobipRuleResponseSchema,
@@ -33,12 +34,7 @@ export const routingOperations: DialectOperation[] = [
     }),
     response: z.object({
       routes: z.array(infobipRuleResponseSchema),
-      pagination: z.object({
-        totalItems: z.number().int().min(0),
-        page: z.number().int().min(0),
-        limit: z.number().int().min(0),
-        orderBy: z.string(),
-      }),
+      pagination: paginationSchema,
     }),
   },
   {

@@ -1,7 +1,8 @@
 import type { Prisma } from '@switchboard/db';
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
-import { infobipPageInput, pageQuery, pageResult, paginationSchema } from '../queues/infobip-page';
+import { infobipPageInput, pageQuery, pageResult } from '../queues/infobip-page';
+import { paginationSchema } from '../shared/page-input';
 import { idSchema } from '../shared/schemas';
 import { agentInclude, agentSchema, agentStatusInput, presentAgent, slackUserIdSchema } from './agent.types';
 

@@ -1,8 +1,9 @@
 import type { Prisma } from '@switchboard/db';
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
+import { paginationSchema } from '../shared/page-input';
 import { idSchema } from '../shared/schemas';
-import { infobipPageInput, pageQuery, pageResult, paginationSchema } from './infobip-page';
+import { infobipPageInput, pageQuery, pageResult } from './infobip-page';
 import { presentQueue, queueSchema } from './queue.types';
 
 /** Infobip's "get queues": paged, optionally only given ids or the queues an agent belongs to. */
