@@ -21,7 +21,8 @@ export function markExtensionFields(schema: JsonSchema, fields: readonly string[
     }
     if (object.items) {
       // A list where the vendor has none (a day's intervals where it has one interval).
-      if ([...documented].some((path) => path.startsWith(`${prefix}[]`))) visit(object.items, `${prefix}[]`);
+      const list = `${prefix}[]`;
+      if (isDocumented(list) || fields.some((path) => path.startsWith(list))) visit(object.items, list);
       else
         Object.assign(object, {
           description: asExtension(describedAs(object, 'a list where the vendor has one item')),
