@@ -21,12 +21,45 @@ describe.each(testDatabaseKinds())('conversation metadata (Infobip) on %s', (kin
 
     const put = await api.a.request('PUT', path(conversation.id), { agentId: 'johndoe', 'a.b': 'dotted' });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ agentId: 'johndoe', 'a.b': 'dotted' });
+    // Infobip's StatusCodeResponse, as the document's example answers.
+    expect(put.body).toEqual({
+      statusCode: 'SUCCESS',
+      message: 'Metadata added to conversation successfully.',
+    });
     expect(await storedMetadata(conversation.id)).toEqual({ agentId: 'johndoe', 'a.b': 'dotted' });
-    expect((await api.a.request('GET', path(conversation.id))).body).toEqual(put.body);
+    expect((await api.a.request('GET', path(conversation.id))).body).toEqual({
+      agentId: 'johndoe',
+      'a.b': 'dotted',
+    });
 
-    const emptied = await api.a.request('PUT', path(conversation.id), {});
-    expect(emptied.body).toEqual({});
+    // The document's body has at least one key (minProperties: 1); DELETE is how the map empties.
+    const empty = await api.a.request('PUT', path(conversation.id), {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.requestError.serviceException).toMatchObject({
+      messageId: 'BAD_REQUEST',
+      validationErrors: { '(body)': [expect.stringContaining('at least one metadata key')] },
+    });
+    expect(await storedMetadata(conversation.id)).toEqual({ agentId: 'johndoe', 'a.b': 'dotted' });
+  });
+
+  test('PUT honours If-Match: a stale version is 409 and changes nothing', async () => {
+    const conversation = await api.a.caller.conversations.create({ metadata: { a: '1' } });
+    const stale = await api.a.request(
+      'PUT',
+      path(conversation.id),
+      { a: '2' },
+      { 'if-match': `"${conversation.version + 1}"` },
+    );
+    expect(stale.status).toBe(409);
+    expect(await storedMetadata(conversation.id)).toEqual({ a: '1' });
+    const current = await api.a.request(
+      'PUT',
+      path(conversation.id),
+      { a: '3' },
+      { 'if-match': `"${conversation.version}"` },
+    );
+    expect(current.status).toBe(200);
+    expect(await storedMetadata(conversation.id)).toEqual({ a: '3' });
   });
 
   test("PATCH adds and changes the keys sent; DELETE empties the map (Infobip's status answers)", async () => {

@@ -2,6 +2,7 @@ import { DomainError } from '@switchboard/core';
 import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
 import express, { type Request, type Response } from 'express';
 import type { Dialect, DialectOperation, RestRequest } from '../dialects/dialect';
+import { expectedVersionFrom } from '../http/if-match';
 import type { Context } from '../trpc/context';
 import type { ProcedureMeta } from '../trpc/init';
 import { coerceQuery } from './query-coercion';
@@ -197,28 +198,12 @@ function buildInput(
     );
   }
   const query = coerceQuery(schema, req.query as Record<string, unknown>);
-  const preconditions = expectedVersionFrom(req);
+  const preconditions = expectedVersionFrom(req.headers);
   if (bodyAs) return { ...query, [bodyAs]: body, ...preconditions, ...params };
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
     throw new DomainError('VALIDATION', 'The request body must be a JSON object.', { field: '(body)' });
   }
   return { ...query, ...(body as object), ...preconditions, ...params };
-}
-
-/**
- * `If-Match: "<version>"` (or a bare number) is optimistic concurrency over HTTP; procedures that
- * support it take `expectedVersion`, others drop the extra field.
- */
-function expectedVersionFrom(req: Request): { expectedVersion?: number } {
-  const header = req.headers['if-match'];
-  if (header === undefined) return {};
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match?.[1]) {
-    throw new DomainError('VALIDATION', 'If-Match must be a conversation version, e.g. If-Match: "3".', {
-      field: 'if-match',
-    });
-  }
-  return { expectedVersion: Number(match[1]) };
 }
 
 const hasBody = (req: Request): boolean =>

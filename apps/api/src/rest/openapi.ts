@@ -15,9 +15,9 @@ type Operation = {
 type SchemaObject = { properties?: Record<string, unknown>; required?: string[] };
 
 /**
- * The OpenAPI document, generated from the procedures' metadata. Operations whose body is handed
- * whole to one input field (`rest.bodyAs`: Symbl's bare arrays, Infobip's metadata map) get that
- * field's schema as their request body, which is what clients send.
+ * The OpenAPI document, generated from the procedures' metadata and the vendor dialects' rows
+ * (./dialect-openapi). Operations whose body is handed whole to one input field (`rest.bodyAs`:
+ * Symbl's bare arrays) get that field's schema as their request body, which is what clients send.
  */
 export function buildOpenApiDocument(router: AnyTRPCRouter, dialects: readonly Dialect[]): OpenApiDocument {
   const document = generateOpenApiDocument(router, {

@@ -56,6 +56,9 @@ export const parameterDescriptions: Record<string, string> = {
   enabled: 'Only rules that are enabled (`true`) or disabled (`false`).',
   type: 'The custom entity type, e.g. `Vendor`.',
   subType: 'The custom entity subType, e.g. `Acme`.',
+  languageId: 'Language code of the chat, e.g. `en`.',
+  saveMessage:
+    '`true` starts a chat: a new group conversation in the space (default `false`: nothing is created).',
   // Concurrency.
   version: "The conversation's current `version` (as `If-Match` would send it); a stale one answers 409.",
 };

@@ -12,7 +12,7 @@ import type { Context } from './context';
 
 /**
  * `openapi` places a procedure on a REST path (seed-compatible). `rest.bodyAs` hands the whole
- * request body to one input field, for seed endpoints whose body is a bare array or a flat map;
+ * request body to one input field, for seed endpoints whose body is a bare array;
  * `rest.status` is the success status when it is not 200.
  */
 export type ProcedureMeta = OpenApiMeta & { rest?: { bodyAs?: string; status?: number } };

@@ -7,18 +7,64 @@ import { bodyObject } from './request';
 const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message });
 const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
 
+/**
+ * Infobip's agents over the project's agent and queue procedures. Deleting an agent is a
+ * Switchboard path under the family's prefix.
+ */
 export const agentOperations: DialectOperation[] = [
   {
     method: 'GET',
+    path: '/ccaas/1/agents',
+    summary: 'Get agents',
+    tags: agentTags,
+    procedure: 'agents.list',
+  },
+  {
+    method: 'POST',
+    path: '/ccaas/1/agents',
+    summary: 'Create agent',
+    tags: agentTags,
+    procedure: 'agents.create',
+  },
+  {
+    method: 'GET',
+    path: '/ccaas/1/agents/{agentId}',
+    summary: 'Get agent',
+    tags: agentTags,
+    procedure: 'agents.get',
+  },
+  {
+    method: 'PUT',
+    path: '/ccaas/1/agents/{agentId}',
+    summary: 'Update agent',
+    tags: agentTags,
+    procedure: 'agents.update',
+  },
+  {
+    method: 'DELETE',
+    path: '/ccaas/1/agents/{agentId}',
+    summary: 'Delete an agent',
+    tags: agentTags,
+    procedure: 'agents.delete',
+  },
+  {
+    method: 'PUT',
+    path: '/ccaas/1/agents/{agentId}/status',
+    summary: 'Change agents status',
+    tags: agentTags,
+    procedure: 'agents.setStatus',
+  },
+  {
+    method: 'GET',
     path: '/ccaas/1/agents/{agentId}/conversations',
-    summary: 'Get agent conversations: the conversations assigned to the agent, with limit, page and orderBy',
+    summary: 'Get agent conversations',
     tags: agentTags,
     procedure: 'agents.conversations',
   },
   {
     method: 'POST',
     path: '/ccaas/1/agents/{agentId}/queues',
-    summary: 'Add agent to queue: { "queueId" }',
+    summary: 'Add agent to queue',
     tags: agentTags,
     procedure: 'queues.addAgent',
     input: (request) => ({ queueId: bodyObject(request).queueId, agentId: request.params.agentId }),
@@ -38,7 +84,7 @@ export const agentOperations: DialectOperation[] = [
   {
     method: 'PUT',
     path: '/ccaas/1/agents/{agentId}/heartbeat',
-    summary: "Set agent's heartbeat (recorded as lastHeartbeatAt)",
+    summary: 'Set agents heartbeat',
     tags: agentTags,
     procedure: 'agents.heartbeat',
     present: statusCode('Heartbeat received.'),

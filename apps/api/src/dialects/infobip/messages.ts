@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { messagesTag } from '../../routers/messages/message.types';
+import { listMessagesInput, messagesTag } from '../../routers/messages/message.types';
+import { paginationSchema } from '../../routers/shared/page-input';
 import type { MessageView } from '../../services/conversations/messages';
 import { socialContextInput, socialContextSchema } from '../../shared/social-context';
 import type { DialectOperation } from '../dialect';
@@ -47,21 +48,13 @@ export const infobipMessageSchema = z.object({
     .describe("A comment's social context (Switchboard extension of create: socialContext)"),
 });
 
-const paginationSchema = z.object({
-  totalItems: z.number().int().min(0),
-  page: z.number().int().min(0),
-  limit: z.number().int().min(0),
-  orderBy: z.string(),
-});
-
 type MessagePage = { messages: MessageView[]; pagination: z.infer<typeof paginationSchema> };
 
 export const messageOperations: DialectOperation[] = [
   {
     method: 'POST',
     path: '/ccaas/1/conversations/{conversationId}/messages',
-    summary:
-      'Create message: { from, to, channel, contentType, content }, stored as OUTBOUND (never sent to the channel)',
+    summary: 'Create message',
     tags: messagesTag,
     procedure: 'messages.create',
     // Infobip's create sends an agent's message: OUTBOUND unless the Switchboard extension
@@ -99,10 +92,11 @@ export const messageOperations: DialectOperation[] = [
   {
     method: 'GET',
     path: '/ccaas/1/conversations/{conversationId}/messages',
-    summary: 'Get messages, filtered by messageIds, channel, direction, createdAfter and createdBefore',
+    summary: 'Get messages',
     tags: messagesTag,
     procedure: 'messages.list',
     input: ({ query, params }) => ({ ...query, internal: false, conversationId: params.conversationId }),
+    query: listMessagesInput.omit({ conversationId: true, internal: true }),
     present: ({ messages, pagination }: MessagePage) => ({
       messages: messages.map(toInfobipMessage),
       pagination,
@@ -110,5 +104,3 @@ export const messageOperations: DialectOperation[] = [
     response: z.object({ messages: z.array(infobipMessageSchema), pagination: paginationSchema }),
   },
 ];
-
-export { paginationSchema };

@@ -1,6 +1,7 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
-import { conversationsTag } from '../../routers/conversations/conversation.types';
+import { expectedVersionFrom } from '../../http/if-match';
+import { conversationsTag, metadataSchema } from '../../routers/conversations/conversation.types';
 import type { DialectOperation } from '../dialect';
 import { bodyObject } from './request';
 
@@ -8,20 +9,52 @@ import { bodyObject } from './request';
 const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message });
 const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
 
+/** The document's metadata body has at least one key (`minProperties: 1`); DELETE empties the map. */
+function assertSomeKey(body: unknown): void {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0) {
+    throw new DomainError('VALIDATION', 'Send at least one metadata key, e.g. { "key1": "value1" }.', {
+      field: '(body)',
+    });
+  }
+}
+
 export const metadataOperations: DialectOperation[] = [
+  {
+    method: 'GET',
+    path: '/ccaas/1/conversations/{conversationId}/metadata',
+    summary: 'Get metadata',
+    tags: conversationsTag,
+    procedure: 'conversations.getMetadata',
+  },
+  {
+    method: 'PUT',
+    path: '/ccaas/1/conversations/{conversationId}/metadata',
+    summary: 'Put metadata',
+    tags: conversationsTag,
+    procedure: 'conversations.replaceMetadata',
+    // The body is the whole new map (any other body is refused naming `metadata`). The writes
+    // that replace the map honour If-Match (a Switchboard extension), as REST paths do.
+    input: (request) => {
+      assertSomeKey(request.body);
+      return {
+        metadata: request.body,
+        ...expectedVersionFrom(request.headers),
+        conversationId: request.params.conversationId,
+      };
+    },
+    present: statusCode('Metadata added to conversation successfully.'),
+    body: metadataSchema,
+    response: statusCodeSchema,
+  },
   {
     method: 'PATCH',
     path: '/ccaas/1/conversations/{conversationId}/metadata',
-    summary: 'Patch metadata: the keys sent are added or changed, the others kept; 409 when CLOSED',
+    summary: 'Patch metadata',
     tags: conversationsTag,
     procedure: 'conversations.mergeMetadata',
     input: (request) => {
       const metadata = bodyObject(request);
-      if (Object.keys(metadata).length === 0) {
-        throw new DomainError('VALIDATION', 'Send at least one metadata key, e.g. { "key1": "value1" }.', {
-          field: '(body)',
-        });
-      }
+      assertSomeKey(metadata);
       return { metadata, conversationId: request.params.conversationId };
     },
     present: statusCode('Metadata patch to conversation successfully.'),
@@ -31,10 +64,14 @@ export const metadataOperations: DialectOperation[] = [
   {
     method: 'DELETE',
     path: '/ccaas/1/conversations/{conversationId}/metadata',
-    summary: "Delete metadata: the conversation's metadata map becomes empty; 409 when CLOSED",
+    summary: 'Delete metadata',
     tags: conversationsTag,
     procedure: 'conversations.replaceMetadata',
-    input: ({ params }) => ({ metadata: {}, conversationId: params.conversationId }),
+    input: (request) => ({
+      metadata: {},
+      ...expectedVersionFrom(request.headers),
+      conversationId: request.params.conversationId,
+    }),
     present: statusCode('Metadata deleted successfully.'),
     response: statusCodeSchema,
   },

@@ -1,8 +1,9 @@
 import { DomainError } from '@switchboard/core';
 import { z } from 'zod';
+import { listMessagesInput } from '../../routers/messages/message.types';
+import { paginationSchema } from '../../routers/shared/page-input';
 import type { MessageView } from '../../services/conversations/messages';
 import type { DialectOperation, RestRequest } from '../dialect';
-import { paginationSchema } from './messages';
 import { bodyObject, withoutNulls } from './request';
 
 const notesTag = ['Notes (Infobip)'];
@@ -82,7 +83,7 @@ export const noteOperations: DialectOperation[] = [
   {
     method: 'GET',
     path: '/ccaas/1/conversations/{conversationId}/notes',
-    summary: "Get notes: the conversation's internal messages, with limit, page and orderBy",
+    summary: 'Get notes',
     tags: notesTag,
     procedure: 'messages.list',
     input: ({ query, params }) => ({
@@ -92,6 +93,7 @@ export const noteOperations: DialectOperation[] = [
       internal: true,
       conversationId: params.conversationId,
     }),
+    query: listMessagesInput.pick({ limit: true, page: true, orderBy: true }),
     present: ({
       messages,
       pagination,
@@ -107,7 +109,7 @@ export const noteOperations: DialectOperation[] = [
   {
     method: 'POST',
     path: '/ccaas/1/conversations/{conversationId}/notes',
-    summary: 'Create note: { content, agentId?, type? } (an internal message, never sent to the customer)',
+    summary: 'Create note',
     tags: notesTag,
     procedure: 'messages.create',
     input: noteInput,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteView } from '../../routers/routing/routing.types';
+import { paginationSchema } from '../../routers/shared/page-input';
 import type { DialectOperation } from '../dialect';
 import {
   infobipRuleResponseSchema,
@@ -14,9 +15,10 @@ const routingTags = ['Routing (Infobip)'];
 type Routes = { routes: RouteView[] };
 
 /**
- * Infobip's routing (GET/PUT/DELETE /ccaas/1/routing) over the project's routing procedures.
- * PUT takes Infobip's ordered array of rules; the Switchboard form `{ "routes": [...] }` (RSQL
- * `criteria`, answered with the stored rules) keeps working on the same path.
+ * Infobip's routing (GET/PUT/DELETE /ccaas/1/routing, simulate-routing) over the project's
+ * routing procedures. PUT takes Infobip's ordered array of rules; the Switchboard form
+ * `{ "routes": [...] }` (RSQL `criteria`, answered with the stored rules) keeps working on the
+ * same path. Simulating a described conversation (POST …/routing/simulate) is a Switchboard path.
  */
 export const routingOperations: DialectOperation[] = [
   {
@@ -32,12 +34,7 @@ export const routingOperations: DialectOperation[] = [
     }),
     response: z.object({
       routes: z.array(infobipRuleResponseSchema),
-      pagination: z.object({
-        totalItems: z.number().int().min(0),
-        page: z.number().int().min(0),
-        limit: z.number().int().min(0),
-        orderBy: z.string(),
-      }),
+      pagination: paginationSchema,
     }),
   },
   {
@@ -61,5 +58,19 @@ export const routingOperations: DialectOperation[] = [
     input: () => ({}),
     present: () => success('Routing deleted successfully.'),
     response: statusCodeResponseSchema,
+  },
+  {
+    method: 'GET',
+    path: '/ccaas/1/conversations/{conversationId}/simulate-routing',
+    summary: 'Simulate routing result for conversation',
+    tags: routingTags,
+    procedure: 'routing.simulateConversation',
+  },
+  {
+    method: 'POST',
+    path: '/ccaas/1/routing/simulate',
+    summary: 'Explain where a conversation (existing or hypothetical) would be routed',
+    tags: routingTags,
+    procedure: 'routing.simulate',
   },
 ];

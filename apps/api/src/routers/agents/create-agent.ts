@@ -9,7 +9,6 @@ import {
   agentRoleSchema,
   agentSchema,
   agentStatusInput,
-  agentTags,
   capacitySchema,
   presentAgent,
   slackUserIdSchema,
@@ -17,15 +16,6 @@ import {
 import { assertSlackUserFree, chosenName } from './agent-rules';
 
 export const createAgent = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'POST',
-      path: '/ccaas/1/agents',
-      summary: 'Create an agent',
-      tags: agentTags,
-      protect: true,
-    },
-  })
   .input(
     z.object({
       name: agentNameSchema.optional(),

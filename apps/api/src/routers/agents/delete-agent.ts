@@ -1,6 +1,6 @@
 import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
-import { agentIdInput, agentSchema, agentTags, presentAgent } from './agent.types';
+import { agentIdInput, agentSchema, presentAgent } from './agent.types';
 import { loadAgent } from './agent-rules';
 
 /**
@@ -9,15 +9,6 @@ import { loadAgent } from './agent-rules';
  * the same order routing takes its locks (conversation, then agent) — so the two cannot deadlock.
  */
 export const deleteAgent = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'DELETE',
-      path: '/ccaas/1/agents/{agentId}',
-      summary: 'Delete an agent',
-      tags: agentTags,
-      protect: true,
-    },
-  })
   .input(agentIdInput)
   .output(agentSchema)
   .mutation(({ ctx, input }) =>

@@ -1,17 +1,8 @@
 import { protectedProcedure } from '../../trpc/init';
-import { agentIdInput, agentSchema, agentTags, presentAgent } from './agent.types';
+import { agentIdInput, agentSchema, presentAgent } from './agent.types';
 import { loadAgent } from './agent-rules';
 
 export const getAgent = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/agents/{agentId}',
-      summary: 'Get an agent',
-      tags: agentTags,
-      protect: true,
-    },
-  })
   .input(agentIdInput)
   .output(agentSchema)
   .query(async ({ ctx, input }) =>

@@ -1,31 +1,16 @@
 import type { Prisma } from '@switchboard/db';
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
-import { infobipPageInput, pageQuery, pageResult, paginationSchema } from '../queues/infobip-page';
+import { infobipPageInput, pageQuery, pageResult } from '../queues/infobip-page';
+import { paginationSchema } from '../shared/page-input';
 import { idSchema } from '../shared/schemas';
-import {
-  agentInclude,
-  agentSchema,
-  agentStatusInput,
-  agentTags,
-  presentAgent,
-  slackUserIdSchema,
-} from './agent.types';
+import { agentInclude, agentSchema, agentStatusInput, presentAgent, slackUserIdSchema } from './agent.types';
 
 /**
  * Infobip's "get agents". `slackUserId` is how the Slack bot finds the agent behind a Slack
  * user; `displayName` matches a substring, case-insensitively, as Infobip's filter does.
  */
 export const listAgents = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/agents',
-      summary: 'List agents',
-      tags: agentTags,
-      protect: true,
-    },
-  })
   .input(
     infobipPageInput.extend({
       slackUserId: slackUserIdSchema.optional(),

@@ -1,18 +1,9 @@
 import { protectedProcedure } from '../../trpc/init';
-import { agentIdInput, agentSchema, agentStatusInput, agentTags } from './agent.types';
+import { agentIdInput, agentSchema, agentStatusInput } from './agent.types';
 import { changeAgent } from './write-agent';
 
 /** Presence: only ACTIVE agents receive conversations from automatic assignment. */
 export const setAgentStatus = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'PUT',
-      path: '/ccaas/1/agents/{agentId}/status',
-      summary: "Set an agent's availability status",
-      tags: agentTags,
-      protect: true,
-    },
-  })
   .input(agentIdInput.extend({ status: agentStatusInput }))
   .output(agentSchema)
   .mutation(({ ctx, input }) =>

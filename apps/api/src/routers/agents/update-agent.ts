@@ -7,7 +7,6 @@ import {
   agentRoleSchema,
   agentSchema,
   agentStatusInput,
-  agentTags,
   capacitySchema,
   slackUserIdSchema,
 } from './agent.types';
@@ -16,15 +15,6 @@ import { changeAgent } from './write-agent';
 
 /** Changes the fields sent; leaves the others. `null` clears email or slackUserId. */
 export const updateAgent = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'PUT',
-      path: '/ccaas/1/agents/{agentId}',
-      summary: 'Update an agent',
-      tags: agentTags,
-      protect: true,
-    },
-  })
   .input(
     agentIdInput.extend({
       name: agentNameSchema.optional(),

@@ -12,5 +12,3 @@ export const expectedVersionSchema = z
 
 /** The conversation after routing (Infobip's answer) plus why it went where it went. */
 export const routedConversationSchema = conversationSchema.extend({ routing: routingSummarySchema });
-
-export const conversationTags = ['Conversations (Infobip)'];

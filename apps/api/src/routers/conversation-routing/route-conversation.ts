@@ -4,23 +4,10 @@ import { routeConversation } from '../../services/routing/route-conversation';
 import { presentRoutingSummary } from '../../services/routing/routing-view';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import {
-  conversationTags,
-  expectedVersionSchema,
-  routedConversationSchema,
-} from './conversation-routing.types';
+import { expectedVersionSchema, routedConversationSchema } from './conversation-routing.types';
 
 /** Infobip's "route conversation": unassign, pick the queue again, assign an agent when enabled. */
 export const routeConversationProcedure = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'POST',
-      path: '/ccaas/1/conversations/{conversationId}/route',
-      tags: conversationTags,
-      protect: true,
-      summary: 'Route a conversation again (clears the agent; CLOSED conversations are refused)',
-    },
-  })
   .input(z.object({ conversationId: idSchema, version: expectedVersionSchema }))
   .output(routedConversationSchema)
   .mutation(({ ctx, input }) =>

@@ -3,19 +3,10 @@ import { conversationSchema, presentConversation } from '../../services/conversa
 import { unassignConversation } from '../../services/routing/assign-conversation';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { conversationTags, expectedVersionSchema } from './conversation-routing.types';
+import { expectedVersionSchema } from './conversation-routing.types';
 
 /** Removes the agent; the conversation stays in its queue. Refused (409) when CLOSED. */
 export const unassignConversationProcedure = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'DELETE',
-      path: '/ccaas/1/conversations/{conversationId}/assignee',
-      tags: conversationTags,
-      protect: true,
-      summary: 'Remove the assigned agent',
-    },
-  })
   .input(z.object({ conversationId: idSchema, version: expectedVersionSchema }))
   .output(conversationSchema)
   .mutation(({ ctx, input }) =>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { conversationHistory } from '../../services/conversations/history';
 import { protectedProcedure } from '../../trpc/init';
 import { cursorPageInput, isoDateSchema } from '../shared/schemas';
-import { conversationIdInput, conversationsTag } from './conversation.types';
+import { conversationIdInput } from './conversation.types';
 
 const historyEventSchema = z.object({
   id: z.string(),
@@ -16,15 +16,6 @@ const historyEventSchema = z.object({
 
 /** The conversation's audit trail: who changed what, with the views before and after. */
 export const historyProcedure = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/conversations/{conversationId}/history',
-      tags: conversationsTag,
-      protect: true,
-      summary: "A conversation's audit events in write order (order=desc: newest first)",
-    },
-  })
   .input(
     conversationIdInput
       .extend(cursorPageInput.shape)

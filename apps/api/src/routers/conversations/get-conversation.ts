@@ -1,18 +1,9 @@
 import { presentConversation } from '../../services/conversations/conversation-view';
 import { findConversation } from '../../services/conversations/find-conversation';
 import { protectedProcedure } from '../../trpc/init';
-import { conversationIdInput, conversationSchema, conversationsTag } from './conversation.types';
+import { conversationIdInput, conversationSchema } from './conversation.types';
 
 export const getConversation = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/conversations/{conversationId}',
-      summary: 'Get a conversation',
-      tags: conversationsTag,
-      protect: true,
-    },
-  })
   .input(conversationIdInput)
   .output(conversationSchema)
   .query(async ({ ctx, input }) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { conversationSchema } from '../../services/conversations/conversation-view';
+import { pageInput, paginationSchema } from '../shared/page-input';
 import { idSchema } from '../shared/schemas';
 import { prioritySchema, statusSchema } from './conversation.types';
 
@@ -8,22 +9,10 @@ const idList = z.array(idSchema).max(100, 'at most 100 ids').optional();
 
 /**
  * Infobip's list parameters. Lists arrive over REST as `queueIds=a,b` or repeated parameters.
- * `limit` goes up to Infobip's documented 999; more is refused (never silently cut).
+ * Paged as every page-numbered list (default 10, by createdAt:asc; orderBy id, createdAt or
+ * updatedAt).
  */
-export const listConversationsInput = z.object({
-  limit: z
-    .number()
-    .int()
-    .min(0)
-    .max(999, "must be at most 999 (Infobip's largest page)")
-    .optional()
-    .describe('Page size; default 10, at most 999.'),
-  page: z.number().int().min(0).max(1_000_000).optional().describe('0-based page number.'),
-  orderBy: z
-    .string()
-    .max(64)
-    .optional()
-    .describe('id, createdAt or updatedAt with :asc or :desc (any case); default createdAt:asc.'),
+export const listConversationsInput = pageInput.extend({
   status: z.array(statusSchema).max(4).optional(),
   priority: z.array(prioritySchema).max(4).optional(),
   agentId: idSchema.optional(),
@@ -41,10 +30,5 @@ export const listConversationsInput = z.object({
 
 export const listConversationsOutput = z.object({
   conversations: z.array(conversationSchema),
-  pagination: z.object({
-    totalItems: z.number().int().nonnegative(),
-    page: z.number().int().nonnegative(),
-    limit: z.number().int().nonnegative(),
-    orderBy: z.string(),
-  }),
+  pagination: paginationSchema,
 });

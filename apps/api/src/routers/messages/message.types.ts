@@ -6,7 +6,7 @@ import {
   messageChannels,
 } from '../../shared/message-content';
 import { socialChannels, socialContextInput, socialContextSchema } from '../../shared/social-context';
-import { paginationSchema } from '../queues/infobip-page';
+import { pageInput, paginationSchema } from '../shared/page-input';
 import { idSchema, isoDateSchema } from '../shared/schemas';
 
 export const messagesTag = ['Messages (Infobip)'];
@@ -98,21 +98,9 @@ function socialContextProblem(input: { channel?: string | undefined; internal?: 
 
 const instantText = z.string().max(64).optional().describe('ISO-8601, e.g. 2025-04-24T11:25:41.058+0000');
 
-export const listMessagesInput = z.object({
+/** Paged as every page-numbered list (default 10, by createdAt:asc; orderBy id or createdAt). */
+export const listMessagesInput = pageInput.extend({
   conversationId: idSchema,
-  limit: z
-    .number()
-    .int()
-    .min(0)
-    .max(999, "must be at most 999 (Infobip's largest page)")
-    .optional()
-    .describe('Default 10, at most 999.'),
-  page: z.number().int().min(0).max(1_000_000).optional().describe('0-based page (Infobip).'),
-  orderBy: z
-    .string()
-    .max(64)
-    .optional()
-    .describe('id or createdAt, with :asc or :desc; default createdAt:asc.'),
   messageIds: z.array(idSchema).max(999).optional(),
   channel: z.string().max(64).optional(),
   direction: directionSchema.optional(),

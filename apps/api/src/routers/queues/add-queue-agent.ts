@@ -2,20 +2,11 @@ import { findQueue } from '../../services/routing/find-routing-objects';
 import { queueMemberIds } from '../../services/routing/member-loads';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { queueIdInput, queueMembersSchema, queueTags } from './queue.types';
+import { queueIdInput, queueMembersSchema } from './queue.types';
 import { assertAgentsExist, membersAfterChange } from './queue-members';
 
 /** Infobip's "add agent to queue". Adding a member twice changes nothing. */
 export const addQueueAgent = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'POST',
-      path: '/ccaas/1/queues/{queueId}/agents',
-      summary: 'Add an agent to a queue',
-      tags: queueTags,
-      protect: true,
-    },
-  })
   .input(queueIdInput.extend({ agentId: idSchema }))
   .output(queueMembersSchema)
   .mutation(({ ctx, input }) =>

@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit';
 import { protectedProcedure } from '../../trpc/init';
-import { presentQueue, queueNameSchema, queueSchema, queueTags } from './queue.types';
+import { presentQueue, queueNameSchema, queueSchema } from './queue.types';
 import { assertQueueNameFree } from './queue-names';
 
 export const createQueue = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'POST',
-      path: '/ccaas/1/queues',
-      summary: 'Create a queue',
-      tags: queueTags,
-      protect: true,
-    },
-  })
   .input(z.object({ name: queueNameSchema }))
   .output(queueSchema)
   .mutation(({ ctx, input }) =>

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { findQueue } from '../../services/routing/find-routing-objects';
 import { loadSettings } from '../../services/settings/load-settings';
 import { protectedProcedure } from '../../trpc/init';
-import { presentQueue, queueIdInput, queueSchema, queueTags } from './queue.types';
+import { presentQueue, queueIdInput, queueSchema } from './queue.types';
 
 /**
  * Deletes a queue and its memberships; its conversations become unqueued (agents stay). A queue
@@ -12,15 +12,6 @@ import { presentQueue, queueIdInput, queueSchema, queueTags } from './queue.type
  * refused with 409 rather than silently dropping those rules.
  */
 export const deleteQueue = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'DELETE',
-      path: '/ccaas/1/queues/{queueId}',
-      summary: 'Delete a queue',
-      tags: queueTags,
-      protect: true,
-    },
-  })
   .input(queueIdInput)
   .output(queueSchema)
   .mutation(({ ctx, input }) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadSettings } from '../../services/settings/load-settings';
+import { pageInput } from '../shared/page-input';
 import { cursorArgs } from '../shared/pagination';
 
 type Direction = 'asc' | 'desc';
@@ -16,19 +17,13 @@ const orderings = {
 type OrderBy = keyof typeof orderings;
 
 /**
- * Infobip's list paging (`limit`, 0-based `page`, `orderBy=field:direction`) plus a `cursor`
- * for tRPC clients: when a cursor (the previous page's `nextCursor`) is sent, `page` is ignored
- * and the list continues after that row, which stays stable while rows are added.
+ * The paging of every page-numbered list (../shared/page-input; the default `limit` is the
+ * organization's default page size) with `orderBy` read here, plus a `cursor` for tRPC clients:
+ * when a cursor (the previous page's `nextCursor`) is sent, `page` is ignored and the list
+ * continues after that row, which stays stable while rows are added.
  */
-export const infobipPageInput = z.object({
-  limit: z
-    .number()
-    .int()
-    .min(0)
-    .max(999, "must be at most 999 (Infobip's largest page)")
-    .optional()
-    .describe("Page size, at most 999; default the organization's default page size"),
-  page: z.number().int().min(0).max(100_000).default(0),
+export const infobipPageInput = pageInput.extend({
+  page: pageInput.shape.page.unwrap().default(0),
   // Infobip writes the direction in capitals (`id:ASC`); a bare field is ascending.
   orderBy: z
     .preprocess(
@@ -39,13 +34,6 @@ export const infobipPageInput = z.object({
   cursor: z.string().min(1).max(128).optional(),
 });
 export type InfobipPageInput = z.infer<typeof infobipPageInput>;
-
-export const paginationSchema = z.object({
-  totalItems: z.number().int().nonnegative(),
-  page: z.number().int().nonnegative(),
-  limit: z.number().int().nonnegative(),
-  orderBy: z.string(),
-});
 
 /** Prisma arguments for one page (one extra row tells whether there is a next page). */
 export async function pageQuery(

@@ -2,18 +2,9 @@ import { z } from 'zod';
 import { findQueue } from '../../services/routing/find-routing-objects';
 import { protectedProcedure } from '../../trpc/init';
 import { agentInclude, agentSchema, presentAgent } from '../agents/agent.types';
-import { queueIdInput, queueTags } from './queue.types';
+import { queueIdInput } from './queue.types';
 
 export const listQueueAgents = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/queues/{queueId}/agents',
-      summary: "List a queue's agents",
-      tags: queueTags,
-      protect: true,
-    },
-  })
   .input(queueIdInput)
   .output(z.object({ agents: z.array(agentSchema) }))
   .query(async ({ ctx, input }) => {

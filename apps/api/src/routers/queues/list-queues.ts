@@ -1,21 +1,13 @@
 import type { Prisma } from '@switchboard/db';
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc/init';
+import { paginationSchema } from '../shared/page-input';
 import { idSchema } from '../shared/schemas';
-import { infobipPageInput, pageQuery, pageResult, paginationSchema } from './infobip-page';
-import { presentQueue, queueSchema, queueTags } from './queue.types';
+import { infobipPageInput, pageQuery, pageResult } from './infobip-page';
+import { presentQueue, queueSchema } from './queue.types';
 
 /** Infobip's "get queues": paged, optionally only given ids or the queues an agent belongs to. */
 export const listQueues = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/queues',
-      summary: 'List queues',
-      tags: queueTags,
-      protect: true,
-    },
-  })
   .input(
     infobipPageInput.extend({
       queueIds: z.array(idSchema).max(100).optional(),

@@ -3,20 +3,11 @@ import { findQueue } from '../../services/routing/find-routing-objects';
 import { queueMemberIds } from '../../services/routing/member-loads';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { queueIdInput, queueMembersSchema, queueTags } from './queue.types';
+import { queueIdInput, queueMembersSchema } from './queue.types';
 import { membersAfterChange } from './queue-members';
 
 /** Infobip's "remove agent from queue": only the link goes; the agent's conversations stay. */
 export const removeQueueAgent = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'DELETE',
-      path: '/ccaas/1/queues/{queueId}/agents/{agentId}',
-      summary: 'Remove an agent from a queue',
-      tags: queueTags,
-      protect: true,
-    },
-  })
   .input(queueIdInput.extend({ agentId: idSchema }))
   .output(queueMembersSchema)
   .mutation(({ ctx, input }) =>

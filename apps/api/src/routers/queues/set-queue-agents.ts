@@ -3,20 +3,11 @@ import { findQueue } from '../../services/routing/find-routing-objects';
 import { queueMemberIds } from '../../services/routing/member-loads';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { queueIdInput, queueMembersSchema, queueTags } from './queue.types';
+import { queueIdInput, queueMembersSchema } from './queue.types';
 import { assertAgentsExist, membersAfterChange } from './queue-members';
 
 /** Replaces the whole member list in one step (all or nothing): what a roster screen saves. */
 export const setQueueAgents = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'PUT',
-      path: '/ccaas/1/queues/{queueId}/agents',
-      tags: queueTags,
-      protect: true,
-      summary: 'Replace the queue members',
-    },
-  })
   .input(queueIdInput.extend({ agentIds: z.array(idSchema).max(1000) }))
   .output(queueMembersSchema)
   .mutation(({ ctx, input }) =>

@@ -1,19 +1,10 @@
 import { recordAudit } from '../../audit/record-audit';
 import { findQueue } from '../../services/routing/find-routing-objects';
 import { protectedProcedure } from '../../trpc/init';
-import { presentQueue, queueIdInput, queueNameSchema, queueSchema, queueTags } from './queue.types';
+import { presentQueue, queueIdInput, queueNameSchema, queueSchema } from './queue.types';
 import { assertQueueNameFree } from './queue-names';
 
 export const updateQueue = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'PUT',
-      path: '/ccaas/1/queues/{queueId}',
-      summary: 'Update a queue',
-      tags: queueTags,
-      protect: true,
-    },
-  })
   .input(queueIdInput.extend({ name: queueNameSchema }))
   .output(queueSchema)
   .mutation(({ ctx, input }) =>

@@ -97,5 +97,3 @@ export const hypotheticalConversationSchema = z.object({
 });
 
 export const simulationSchema = routingSummarySchema.extend({ conversationId: z.string().nullable() });
-
-export const routingTags = ['Routing (Infobip)'];

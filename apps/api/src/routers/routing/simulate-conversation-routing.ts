@@ -2,22 +2,12 @@ import { z } from 'zod';
 import { simulateRouting } from '../../services/routing/simulate-routing';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { routingTags } from './routing.types';
 
 /**
  * Infobip's "simulate routing result for conversation": `{ id, queueId, priority }` for an
  * existing conversation, plus which rule decided and an explanation. CLOSED is refused (409).
  */
 export const simulateConversationRouting = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/conversations/{conversationId}/simulate-routing',
-      summary: 'Explain where a stored conversation would be routed now',
-      tags: routingTags,
-      protect: true,
-    },
-  })
   .input(z.object({ conversationId: idSchema }))
   .output(
     z.object({

@@ -4,22 +4,13 @@ import { presentRoutingSummary } from '../../services/routing/routing-view';
 import { simulateRouting } from '../../services/routing/simulate-routing';
 import { protectedProcedure } from '../../trpc/init';
 import { idSchema } from '../shared/schemas';
-import { hypotheticalConversationSchema, routingTags, simulationSchema } from './routing.types';
+import { hypotheticalConversationSchema, simulationSchema } from './routing.types';
 
 /**
  * Which route a conversation would take now, and why (every rule's outcome), and which agent
  * would get it — for an existing conversation or a described one. Writes nothing.
  */
 export const simulateRoutingProcedure = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'POST',
-      path: '/ccaas/1/routing/simulate',
-      tags: routingTags,
-      protect: true,
-      summary: 'Explain where a conversation (existing or hypothetical) would be routed',
-    },
-  })
   .input(
     z.object({
       conversationId: idSchema.optional(),

@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import { deleteOrganizationTag } from '../../services/conversations/organization-tags';
 import { protectedProcedure } from '../../trpc/init';
-import { tagNameSchema, tagsTag } from './tag.types';
+import { tagNameSchema } from './tag.types';
 
 /** Infobip's tag delete: unlinks the tag from every conversation, then deletes it. Cannot be undone. */
 export const deleteTag = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'DELETE',
-      path: '/ccaas/1/tags/{tagName}',
-      tags: tagsTag,
-      protect: true,
-      summary: 'Delete a tag everywhere',
-    },
-  })
   .input(z.object({ tagName: tagNameSchema }))
   .output(
     z.object({

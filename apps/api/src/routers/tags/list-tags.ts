@@ -1,37 +1,19 @@
 import { z } from 'zod';
 import { listOrganizationTags } from '../../services/conversations/organization-tags';
 import { protectedProcedure } from '../../trpc/init';
+import { pageInput, paginationSchema } from '../shared/page-input';
 import { idSchema } from '../shared/schemas';
-import { organizationTagSchema, paginationSchema, tagNameSchema, tagsTag } from './tag.types';
+import { organizationTagSchema, tagNameSchema } from './tag.types';
 
-/** The organization's tags with how many conversations carry each, Infobip-paged. */
+/**
+ * The organization's tags with how many conversations carry each, paged (default 10, by
+ * name:asc; orderBy id, name or createdAt).
+ */
 export const listTags = protectedProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/ccaas/1/tags',
-      summary: "Get tags: the organization's tags with their conversation counts, by conversationId or name",
-      tags: tagsTag,
-      protect: true,
-    },
-  })
   .input(
-    z.object({
+    pageInput.extend({
       conversationId: idSchema.optional().describe('Only the tags this conversation carries.'),
       name: tagNameSchema.optional().describe('Only the tag with exactly this name.'),
-      limit: z
-        .number()
-        .int()
-        .min(0)
-        .max(999, "must be at most 999 (Infobip's largest page)")
-        .optional()
-        .describe('Default 10, at most 999.'),
-      page: z.number().int().min(0).max(1_000_000).optional(),
-      orderBy: z
-        .string()
-        .max(64)
-        .optional()
-        .describe('id, name or createdAt with :asc or :desc; default name:asc.'),
     }),
   )
   .output(z.object({ tags: z.array(organizationTagSchema), pagination: paginationSchema }))

@@ -21,10 +21,3 @@ export const organizationTagSchema = z.object({
 export const tagSchema = organizationTagSchema.omit({ conversationCount: true });
 
 export const createTagInput = z.object({ name: tagNameSchema });
-
-export const paginationSchema = z.object({
-  totalItems: z.number().int().nonnegative(),
-  page: z.number().int().nonnegative(),
-  limit: z.number().int().nonnegative(),
-  orderBy: z.string(),
-});

@@ -3,6 +3,7 @@ import type { Prisma } from '@switchboard/db';
 import { z } from 'zod';
 import { presentWorkingHours, withHolidays } from '../../services/working-hours/working-hours-view';
 import { protectedProcedure } from '../../trpc/init';
+import { paginationSchema } from '../shared/page-input';
 import { workingHoursSchema } from './working-hours.types';
 
 const orderFields = ['id', 'name', 'timezone', 'enabled', 'isDefault', 'createdAt', 'updatedAt'] as const;
@@ -56,12 +57,7 @@ export const listWorkingHours = protectedProcedure
   .output(
     z.object({
       workingHours: z.array(workingHoursSchema),
-      pagination: z.object({
-        totalItems: z.number().int().min(0),
-        page: z.number().int().min(0),
-        limit: z.number().int().min(0),
-        orderBy: z.string(),
-      }),
+      pagination: paginationSchema,
     }),
   )
   .query(async ({ ctx, input }) => {
