@@ -34,8 +34,7 @@ export const linkedConversationOperations: DialectOperation[] = [
   {
     method: 'GET',
     path: '/ccaas/1/conversations/{conversationId}/links',
-    summary:
-      'Get linked conversations: every pair (parent, child) the conversation is in. A link is made by creating the child with parentConversationId (Switchboard extension)',
+    summary: 'Get linked conversations',
     tags: conversationsTag,
     procedure: 'conversations.links',
     present: ({ links }: { links: ConversationLinkView[] }) => ({

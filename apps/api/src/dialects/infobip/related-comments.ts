@@ -38,8 +38,7 @@ export const relatedCommentOperations: DialectOperation[] = [
   {
     method: 'GET',
     path: '/ccaas/1/conversations/{conversationId}/related-comments',
-    summary:
-      "Get related comments: up to 50 older and 50 newer comments on the same post and level as the conversation's inbound comment (a message sent with socialContext, a Switchboard extension)",
+    summary: 'Get related comments',
     tags: messagesTag,
     procedure: 'messages.relatedComments',
     present: ({ comment, olderComments, newerComments }: RelatedComments) => ({
