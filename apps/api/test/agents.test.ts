@@ -135,6 +135,63 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     expect(events[2]?.before).toMatchObject({ capacity: 5, email: 'cy@example.com' });
   });
 
+  test("GET /ccaas/1/agents takes Infobip's filters, each a database filter of the caller's agents", async () => {
+    const org = await api.newTenant('Agent filters');
+    const names = (res: { status: number; body: { agents: { name: string }[] } }) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.agents.map((agent) => agent.name).sort();
+    };
+    const get = (query: string) => org.request('GET', `/ccaas/1/agents?${query}`);
+    const ann = await org.caller.agents.create({ name: 'Ann', email: 'Ann@Example.com', status: 'ACTIVE' });
+    const bob = await org.caller.agents.create({ name: 'Bob', role: 'SUPERVISOR', status: 'BUSY' });
+    const cy = await org.caller.agents.create({ name: 'Cy', enabled: false });
+    const sales = await org.caller.queues.create({ name: 'Sales' });
+    const help = await org.caller.queues.create({ name: 'Help' });
+    await org.caller.queues.addAgent({ queueId: sales.id, agentId: ann.id });
+    await org.caller.queues.addAgent({ queueId: help.id, agentId: bob.id });
+    // Another tenant's look-alike never shows.
+    const other = await api.b.caller.agents.create({ name: 'Ann', email: 'ann@example.com', status: 'ACTIVE' });
+    const old = new Date('2024-01-01T00:00:00.000Z');
+    await api.db.prisma.agent.update({ where: { id: cy.id }, data: { createdAt: old, updatedAt: old } });
+
+    // Arrays: repeated parameters or comma lists.
+    expect(names(await get(`agentIds=${ann.id}&agentIds=${cy.id}&agentIds=${other.id}`))).toEqual(['Ann', 'Cy']);
+    expect(names(await get(`agentIds=${ann.id},${bob.id}`))).toEqual(['Ann', 'Bob']);
+    expect(names(await get(`queueIds=${sales.id},${help.id}`))).toEqual(['Ann', 'Bob']);
+    expect(names(await get(`queueIds=${help.id}`))).toEqual(['Bob']);
+    // The whole address, in any case.
+    expect(names(await get('email=ann%40example.com'))).toEqual(['Ann']);
+    expect(names(await get('email=ann%40example'))).toEqual([]);
+    // availability is the status the system routes by (only ACTIVE agents are given conversations).
+    expect(names(await get('availability=BUSY'))).toEqual(['Bob']);
+    expect(names(await get('availability=ACTIVE&status=BUSY'))).toEqual([]);
+    expect(names(await get('role=SUPERVISOR'))).toEqual(['Bob']);
+    expect(names(await get('enabled=false'))).toEqual(['Cy']);
+    expect(names(await get('enabled=true'))).toEqual(['Ann', 'Bob']);
+    // Dates as Infobip writes them (`+0000`, the `+` encoded or not) or ISO-8601.
+    expect(names(await get('createdBefore=2025-01-01T00:00:00.000%2B0000'))).toEqual(['Cy']);
+    expect(names(await get('createdAfter=2025-01-01T00:00:00.000+0000'))).toEqual(['Ann', 'Bob']);
+    expect(names(await get('updatedAfter=2023-12-31T00:00:00Z&updatedBefore=2024-01-02T00:00:00Z'))).toEqual([
+      'Cy',
+    ]);
+    expect(names(await get('updatedBefore=2023-12-31T00:00:00.000Z'))).toEqual([]);
+    const paged = await get(`role=AGENT&limit=1&queueIds=${sales.id}`);
+    expect(paged.body.pagination).toMatchObject({ totalItems: 1, limit: 1 });
+
+    for (const [query, field] of [
+      ['createdAfter=yesterday', 'createdAfter'],
+      ['updatedBefore=2024-13-01T00:00:00Z', 'updatedBefore'],
+      ['role=OWNER', 'role'],
+      ['availability=ONLINE_NOW', 'availability'],
+      ['enabled=maybe', 'enabled'],
+      [`agentIds=${'x'.repeat(65)}`, 'agentIds.0'],
+    ] as const) {
+      const refused = await get(query);
+      expect(refused.status, query).toBe(400);
+      expect(JSON.stringify(refused.body.requestError.serviceException), query).toContain(field);
+    }
+  });
+
   test('a PUT racing a DELETE of the same agent is 200 or 404, never 500', async () => {
     const org = await api.newTenant('Agent races');
     const statuses = new Set<number>();

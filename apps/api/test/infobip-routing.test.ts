@@ -201,10 +201,10 @@ describe.each(testDatabaseKinds())('Infobip routing rules on %s', (kind) => {
     // Routing for real applies the rule's queue and priority.
     const routed = await api.a.request('POST', `/ccaas/1/conversations/${id}/route`);
     expect(routed.status).toBe(200);
-    expect(routed.body).toMatchObject({ queueId: third.id, priority: 'LOW' });
+    expect(routed.body.conversations).toMatchObject([{ queueId: third.id, priority: 'LOW' }]);
     clock = mondayMorning;
     const again = await api.a.request('POST', `/ccaas/1/conversations/${id}/route`);
-    expect(again.body).toMatchObject({ queueId: first.id, priority: 'URGENT' });
+    expect(again.body.conversations).toMatchObject([{ queueId: first.id, priority: 'URGENT' }]);
 
     // Without a default calendar nothing restricts the rule.
     await api.a.request('DELETE', `/ccaas/1/working-hours/${created.body.id}`);

@@ -33,6 +33,51 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
     expect(list.body.pagination).toEqual({ totalItems: 2, page: 1, limit: 1, orderBy: 'name:asc' });
   });
 
+  test('GET /ccaas/1/queues filters by name (exactly) and by working hours (the default calendar)', async () => {
+    const org = await api.newTenant('Queue filters');
+    const names = (res: { status: number; body: { queues: { name: string }[] } }) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.queues.map((queue) => queue.name).sort();
+    };
+    const get = (query: string) => org.request('GET', `/ccaas/1/queues?${query}`);
+    await org.caller.queues.create({ name: 'UK Support' });
+    await org.caller.queues.create({ name: 'UK Support Nights' });
+    await api.b.caller.queues.create({ name: 'UK Support' });
+
+    expect(names(await get('name=UK%20Support'))).toEqual(['UK Support']);
+    expect(names(await get('name=uk%20support'))).toEqual([]);
+    expect((await get('name=UK%20Support')).body.pagination.totalItems).toBe(1);
+
+    const calendar = {
+      name: 'Office',
+      timezone: 'Europe/London',
+      message: 'We are closed.',
+      workWeek: Object.fromEntries(
+        ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => [
+          day,
+          [{ startTime: 540, endTime: 1020, enabled: true }],
+        ]),
+      ),
+    };
+    const other = await org.request('POST', '/ccaas/1/working-hours', calendar);
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    const main = await org.request('POST', '/ccaas/1/working-hours', { ...calendar, name: 'Main', isDefault: true });
+    expect(main.status, JSON.stringify(main.body)).toBe(200);
+    // Every queue follows the organization's default calendar; another calendar has none.
+    expect(names(await get(`workingHoursId=${main.body.id}`))).toEqual(['UK Support', 'UK Support Nights']);
+    expect(names(await get(`workingHoursId=${main.body.id}&name=UK%20Support%20Nights`))).toEqual([
+      'UK Support Nights',
+    ]);
+    expect(names(await get(`workingHoursId=${other.body.id}`))).toEqual([]);
+    // Another tenant's default calendar is no calendar of this one.
+    const foreign = await api.b.request('POST', '/ccaas/1/working-hours', { ...calendar, isDefault: true });
+    expect(names(await get(`workingHoursId=${foreign.body.id}`))).toEqual([]);
+
+    const refused = await get(`name=${'x'.repeat(256)}`);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body.requestError.serviceException)).toContain('name');
+  });
+
   test('tRPC lists continue by cursor', async () => {
     const api2 = await api.newTenant('Cursor org');
     for (const name of ['q1', 'q2', 'q3']) await api2.caller.queues.create({ name });
@@ -127,7 +172,7 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
     const conversationId = await insertConversation(api.db.prisma, api.a, { queueId: queue.id });
     const deleted = await api.a.request('DELETE', `/ccaas/1/queues/${queue.id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.body.id).toBe(queue.id);
+    expect(deleted.body).toEqual({ statusCode: 'SUCCESS', message: 'Queue deleted successfully.' });
     const conversation = await api.db.prisma.conversation.findUniqueOrThrow({
       where: { id: conversationId },
     });

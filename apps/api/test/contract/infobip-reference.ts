@@ -67,6 +67,16 @@ function responseSchema(method: Method, path: string, status: number): Json | un
 }
 
 /**
+ * The members the document's 200 answer names (its schema's properties), or undefined when that
+ * answer is not an object with properties (an array, a map, no content).
+ */
+export function answerMembers(method: Method, path: string): string[] | undefined {
+  const schema = resolveRef(responseSchema(method, path, 200));
+  const properties = schema?.properties as Json | undefined;
+  return properties ? Object.keys(properties) : undefined;
+}
+
+/**
  * Decisions where the document contradicts itself (README, "Infobip: where the document is
  * vague"): its examples write `null` for optional members (queueId, agentId, deletedAt), which
  * its schemas do not allow, so optional members may be null; and its dates are

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { agentTags } from '../../routers/agents/agent.types';
 import type { DialectOperation } from '../dialect';
 import { bodyObject } from './request';
-
-/** Infobip's StatusCodeResponse for the agent writes that answer a status. */
-const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message });
-const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
+import { answersStatus, statusCodeResponseSchema } from './status-code';
 
 /**
  * Infobip's agents over the project's agent and queue procedures. Deleting an agent is a
@@ -68,9 +65,9 @@ export const agentOperations: DialectOperation[] = [
     tags: agentTags,
     procedure: 'queues.addAgent',
     input: (request) => ({ queueId: bodyObject(request).queueId, agentId: request.params.agentId }),
-    present: statusCode('Agent added to queue successfully.'),
+    present: answersStatus('Agent added to queue successfully.'),
     body: z.object({ queueId: z.string() }),
-    response: statusCodeSchema,
+    response: statusCodeResponseSchema,
   },
   {
     method: 'DELETE',
@@ -78,8 +75,8 @@ export const agentOperations: DialectOperation[] = [
     summary: 'Remove agent from queue',
     tags: agentTags,
     procedure: 'queues.removeAgent',
-    present: statusCode('Agent removed from queue successfully.'),
-    response: statusCodeSchema,
+    present: answersStatus('Agent removed from queue successfully.'),
+    response: statusCodeResponseSchema,
   },
   {
     method: 'PUT',
@@ -87,7 +84,7 @@ export const agentOperations: DialectOperation[] = [
     summary: 'Set agents heartbeat',
     tags: agentTags,
     procedure: 'agents.heartbeat',
-    present: statusCode('Heartbeat received.'),
-    response: statusCodeSchema,
+    present: answersStatus('Heartbeat received.'),
+    response: statusCodeResponseSchema,
   },
 ];

@@ -1,10 +1,15 @@
+import { z } from 'zod';
+import { routedConversationSchema } from '../../routers/conversation-routing/conversation-routing.types';
 import { conversationsTag } from '../../routers/conversations/conversation.types';
 import type { DialectOperation } from '../dialect';
+
+type Routed = z.infer<typeof routedConversationSchema>;
 
 /**
  * Infobip's conversations and their assignment over the project's conversation procedures, whose
  * inputs and answers are Infobip's shapes already. `If-Match` and the RSQL `criteria` filter are
- * Switchboard's extensions; the history is a Switchboard path under the family's prefix.
+ * Switchboard's extensions; the history is a Switchboard path under the family's prefix. Routing
+ * answers Infobip's ConversationResultPage holding the routed conversation.
  */
 export const conversationOperations: DialectOperation[] = [
   {
@@ -62,6 +67,8 @@ export const conversationOperations: DialectOperation[] = [
     summary: 'Route conversation',
     tags: conversationsTag,
     procedure: 'conversations.route',
+    present: (routed: Routed) => ({ conversations: [routed] }),
+    response: z.object({ conversations: z.array(routedConversationSchema) }),
   },
   {
     method: 'GET',

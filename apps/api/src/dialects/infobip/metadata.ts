@@ -4,10 +4,7 @@ import { expectedVersionFrom } from '../../http/if-match';
 import { conversationsTag, metadataSchema } from '../../routers/conversations/conversation.types';
 import type { DialectOperation } from '../dialect';
 import { bodyObject } from './request';
-
-/** Infobip's StatusCodeResponse: its metadata writes answer a status, not the map. */
-const statusCode = (message: string) => () => ({ statusCode: 'SUCCESS', message });
-const statusCodeSchema = z.object({ statusCode: z.enum(['SUCCESS', 'ERROR']), message: z.string() });
+import { answersStatus, statusCodeResponseSchema } from './status-code';
 
 /** The document's metadata body has at least one key (`minProperties: 1`); DELETE empties the map. */
 function assertSomeKey(body: unknown): void {
@@ -42,9 +39,9 @@ export const metadataOperations: DialectOperation[] = [
         conversationId: request.params.conversationId,
       };
     },
-    present: statusCode('Metadata added to conversation successfully.'),
+    present: answersStatus('Metadata added to conversation successfully.'),
     body: metadataSchema,
-    response: statusCodeSchema,
+    response: statusCodeResponseSchema,
   },
   {
     method: 'PATCH',
@@ -57,9 +54,9 @@ export const metadataOperations: DialectOperation[] = [
       assertSomeKey(metadata);
       return { metadata, conversationId: request.params.conversationId };
     },
-    present: statusCode('Metadata patch to conversation successfully.'),
+    present: answersStatus('Metadata patch to conversation successfully.'),
     body: z.record(z.string(), z.unknown()),
-    response: statusCodeSchema,
+    response: statusCodeResponseSchema,
   },
   {
     method: 'DELETE',
@@ -72,7 +69,7 @@ export const metadataOperations: DialectOperation[] = [
       ...expectedVersionFrom(request.headers),
       conversationId: request.params.conversationId,
     }),
-    present: statusCode('Metadata deleted successfully.'),
-    response: statusCodeSchema,
+    present: answersStatus('Metadata deleted successfully.'),
+    response: statusCodeResponseSchema,
   },
 ];

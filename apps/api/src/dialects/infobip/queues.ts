@@ -1,9 +1,10 @@
 import { queueTags } from '../../routers/queues/queue.types';
 import type { DialectOperation } from '../dialect';
+import { answersStatus, statusCodeResponseSchema } from './status-code';
 
 /**
  * Infobip's queues over the project's queue procedures, whose inputs and answers are Infobip's
- * shapes already. Reading one queue and its members (list, add, remove, replace) are Switchboard
+ * shapes already (deleting a queue answers Infobip's status). Reading one queue and its members (list, add, remove, replace) are Switchboard
  * paths under the family's prefix; Infobip's own membership paths are the agent's (./agents).
  */
 export const queueOperations: DialectOperation[] = [
@@ -34,6 +35,8 @@ export const queueOperations: DialectOperation[] = [
     summary: 'Delete queue',
     tags: queueTags,
     procedure: 'queues.delete',
+    present: answersStatus('Queue deleted successfully.'),
+    response: statusCodeResponseSchema,
   },
   {
     method: 'GET',

@@ -7,9 +7,8 @@ import {
   infobipRulesSchema,
   presentInfobipRule,
   rulesFromBody,
-  statusCodeResponseSchema,
-  success,
 } from './routing-shapes';
+import { statusCodeResponseSchema, success } from './status-code';
 
 const routingTags = ['Routing (Infobip)'];
 type Routes = { routes: RouteView[] };

@@ -90,10 +90,3 @@ export const presentInfobipRule = (route: RouteView): z.infer<typeof infobipRule
   routeOnlyDuringWorkingHours: route.routeOnlyDuringWorkingHours,
   isPrivate: false,
 });
-
-/** Infobip's StatusCodeResponse, for operations that answer only success. */
-export const statusCodeResponseSchema = z.object({
-  statusCode: z.enum(['SUCCESS', 'ERROR']),
-  message: z.string(),
-});
-export const success = (message: string) => ({ statusCode: 'SUCCESS' as const, message });

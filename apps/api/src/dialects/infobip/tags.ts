@@ -1,9 +1,11 @@
 import { tagsTag } from '../../routers/tags/tag.types';
 import type { DialectOperation } from '../dialect';
+import { answersStatus, statusCodeResponseSchema } from './status-code';
 
 /**
  * Infobip's tags over the project's tag procedures, whose inputs and answers are Infobip's shapes
- * already. Listing one conversation's tags is a Switchboard path under the family's prefix.
+ * already, except deleting a tag and tagging a conversation, which answer Infobip's status.
+ * Listing one conversation's tags is a Switchboard path under the family's prefix.
  */
 export const tagOperations: DialectOperation[] = [
   {
@@ -26,6 +28,8 @@ export const tagOperations: DialectOperation[] = [
     summary: 'Delete tag',
     tags: tagsTag,
     procedure: 'tags.delete',
+    present: answersStatus('Tag deleted successfully.'),
+    response: statusCodeResponseSchema,
   },
   {
     method: 'POST',
@@ -33,6 +37,8 @@ export const tagOperations: DialectOperation[] = [
     summary: 'Add tag to conversation',
     tags: tagsTag,
     procedure: 'tags.addToConversation',
+    present: answersStatus('Tag added to conversation successfully.'),
+    response: statusCodeResponseSchema,
   },
   {
     method: 'DELETE',

@@ -1,7 +1,7 @@
 import type { WorkingHoursView } from '../../routers/working-hours/working-hours.types';
 import { statusCodeSchema } from '../../routers/working-hours/working-hours.types';
 import type { DialectOperation } from '../dialect';
-import { success } from './routing-shapes';
+import { success } from './status-code';
 
 const tags = ['Working hours (Infobip)'];
 

@@ -6,12 +6,19 @@ import { idSchema } from '../shared/schemas';
 import { infobipPageInput, pageQuery, pageResult } from './infobip-page';
 import { presentQueue, queueSchema } from './queue.types';
 
-/** Infobip's "get queues": paged, optionally only given ids or the queues an agent belongs to. */
+/**
+ * Infobip's "get queues": paged, optionally only given ids, the queues an agent belongs to, the
+ * queue of a name (exactly), or the queues of a working hours calendar. Switchboard's queues all
+ * follow the organization's default calendar (routing rules with routeOnlyDuringWorkingHours
+ * read it), so `workingHoursId` names every queue when it is that calendar, and none otherwise.
+ */
 export const listQueues = protectedProcedure
   .input(
     infobipPageInput.extend({
       queueIds: z.array(idSchema).max(100).optional(),
       agentId: idSchema.optional(),
+      workingHoursId: idSchema.optional(),
+      name: z.string().trim().min(1).max(255).optional(),
     }),
   )
   .output(
@@ -22,10 +29,19 @@ export const listQueues = protectedProcedure
     }),
   )
   .query(async ({ ctx, input }) => {
+    const calendarIsDefault =
+      input.workingHoursId === undefined ||
+      (await ctx.prisma.workingHours.count({
+        where: { id: input.workingHoursId, organizationId: ctx.organizationId, isDefault: true },
+      })) > 0;
     const where: Prisma.QueueWhereInput = {
       organizationId: ctx.organizationId,
-      ...(input.queueIds ? { id: { in: input.queueIds } } : {}),
-      ...(input.agentId ? { members: { some: { agentId: input.agentId } } } : {}),
+      AND: [
+        input.queueIds ? { id: { in: input.queueIds } } : {},
+        input.agentId ? { members: { some: { agentId: input.agentId } } } : {},
+        input.name ? { name: input.name } : {},
+        calendarIsDefault ? {} : { id: { in: [] } },
+      ],
     };
     const { limit, args } = await pageQuery(ctx.prisma, ctx.organizationId, input);
     const [rows, totalItems] = await Promise.all([
