@@ -150,12 +150,19 @@ describe.each(testDatabaseKinds())('agents on %s', (kind) => {
     await org.caller.queues.addAgent({ queueId: sales.id, agentId: ann.id });
     await org.caller.queues.addAgent({ queueId: help.id, agentId: bob.id });
     // Another tenant's look-alike never shows.
-    const other = await api.b.caller.agents.create({ name: 'Ann', email: 'ann@example.com', status: 'ACTIVE' });
+    const other = await api.b.caller.agents.create({
+      name: 'Ann',
+      email: 'ann@example.com',
+      status: 'ACTIVE',
+    });
     const old = new Date('2024-01-01T00:00:00.000Z');
     await api.db.prisma.agent.update({ where: { id: cy.id }, data: { createdAt: old, updatedAt: old } });
 
     // Arrays: repeated parameters or comma lists.
-    expect(names(await get(`agentIds=${ann.id}&agentIds=${cy.id}&agentIds=${other.id}`))).toEqual(['Ann', 'Cy']);
+    expect(names(await get(`agentIds=${ann.id}&agentIds=${cy.id}&agentIds=${other.id}`))).toEqual([
+      'Ann',
+      'Cy',
+    ]);
     expect(names(await get(`agentIds=${ann.id},${bob.id}`))).toEqual(['Ann', 'Bob']);
     expect(names(await get(`queueIds=${sales.id},${help.id}`))).toEqual(['Ann', 'Bob']);
     expect(names(await get(`queueIds=${help.id}`))).toEqual(['Bob']);

@@ -61,7 +61,11 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
     };
     const other = await org.request('POST', '/ccaas/1/working-hours', calendar);
     expect(other.status, JSON.stringify(other.body)).toBe(200);
-    const main = await org.request('POST', '/ccaas/1/working-hours', { ...calendar, name: 'Main', isDefault: true });
+    const main = await org.request('POST', '/ccaas/1/working-hours', {
+      ...calendar,
+      name: 'Main',
+      isDefault: true,
+    });
     expect(main.status, JSON.stringify(main.body)).toBe(200);
     // Every queue follows the organization's default calendar; another calendar has none.
     expect(names(await get(`workingHoursId=${main.body.id}`))).toEqual(['UK Support', 'UK Support Nights']);

@@ -75,7 +75,9 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
       routing: { routeId: expect.any(String), reason: 'ROUTE_MATCHED', assignment: { reason: 'ASSIGNED' } },
     });
     expect(
-      res.body.conversations[0].routing.trace.map((s: { name: string; outcome: string }) => `${s.name}:${s.outcome}`),
+      res.body.conversations[0].routing.trace.map(
+        (s: { name: string; outcome: string }) => `${s.name}:${s.outcome}`,
+      ),
     ).toEqual(['Off:DISABLED', 'VIP:NOT_MATCHED', 'Rest:MATCHED']);
     const events = await api.db.prisma.auditEvent.findMany({
       where: { entityId: id },

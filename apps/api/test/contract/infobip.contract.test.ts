@@ -269,7 +269,9 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
       const members = answerMembers(method, path);
       if (members && !answerSchemaOverrides[operation]) {
         const carried = members.filter((member) => member in (res.body as object));
-        expect(carried, `${sent}: answer ${JSON.stringify(res.body)} names none of ${members}`).not.toEqual([]);
+        expect(carried, `${sent}: answer ${JSON.stringify(res.body)} names none of ${members}`).not.toEqual(
+          [],
+        );
       }
       // Infobip's own date format in every answer.
       expect(JSON.stringify(res.body), sent).not.toMatch(/\d\d\.\d{3}Z"/);

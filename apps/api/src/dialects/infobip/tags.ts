@@ -4,8 +4,9 @@ import { answersStatus, statusCodeResponseSchema } from './status-code';
 
 /**
  * Infobip's tags over the project's tag procedures, whose inputs and answers are Infobip's shapes
- * already, except deleting a tag and tagging a conversation, which answer Infobip's status.
- * Listing one conversation's tags is a Switchboard path under the family's prefix.
+ * already, except the writes the document answers with a status (deleting a tag, adding and
+ * removing a conversation's tag). Listing one conversation's tags is a Switchboard path under the
+ * family's prefix.
  */
 export const tagOperations: DialectOperation[] = [
   {
@@ -46,6 +47,8 @@ export const tagOperations: DialectOperation[] = [
     summary: 'Remove tag from conversation',
     tags: tagsTag,
     procedure: 'tags.removeFromConversation',
+    present: answersStatus('Tag removed successfully.'),
+    response: statusCodeResponseSchema,
   },
   {
     method: 'GET',
