@@ -1,8 +1,8 @@
 import type { Prisma } from '@switchboard/db';
 import { z } from 'zod';
+import { instantRange } from '../../shared/instant-range';
 import { protectedProcedure } from '../../trpc/init';
 import { infobipPageInput, pageQuery, pageResult } from '../queues/infobip-page';
-import { instantRange } from '../shared/instant-range';
 import { paginationSchema } from '../shared/page-input';
 import { idSchema } from '../shared/schemas';
 import {

@@ -1,8 +1,8 @@
-import { DomainError, parseInstant } from '@switchboard/core';
+import { DomainError } from '@switchboard/core';
 import type { MessageDirection, Prisma } from '@switchboard/db';
+import { instantRange } from '../../shared/instant-range';
 import type { ServiceContext } from '../service-context';
 import { findConversation } from './find-conversation';
-import { infobipOffset } from './list-filters';
 import { type MessageView, presentMessage } from './messages';
 
 export interface MessageListQuery {
@@ -77,29 +77,18 @@ export async function listMessages(
 }
 
 function messageFilters(query: MessageListQuery): Prisma.MessageWhereInput {
-  const createdAt = {
-    ...(query.createdAfter !== undefined ? { gt: instant('createdAfter', query.createdAfter) } : {}),
-    ...(query.createdBefore !== undefined ? { lt: instant('createdBefore', query.createdBefore) } : {}),
-  };
+  const createdAt = instantRange(
+    { after: 'createdAfter', before: 'createdBefore' },
+    query.createdAfter,
+    query.createdBefore,
+  );
   return {
     ...(query.messageIds && query.messageIds.length > 0 ? { id: { in: [...query.messageIds] } } : {}),
     ...(query.channel !== undefined ? { channel: query.channel } : {}),
     ...(query.direction !== undefined ? { direction: query.direction } : {}),
     ...(query.internal !== undefined ? { internal: query.internal } : {}),
-    ...(Object.keys(createdAt).length > 0 ? { createdAt } : {}),
+    ...(createdAt ? { createdAt } : {}),
   };
-}
-
-function instant(parameter: string, text: string): Date {
-  const parsed = parseInstant(infobipOffset(text.trim()));
-  if (!parsed.ok) {
-    throw new DomainError(
-      'VALIDATION',
-      `${parameter} is not a valid instant: ${parsed.reason}. Use e.g. 2025-04-24T11:25:41.058+0000.`,
-      { field: parameter },
-    );
-  }
-  return new Date(parsed.ms);
 }
 
 /** `createdAt:desc`, `id:ASC`, `createdAt` (ascending); oldest first by default. */

@@ -1,5 +1,5 @@
 import { DomainError, parseInstant } from '@switchboard/core';
-import { infobipOffset } from '../../services/conversations/list-filters';
+import { infobipOffset } from '../services/conversations/list-filters';
 
 /**
  * Infobip's `…After` / `…Before` pair as a Prisma date filter (strictly after, strictly before),
