@@ -1,11 +1,10 @@
-import { type Database, openDatabase } from '@switchboard/db';
-import { createPostgresDatabase, dropPostgresDatabase, testDatabaseKinds } from '@switchboard/db/testing';
+import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { autoCloseSolved } from '../src/jobs/auto-close';
 import { createLogger } from '../src/logger';
-import { type ApiProcess, startApiProcess } from './support/api-process';
 import { insertConversation } from './support/concurrency/fixtures';
-import { send, startTestApi, type TestApi } from './support/test-api';
+import { useRestartSuite } from './support/restart-suite';
+import { startTestApi, type TestApi } from './support/test-api';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
 
@@ -84,38 +83,15 @@ describe.each(testDatabaseKinds())('auto-close of SOLVED conversations on %s', (
 
 const KEY = 'auto-close-bootstrap-key-0123456789abcdef';
 
-// A restart needs a database that outlives the process: a PostgreSQL server.
+// A restart needs a database that outlives the process: a PostgreSQL server (support/restart-suite).
 describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
   'auto-close across a restart on %s',
   () => {
-    let databaseUrl: string | undefined;
-    let db: Database | undefined;
-    let running: ApiProcess | undefined;
-    beforeAll(async () => {
-      databaseUrl = await createPostgresDatabase();
-      db = await openDatabase({ databaseUrl, poolSize: 2 });
-    }, 60_000);
-    afterAll(async () => {
-      await running?.stop();
-      await db?.close();
-      if (databaseUrl) await dropPostgresDatabase(databaseUrl);
-    }, 60_000);
+    const suite = useRestartSuite(KEY);
 
     test('a conversation that became due while no process ran is closed by the next one', async () => {
-      const env = {
-        DATABASE_URL: databaseUrl ?? '',
-        BOOTSTRAP_API_KEY: KEY,
-        LOG_LEVEL: 'warn',
-        SCHEDULED_JOBS_INTERVAL_MS: '300',
-      };
-      const call = (api: ApiProcess, method: string, path: string, body?: unknown) =>
-        send(`${api.url}${path}`, {
-          method,
-          headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-      const first = await startApiProcess(env);
-      running = first;
+      const { call } = suite;
+      const first = await suite.start();
       await call(first, 'PATCH', '/v1/manage/settings', [
         { op: 'replace', path: '/lifecycle/autoCloseSolvedAfterMinutes', value: 30 },
       ]);
@@ -124,12 +100,11 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
       expect((await call(first, 'PATCH', `/ccaas/1/conversations/${id}`, { status: 'SOLVED' })).status).toBe(
         200,
       );
-      await first.stop();
-      running = undefined;
+      await suite.stop(first);
 
-      const prisma = (db as Database).prisma;
+      const { prisma } = suite;
       await prisma.conversation.update({ where: { id }, data: { updatedAt: hoursAgo(1) } });
-      running = await startApiProcess(env);
+      await suite.start();
       const deadline = Date.now() + 20_000;
       let status = 'SOLVED';
       while (status !== 'CLOSED' && Date.now() < deadline) {

@@ -1,47 +1,24 @@
-import { type Database, openDatabase } from '@switchboard/db';
-import { createPostgresDatabase, dropPostgresDatabase, testDatabaseKinds } from '@switchboard/db/testing';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ApiProcess, startApiProcess } from './support/api-process';
-import { send } from './support/test-api';
+import { testDatabaseKinds } from '@switchboard/db/testing';
+import { describe, expect, test } from 'vitest';
+import type { ApiProcess } from './support/api-process';
+import { useRestartSuite } from './support/restart-suite';
 
 const KEY = 'availability-jobs-bootstrap-key-0123456789';
 const allDay = { startTime: 0, endTime: 1440, enabled: true };
 
-// A restart needs a database that outlives the process: a PostgreSQL server.
+// A restart needs a database that outlives the process: a PostgreSQL server (support/restart-suite).
 describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
   'unavailable agents and working hours, scheduled by the API process, across a restart on %s',
   () => {
-    let databaseUrl: string | undefined;
-    let db: Database | undefined;
-    let running: ApiProcess | undefined;
-    beforeAll(async () => {
-      databaseUrl = await createPostgresDatabase();
-      db = await openDatabase({ databaseUrl, poolSize: 2 });
-    }, 60_000);
-    afterAll(async () => {
-      await running?.stop();
-      await db?.close();
-      if (databaseUrl) await dropPostgresDatabase(databaseUrl);
-    }, 60_000);
+    const suite = useRestartSuite(KEY);
 
     test('work that became due while no process ran is done by the next one', async () => {
-      const env = {
-        DATABASE_URL: databaseUrl ?? '',
-        BOOTSTRAP_API_KEY: KEY,
-        LOG_LEVEL: 'warn',
-        SCHEDULED_JOBS_INTERVAL_MS: '300',
-      };
       const call = async (api: ApiProcess, method: string, path: string, body?: unknown) => {
-        const res = await send(`${api.url}${path}`, {
-          method,
-          headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
+        const res = await suite.call(api, method, path, body);
         expect(res.status, JSON.stringify(res.body)).toBe(200);
         return res.body;
       };
-      const first = await startApiProcess(env);
-      running = first;
+      const first = await suite.start();
       const support = await call(first, 'POST', '/ccaas/1/queues', { name: 'Support' });
       const chat = await call(first, 'POST', '/ccaas/1/queues', { name: 'Chat' });
       const ann = await call(first, 'POST', '/ccaas/1/agents', { name: 'Ann', status: 'ACTIVE' });
@@ -65,7 +42,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
           expression: { $eq: { 'message.channel': 'WHATSAPP' } },
         },
       ]);
-      const prisma = (db as Database).prisma;
+      const { prisma } = suite;
       const whatsapp = await prisma.conversation.create({
         data: {
           organizationId: (await prisma.organization.findFirstOrThrow()).id,
@@ -76,8 +53,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
       // Within grace: the running process leaves Ann's conversation alone.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect((await prisma.conversation.findUniqueOrThrow({ where: { id: held.id } })).agentId).toBe(ann.id);
-      await first.stop();
-      running = undefined;
+      await suite.stop(first);
 
       // While no process runs, Ann has been away for an hour and the office opened.
       await prisma.agent.update({
@@ -99,7 +75,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
           ),
         },
       });
-      running = await startApiProcess(env);
+      await suite.start();
       const deadline = Date.now() + 20_000;
       const state = async () => ({
         held: (await prisma.conversation.findUniqueOrThrow({ where: { id: held.id } })).agentId,
