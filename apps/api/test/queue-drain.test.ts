@@ -65,6 +65,30 @@ describe.each(testDatabaseKinds())('queue drain on %s', (kind) => {
     expect(audit?.after).toMatchObject({ agentId, version: 2 });
   });
 
+  test('a change sent with an Idempotency-Key drains once its transaction committed; its replay drains nothing again', async () => {
+    const { org, queue, agents } = await team([1]);
+    const agentId = agents[0]?.id ?? '';
+    const busy = await insertConversation(api.db.prisma, org, { queueId: queue.id, agentId });
+    const next = await waiting(org, queue.id, { minutes: 10 });
+    const later = await waiting(org, queue.id, { minutes: 5 });
+    const close = () =>
+      org.request('PATCH', `/ccaas/1/conversations/${busy}`, { status: 'CLOSED' }, { 'idempotency-key': 'close-1' });
+
+    // Drained inside the request's own transaction, the drain could not see the freed slot (and
+    // on the embedded database waited for that transaction until its 30 s limit: a 503).
+    expect((await close()).status).toBe(200);
+    expect(await agentOf(next)).toBe(agentId);
+
+    await org.caller.conversations.setStatus({ conversationId: next, status: 'CLOSED' });
+    expect(await agentOf(later)).toBe(agentId);
+    const replayed = await close();
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    const assigned = await api.db.prisma.auditEvent.count({
+      where: { organizationId: org.organization.id, action: 'conversation.assign' },
+    });
+    expect(assigned).toBe(2);
+  });
+
   test('solving frees capacity by default (only OPEN counts), not when SOLVED is counted', async () => {
     const { org, queue, agents } = await team([1]);
     const agentId = agents[0]?.id ?? '';

@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '@switchboard/db';
 import type { NextFunction, Response } from 'express';
 import { sendError } from '../rest/send-error';
 import type { AuthenticatedRequest } from '../trpc/express-context';
-import { joinedTransaction } from './joined-transaction';
+import { joinedTransaction, type RequestTransaction, runAfterCommit } from './joined-transaction';
 
 const KEEP_FOR_MS = 24 * 60 * 60 * 1000;
 const header = 'idempotency-key';
@@ -94,13 +94,14 @@ async function claimAndRun(prisma: PrismaClient, attempt: Attempt, now: Date): P
   const where = { organizationId_principalId_key: scope };
   const record = { ...scope, requestHash, expiresAt: new Date(now.getTime() + KEEP_FOR_MS) };
   // Set once the key is claimed; until then nothing of the response has been touched.
-  const claimed: { answer?: HeldAnswer } = {};
+  const claimed: { answer?: HeldAnswer; committed?: RequestTransaction } = {};
   try {
     await prisma.$transaction(async (tx) => {
       await tx.idempotencyRecord.create({ data: record });
       const answer = holdAnswer(res);
       claimed.answer = answer;
-      req.transaction = joinedTransaction(tx);
+      const transaction = joinedTransaction(tx);
+      req.transaction = transaction;
       next();
       const held = await answer.ready;
       // A refusal (4xx) is stored without whatever the request wrote before refusing; a failure
@@ -112,6 +113,7 @@ async function claimAndRun(prisma: PrismaClient, attempt: Attempt, now: Date): P
           where,
           data: { responseStatus: held.status, responseBody: held.body },
         });
+      claimed.committed = transaction;
     });
   } catch (error) {
     const { answer } = claimed;
@@ -128,6 +130,9 @@ async function claimAndRun(prisma: PrismaClient, attempt: Attempt, now: Date): P
         .catch(() => {}); // a concurrent request with this key stored its own answer first
     }
   }
+  // What the procedures left for after the commit (queue drains, forgetting changed credentials)
+  // runs now, before the client has its answer, as it does for a request without a key.
+  if (claimed.committed) await runAfterCommit(claimed.committed);
   claimed.answer?.release();
 }
 

@@ -1,5 +1,6 @@
 import type { Database, PrismaClient } from '@switchboard/db';
 import type { Authentication } from '../auth/authenticate';
+import type { RequestTransaction } from '../http/joined-transaction';
 import type { Logger } from '../logger';
 import { defaultWebhookSettings, type WebhookSettings } from '../webhooks/settings';
 
@@ -18,12 +19,17 @@ export interface Context {
   shutdown?: AbortSignal | undefined;
   /** The clock routing (working hours, heartbeats) and agent status changes read; tests set it. */
   now: () => Date;
+  /**
+   * Runs work that must see the request's changes committed (draining queues, forgetting changed
+   * credentials): at once, or, when the request runs in one transaction, once that commits.
+   */
+  afterCommit: (work: () => Promise<void>) => Promise<void>;
 }
 
 export interface ContextOptions {
   db: Database;
   /** Instead of `db.prisma`: a transaction the whole request runs in. */
-  prisma?: PrismaClient;
+  transaction?: RequestTransaction;
   logger: Logger;
   auth: Authentication;
   actingSlackUserId?: string | undefined;
@@ -38,7 +44,7 @@ const systemClock = () => new Date();
 export function createContextInner(options: ContextOptions): Context {
   return {
     db: options.db,
-    prisma: options.prisma ?? options.db.prisma,
+    prisma: options.transaction?.client ?? options.db.prisma,
     logger: options.logger,
     auth: options.auth,
     actingSlackUserId: options.actingSlackUserId,
@@ -46,5 +52,13 @@ export function createContextInner(options: ContextOptions): Context {
     webhooks: options.webhooks ?? defaultWebhookSettings,
     shutdown: options.shutdown,
     now: options.now ?? systemClock,
+    afterCommit: afterCommitOf(options.transaction),
+  };
+}
+
+function afterCommitOf(transaction: RequestTransaction | undefined): Context['afterCommit'] {
+  if (!transaction) return (work) => work();
+  return async (work) => {
+    transaction.afterCommit.push(work);
   };
 }

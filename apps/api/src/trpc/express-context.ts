@@ -1,6 +1,7 @@
 import type { Database, PrismaClient } from '@switchboard/db';
 import type { Request } from 'express';
 import type { Authentication } from '../auth/authenticate';
+import type { RequestTransaction } from '../http/joined-transaction';
 import type { Logger } from '../logger';
 import type { WebhookSettings } from '../webhooks/settings';
 import { type Context, createContextInner } from './context';
@@ -8,8 +9,8 @@ import { type Context, createContextInner } from './context';
 /** Set on every request by the authentication middleware, before tRPC or REST see it. */
 export interface AuthenticatedRequest extends Request {
   auth?: Authentication;
-  /** The client procedures use when the request runs in one transaction (./http/idempotency). */
-  transaction?: PrismaClient;
+  /** Set when the request runs in one transaction (./http/idempotency): procedures use it. */
+  transaction?: RequestTransaction;
 }
 
 export const actingUserHeader = 'x-acting-slack-user';
@@ -27,7 +28,7 @@ export function contextFromRequest(
   const acting = req.headers[actingUserHeader];
   return createContextInner({
     db: deps.db,
-    ...(req.transaction ? { prisma: req.transaction } : {}),
+    ...(req.transaction ? { transaction: req.transaction } : {}),
     logger: deps.logger,
     auth: req.auth ?? { kind: 'anonymous' },
     actingSlackUserId: typeof acting === 'string' && acting !== '' ? acting : undefined,

@@ -68,8 +68,13 @@ const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next })
     return await next();
   } finally {
     const cache = credentialCacheFor(ctx.db.prisma);
-    if (ctx.auth.kind === 'principal') cache.forgetOrganization(ctx.auth.principal.organizationId);
-    else if (ctx.auth.kind === 'admin') cache.forgetAll();
+    const { auth } = ctx;
+    // After the commit: forgotten earlier, a concurrent request could cache the old row again.
+    if (auth.kind === 'principal') {
+      await ctx.afterCommit(async () => cache.forgetOrganization(auth.principal.organizationId));
+    } else if (auth.kind === 'admin') {
+      await ctx.afterCommit(async () => cache.forgetAll());
+    }
   }
 });
 
@@ -84,7 +89,9 @@ const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next })
 const drainAfterMutations = t.middleware(async ({ ctx, type, next }) => {
   if (type !== 'mutation') return next();
   const { result, targets } = await collectDrainTargets(() => next());
-  if (result.ok) await drainTargets(ctx.db.prisma, targets, ctx.logger);
+  // Drains open their own transactions, which must see this mutation's committed changes (and
+  // on the embedded database could not start while the request's own transaction is open).
+  if (result.ok) await ctx.afterCommit(() => drainTargets(ctx.db.prisma, targets, ctx.logger));
   return result;
 });
 
