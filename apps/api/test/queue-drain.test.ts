@@ -72,7 +72,12 @@ describe.each(testDatabaseKinds())('queue drain on %s', (kind) => {
     const next = await waiting(org, queue.id, { minutes: 10 });
     const later = await waiting(org, queue.id, { minutes: 5 });
     const close = () =>
-      org.request('PATCH', `/ccaas/1/conversations/${busy}`, { status: 'CLOSED' }, { 'idempotency-key': 'close-1' });
+      org.request(
+        'PATCH',
+        `/ccaas/1/conversations/${busy}`,
+        { status: 'CLOSED' },
+        { 'idempotency-key': 'close-1' },
+      );
 
     // Drained inside the request's own transaction, the drain could not see the freed slot (and
     // on the embedded database waited for that transaction until its 30 s limit: a 503).

@@ -1,4 +1,4 @@
-import type { Database, PrismaClient } from '@switchboard/db';
+import type { Database } from '@switchboard/db';
 import type { Request } from 'express';
 import type { Authentication } from '../auth/authenticate';
 import type { RequestTransaction } from '../http/joined-transaction';
