@@ -103,6 +103,20 @@ describe.each(testDatabaseKinds())('cached credentials on %s', (kind) => {
     expect((await authenticate(api.db.prisma, headers, { now: soon })).kind).toBe('principal');
   });
 
+  test("a mutation that changes no credential keeps the organization's cached credentials", async () => {
+    const created = await api.a.caller.apiKeys.create({ name: 'Writer' });
+    const headers = { 'x-api-key': created.key };
+    const checkedAt = new Date();
+    expect((await authenticate(api.db.prisma, headers, { now: checkedAt })).kind).toBe('principal');
+    const write = await api.a.request('POST', '/ccaas/1/conversations', { topic: 'Cache stays' }, headers);
+    expect(write.status).toBe(200);
+    // Revoked behind the cache's back: answered from the cache, so the write did not empty it
+    // (creates are the hot path; each would otherwise cost the next request a key lookup).
+    await api.db.prisma.apiKey.update({ where: { id: created.id }, data: { revokedAt: new Date() } });
+    const soon = new Date(checkedAt.getTime() + 1);
+    expect((await authenticate(api.db.prisma, headers, { now: soon })).kind).toBe('principal');
+  });
+
   test('an access token in use is refused on the next request once its key is revoked', async () => {
     const created = await api.a.caller.apiKeys.create({ name: 'Token source' });
     const token = (

@@ -2,8 +2,9 @@ import type { Principal } from './principal';
 
 /**
  * How long a credential found valid is trusted without asking the database again. Revocation in
- * this process takes effect at once (every mutation forgets its organization's entries, see
- * trpc/init.ts); in another API process on the same database it takes effect within this bound.
+ * this process takes effect at once (a mutation that changes credentials forgets its
+ * organization's entries, see trpc/init.ts); in another API process on the same database it takes
+ * effect within this bound.
  */
 export const CREDENTIAL_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;

@@ -1,6 +1,6 @@
 import { Prisma } from '@switchboard/db';
 import { type AuditEntry, auditInsertSql } from '../audit/audit-entry';
-import { noteDrainTargets } from '../services/drain/drain-targets';
+import { noteAuditedChanges } from '../audit/audited-changes';
 import { eventsOfAudit } from './audit-events';
 import { isGroupChange } from './event-types';
 import { groupMembershipEvents } from './group-events';
@@ -25,7 +25,7 @@ export async function recordChanges(
   const [first] = entries;
   if (!first) return;
   const { organizationId } = first;
-  noteDrainTargets(entries);
+  noteAuditedChanges(entries);
   const createdAt = new Date();
   const { events, transitions } = eventsOfAudit(entries);
   const context = { organizationId, actor: first.actor };

@@ -1,10 +1,10 @@
 import { resolveSettings } from '@switchboard/core';
 import type { PrismaClient } from '@switchboard/db';
+import { observeAuditedChanges } from '../audit/audited-changes';
 import { switchboardActor } from '../auth/principal';
 import type { Logger } from '../logger';
 import { applyConversationChange } from '../services/conversations/apply-change';
-import { drainTargets } from '../services/drain/drain-queues';
-import { collectDrainTargets } from '../services/drain/drain-targets';
+import { drainQueuesFreedBy } from '../services/drain/drain-queues';
 import type { ScheduledJob } from './scheduler';
 
 // Conversations closed per organization per run: a backlog is worked off over a few runs.
@@ -52,7 +52,7 @@ async function closeSolved(
     take: perRun,
   });
   const ctx = { organizationId, actor: switchboardActor, requestId: run.requestId };
-  const { targets } = await collectDrainTargets(async () => {
+  const { changes } = await observeAuditedChanges(async () => {
     for (const { id } of due) {
       await prisma.$transaction(async (tx) => {
         const [still] = await tx.$queryRaw<{ id: string }[]>`
@@ -69,5 +69,5 @@ async function closeSolved(
       });
     }
   });
-  await drainTargets(prisma, targets, logger);
+  await drainQueuesFreedBy(prisma, changes, logger);
 }

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@switchboard/db';
+import { observeAuditedChanges } from '../audit/audited-changes';
 import { switchboardActor } from '../auth/principal';
 import type { Logger } from '../logger';
-import { drainTargets } from '../services/drain/drain-queues';
-import { collectDrainTargets } from '../services/drain/drain-targets';
+import { drainQueuesFreedBy } from '../services/drain/drain-queues';
 import { rerouteConversation } from '../services/routing/reroute-conversation';
 import { loadSettings } from '../services/settings/load-settings';
 import type { ScheduledJob } from './scheduler';
@@ -65,7 +65,7 @@ async function rerouteOrganization(prisma: PrismaClient, organizationId: string,
     requestId: `reroute-unavailable ${now.toISOString()}`,
     now: () => now,
   };
-  const { targets } = await collectDrainTargets(async () => {
+  const { changes } = await observeAuditedChanges(async () => {
     for (const { id, agentId } of due) {
       await prisma.$transaction(async (tx) => {
         const [still] = await tx.$queryRaw<{ id: string }[]>`
@@ -82,5 +82,5 @@ async function rerouteOrganization(prisma: PrismaClient, organizationId: string,
     }
   });
   // The unassignments may leave conversations waiting where someone else has room.
-  await drainTargets(prisma, targets, logger);
+  await drainQueuesFreedBy(prisma, changes, logger);
 }

@@ -1,13 +1,14 @@
 import { DomainError } from '@switchboard/core';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
+import { observeAuditedChanges } from '../audit/audited-changes';
 import { invalidOrMissing } from '../auth/authenticate';
 import { credentialCacheFor } from '../auth/credential-cache';
+import { organizationsWithCredentialChanges } from '../auth/credential-changes';
 import { type Actor, actorOf, type Principal, type Visitor } from '../auth/principal';
 import { describeError, toTrpcError } from '../errors/http-errors';
 import { assertSafeInput } from '../http/input-safety';
-import { drainTargets } from '../services/drain/drain-queues';
-import { collectDrainTargets } from '../services/drain/drain-targets';
+import { drainQueuesFreedBy } from '../services/drain/drain-queues';
 import type { Context } from './context';
 
 /**
@@ -54,44 +55,29 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
 });
 
 /**
- * Credentials are cached for a moment (auth/credential-cache). A revocation is a mutation, so
- * after every mutation (successful or not) the cached credentials of the caller's organization
- * are forgotten, and all of them after an operator (admin) mutation; the next request of that
- * organization asks the database again. This keeps revocation immediate in this process without
- * every key-changing procedure having to remember to invalidate. A caller without a valid
- * credential cannot mutate anything (every procedure needs a principal or the operator), so its
- * attempts leave the cache alone rather than letting anyone flush it.
+ * What a mutation's committed changes imply beyond its own transaction, done once it committed
+ * and before the answer is sent (every mutation records its changes through recordChanges, which
+ * notes them for observeAuditedChanges, so no procedure has to remember either):
+ * - Credentials: the credential cache (auth/credential-cache) forgets the organizations whose
+ *   keys, tokens, roles, spaces or workspaces changed, so revocation takes effect at once in this
+ *   process; an operator's mutation forgets everything. A caller without a valid credential
+ *   cannot mutate anything, so its attempts leave the cache alone.
+ * - Queue drain (README, "Queue drain"): changes that may have freed an agent's capacity (a
+ *   conversation closed, solved, unassigned or moved; an agent made available or given more room;
+ *   members added) are followed by assigning the waiting conversations of the queues concerned,
+ *   each assignment its own audited change by Switchboard.
  */
-const forgetCredentialsAfterMutations = t.middleware(async ({ ctx, type, next }) => {
+const afterMutations = t.middleware(async ({ ctx, type, next }) => {
   if (type !== 'mutation') return next();
-  try {
-    return await next();
-  } finally {
-    const cache = credentialCacheFor(ctx.db.prisma);
-    const { auth } = ctx;
-    // After the commit: forgotten earlier, a concurrent request could cache the old row again.
-    if (auth.kind === 'principal') {
-      await ctx.afterCommit(async () => cache.forgetOrganization(auth.principal.organizationId));
-    } else if (auth.kind === 'admin') {
-      await ctx.afterCommit(async () => cache.forgetAll());
-    }
+  const { result, changes } = await observeAuditedChanges(() => next());
+  const cache = credentialCacheFor(ctx.db.prisma);
+  if (ctx.auth.kind === 'admin') await ctx.afterCommit(async () => cache.forgetAll());
+  for (const organizationId of organizationsWithCredentialChanges(changes)) {
+    await ctx.afterCommit(async () => cache.forgetOrganization(organizationId));
   }
-});
-
-/**
- * Queue drain (README, "Queue drain"): a mutation whose audited changes may have freed an agent's
- * capacity (a conversation closed, solved, unassigned or moved; an agent made available or given
- * more room; members added) is followed, once it committed and before the answer is sent, by
- * assigning the waiting conversations of the queues concerned, each assignment its own audited
- * change by Switchboard. Every mutation records its changes through recordChanges, which notes
- * the queues, so no procedure has to remember to drain.
- */
-const drainAfterMutations = t.middleware(async ({ ctx, type, next }) => {
-  if (type !== 'mutation') return next();
-  const { result, targets } = await collectDrainTargets(() => next());
   // Drains open their own transactions, which must see this mutation's committed changes (and
   // on the embedded database could not start while the request's own transaction is open).
-  if (result.ok) await ctx.afterCommit(() => drainTargets(ctx.db.prisma, targets, ctx.logger));
+  if (result.ok) await ctx.afterCommit(() => drainQueuesFreedBy(ctx.db.prisma, changes, ctx.logger));
   return result;
 });
 
@@ -159,10 +145,7 @@ const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure
-  .use(mapErrors)
-  .use(forgetCredentialsAfterMutations)
-  .use(drainAfterMutations);
+export const publicProcedure = t.procedure.use(mapErrors).use(afterMutations);
 export const protectedProcedure = publicProcedure.use(requirePrincipal).use(refuseUnsafeInput);
 /** Callable without a credential (Symbl's token exchange, Sharely's public reads); input checked as everywhere. */
 export const anonymousProcedure = publicProcedure.use(refuseUnsafeInput);

@@ -1,7 +1,8 @@
 import type { PrismaClient } from '@switchboard/db';
+import type { AuditEntry } from '../../audit/audit-entry';
 import type { Logger } from '../../logger';
 import { drainBatch } from './drain-batch';
-import type { DrainTarget } from './drain-targets';
+import { type DrainTarget, drainTargetsOfChanges } from './drain-targets';
 
 // Assignments per transaction: the members stay locked while a batch is written, so a batch is
 // kept short enough that routing in other processes does not wait long behind it.
@@ -47,14 +48,16 @@ async function queuesOf(prisma: PrismaClient, targets: readonly DrainTarget[]) {
 }
 
 /**
- * Drains the queues a committed change may have freed capacity in. The change itself is done:
- * a failure here is logged, not returned, and the periodic sweep drains what was left.
+ * Drains the queues committed changes (audit/audited-changes) may have freed capacity in. The
+ * changes themselves are done: a failure here is logged, not returned, and the periodic sweep
+ * drains what was left.
  */
-export async function drainTargets(
+export async function drainQueuesFreedBy(
   prisma: PrismaClient,
-  targets: readonly DrainTarget[],
+  changes: readonly AuditEntry[],
   logger: Logger,
 ): Promise<void> {
+  const targets = drainTargetsOfChanges(changes);
   if (targets.length === 0) return;
   try {
     for (const { organizationId, queueId } of await queuesOf(prisma, targets)) {

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuditEntry } from '../../audit/audit-entry';
 import type { ConversationView } from '../conversations/conversation-view';
 
@@ -8,28 +7,13 @@ export type DrainTarget =
   | { kind: 'agent'; organizationId: string; agentId: string }
   | { kind: 'organization'; organizationId: string };
 
-const collected = new AsyncLocalStorage<Map<string, DrainTarget>>();
-
-/**
- * Runs a mutation and answers, beside its result, the queues its audited changes may have freed
- * capacity in (every change is audited through recordChanges, which notes them here), so the
- * caller drains them once the mutation committed.
- */
-export async function collectDrainTargets<T>(
-  run: () => Promise<T>,
-): Promise<{ result: T; targets: DrainTarget[] }> {
+/** The distinct places a batch of audited changes (see audit/audited-changes) may have freed capacity in. */
+export function drainTargetsOfChanges(entries: readonly AuditEntry[]): DrainTarget[] {
   const targets = new Map<string, DrainTarget>();
-  const result = await collected.run(targets, run);
-  return { result, targets: [...targets.values()] };
-}
-
-/** Called for every batch of audited changes; outside collectDrainTargets it does nothing. */
-export function noteDrainTargets(entries: readonly AuditEntry[]): void {
-  const targets = collected.getStore();
-  if (!targets) return;
   for (const entry of entries) {
     for (const target of drainTargetsOf(entry)) targets.set(JSON.stringify(target), target);
   }
+  return [...targets.values()];
 }
 
 /**
