@@ -6,7 +6,7 @@ import { loadFacts } from '../services/conversations/conversation-row';
 import { decideQueue } from '../services/routing/decide-queue';
 import { lockConversation } from '../services/routing/lock-conversation';
 import { routeHeldConversation } from '../services/routing/route-conversation';
-import { loadSettings } from '../services/settings/load-settings';
+import { loadRoutingSetup } from '../services/routing/routing-setup';
 import { isWorkingTime } from '../services/working-hours/calendar-of';
 import type { ScheduledJob } from './scheduler';
 
@@ -93,8 +93,8 @@ async function routeIfHoursRuleTakes(
   if (!free) return;
   const row = await lockConversation(tx, organizationId, conversationId);
   const facts = await loadFacts(tx, row);
-  const settings = await loadSettings(tx, organizationId);
-  const decision = await decideQueue(tx, organizationId, facts, settings, ctx.now());
+  const setup = await loadRoutingSetup(tx, organizationId);
+  const decision = await decideQueue(tx, organizationId, facts, setup, ctx.now());
   if (!decision.routeId || !routeIds.has(decision.routeId) || decision.queueId === row.queueId) return;
-  await routeHeldConversation(tx, ctx, { row, facts, settings, assign: true });
+  await routeHeldConversation(tx, ctx, { row, facts, ...setup, assign: true });
 }

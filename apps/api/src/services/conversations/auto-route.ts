@@ -1,8 +1,8 @@
 import type { Prisma } from '@switchboard/db';
 import type { AuditEntry } from '../../audit/record-audit';
 import { type RoutingOutcome, routeHeldConversation } from '../routing/route-conversation';
+import { loadRoutingSetup } from '../routing/routing-setup';
 import type { ServiceContext } from '../service-context';
-import { loadSettings } from '../settings/load-settings';
 import type { ConversationRow } from './conversation-row';
 import { factsOf } from './conversation-row';
 
@@ -21,13 +21,13 @@ export async function autoRouteNewConversation(
   request: { queueGiven: boolean; createEvent: AuditEntry },
 ): Promise<RoutingOutcome | null> {
   if (request.queueGiven || row.agentId !== null || row.status === 'CLOSED') return null;
-  const settings = await loadSettings(tx, ctx.organizationId);
-  if (!settings.routing.autoRouteOnCreate) return null;
+  const setup = await loadRoutingSetup(tx, ctx.organizationId);
+  if (!setup.settings.routing.autoRouteOnCreate) return null;
   return routeHeldConversation(tx, ctx, {
     row,
     facts: factsOf(row),
-    settings,
-    assign: settings.routing.autoAssign,
+    ...setup,
+    assign: setup.settings.routing.autoAssign,
     earlierEvents: [request.createEvent],
   });
 }

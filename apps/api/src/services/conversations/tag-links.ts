@@ -22,23 +22,52 @@ export async function syncConversationTags(
     });
   }
   if (added.length === 0) return [];
-  await tx.tag.createMany({ data: added.map((name) => ({ organizationId, name })), skipDuplicates: true });
-  const tags = await tx.tag.findMany({
-    where: { organizationId, name: { in: added } },
-    select: { id: true, name: true },
-  });
-  const idByName = new Map(tags.map((tag) => [tag.name, tag.id]));
-  const linked = added.filter((name) => idByName.has(name));
   const start = Date.now();
-  await tx.conversationTag.createMany({
-    data: linked.map((name, index) => ({
-      organizationId,
-      conversationId,
-      tagId: idByName.get(name) as string,
-      createdAt: new Date(start + index),
-      conversationCreatedAt: conversation.createdAt,
-    })),
-    skipDuplicates: true,
-  });
-  return linked;
+  const linked = new Set(await linkTags(tx, conversation, added, start));
+  const missing = added.filter((name) => !linked.has(name));
+  // A tag another transaction created and committed while this statement ran is neither inserted
+  // (it conflicts) nor seen (the statement's snapshot predates it): a second statement sees it.
+  if (missing.length > 0) {
+    for (const name of await linkTags(tx, conversation, missing, start)) linked.add(name);
+  }
+  return added.filter((name) => linked.has(name));
+}
+
+/**
+ * One statement (tags are on the hot path of every create): insert the tags that do not exist,
+ * find the ids of all of them, and link them, each link stamped `start` plus its position in ms.
+ * Answers the names linked.
+ */
+async function linkTags(
+  tx: Prisma.TransactionClient,
+  conversation: { id: string; organizationId: string; createdAt: Date },
+  names: readonly string[],
+  start: number,
+): Promise<string[]> {
+  const { id: conversationId, organizationId, createdAt } = conversation;
+  const stamps = names.map((name) => new Date(start + names.indexOf(name)).toISOString());
+  const rows = await tx.$queryRaw<{ name: string }[]>`
+    WITH "wanted" AS (
+      SELECT w."name", w."at"::timestamp(3) AS "at"
+      FROM unnest(${names}::text[], ${stamps}::text[]) AS w("name", "at")
+    ), "created" AS (
+      INSERT INTO "Tag" ("id", "organizationId", "name", "createdAt")
+      SELECT gen_random_uuid()::text, ${organizationId}, "name", now() AT TIME ZONE 'UTC' FROM "wanted"
+      ON CONFLICT ("organizationId", "name") DO NOTHING
+      RETURNING "id", "name"
+    ), "found" AS (
+      SELECT "id", "name" FROM "created"
+      UNION ALL
+      SELECT t."id", t."name" FROM "Tag" t
+      WHERE t."organizationId" = ${organizationId} AND t."name" = ANY(${names}::text[])
+    ), "linked" AS (
+      INSERT INTO "ConversationTag"
+        ("conversationId", "tagId", "organizationId", "createdAt", "conversationCreatedAt")
+      SELECT ${conversationId}, f."id", ${organizationId}, w."at", ${createdAt}::timestamp(3)
+      FROM "found" f JOIN "wanted" w ON w."name" = f."name"
+      ON CONFLICT DO NOTHING
+      RETURNING "tagId"
+    )
+    SELECT f."name" FROM "linked" l JOIN "found" f ON f."id" = l."tagId"`;
+  return rows.map((row) => row.name);
 }

@@ -1,12 +1,7 @@
-import {
-  type ConversationFacts,
-  decideRoute,
-  type OrganizationSettings,
-  type RouteDecision,
-} from '@switchboard/core';
+import { type ConversationFacts, decideRoute, type RouteDecision } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import { isWorkingTime } from '../working-hours/calendar-of';
-import { loadRouteRules } from './route-predicates';
+import type { RoutingSetup } from './routing-setup';
 
 /**
  * Which queue the organization's rules give these facts: core's decideRoute over the stored
@@ -21,10 +16,9 @@ export async function decideQueue(
   tx: Prisma.TransactionClient,
   organizationId: string,
   facts: ConversationFacts,
-  settings: OrganizationSettings,
+  { settings, rules }: RoutingSetup,
   now: Date,
 ): Promise<RouteDecision> {
-  const rules = await loadRouteRules(tx, organizationId);
   const configured = settings.routing.defaultQueueId;
   const hoursMatter = rules.some((rule) => rule.enabled && rule.onlyDuringWorkingHours);
   const within = hoursMatter ? await isWorkingTime(tx, organizationId, now) : true;

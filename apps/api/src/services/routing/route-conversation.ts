@@ -4,16 +4,17 @@ import {
   type ConversationFacts,
   type OrganizationSettings,
   type RouteDecision,
+  type RouteRule,
 } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import type { AuditEntry } from '../../audit/record-audit';
 import type { AuditingContext } from '../conversations/conversation-audit';
 import { type ConversationRow, loadFacts } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
-import { loadSettings } from '../settings/load-settings';
 import { type AssignmentOutcome, chooseAssignee } from './choose-assignee';
 import { decideQueue } from './decide-queue';
 import { lockConversation } from './lock-conversation';
+import { loadRoutingSetup } from './routing-setup';
 import { presentRoutingSummary } from './routing-view';
 import { writeRouting } from './write-routing';
 
@@ -50,11 +51,11 @@ export async function routeConversation(
   const row = await lockConversation(tx, ctx.organizationId, conversationId);
   assertVersion(row.version, options.expectedVersion);
   assertCanRoute({ id: row.id, status: row.status });
-  const settings = await loadSettings(tx, ctx.organizationId);
+  const setup = await loadRoutingSetup(tx, ctx.organizationId);
   return routeHeldConversation(tx, ctx, {
     row,
     facts: await loadFacts(tx, row),
-    settings,
+    ...setup,
     assign: options.assign,
   });
 }
@@ -64,6 +65,8 @@ export interface HeldConversation {
   row: ConversationRow;
   facts: ConversationFacts;
   settings: OrganizationSettings;
+  /** The organization's routes (./routing-setup loads them with the settings). */
+  rules: RouteRule[];
   assign: boolean;
   /** Events of the same transaction to write before routing's own, in the same statement. */
   earlierEvents?: readonly AuditEntry[];
@@ -85,7 +88,7 @@ export async function routeHeldConversation(
   const { organizationId } = ctx;
   // Routing unassigns first, so criteria see the conversation without its old agent.
   const now = (ctx.now ?? systemClock)();
-  const decision = await decideQueue(tx, organizationId, { ...held.facts, agentId: null }, settings, now);
+  const decision = await decideQueue(tx, organizationId, { ...held.facts, agentId: null }, held, now);
   const assignment = await chooseAssignee(tx, {
     organizationId,
     conversation: row,

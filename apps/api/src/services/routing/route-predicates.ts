@@ -5,7 +5,6 @@ import {
   parseCriteria,
   type RouteRule,
 } from '@switchboard/core';
-import type { Prisma } from '@switchboard/db';
 
 // Compiled predicates by criteria text. Routing runs on every create and route call, while
 // rules change rarely, so parsing once per distinct text pays off; the bound keeps a process
@@ -38,17 +37,22 @@ export function predicateFor(criteria: string): CriteriaPredicate {
     : result;
 }
 
-/** The organization's routes in the order they are tried, as core's RouteRule (compiled lazily). */
-export async function loadRouteRules(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
-): Promise<RouteRule[]> {
-  const routes = await tx.route.findMany({
-    where: { organizationId },
-    orderBy: [{ priority: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-  });
-  // Disabled routes are loaded too: the trace names them, which is what explains a surprise.
-  return routes.map((route) => ({
+/** A stored route as routing reads it (see ./routing-setup). */
+export interface StoredRoute {
+  id: string;
+  name: string;
+  queueId: string;
+  priority: number;
+  enabled: boolean;
+  criteria: string;
+  expression: unknown;
+  conversationPriority: RouteRule['conversationPriority'];
+  routeOnlyDuringWorkingHours: boolean;
+}
+
+/** A stored route as core's RouteRule (its predicate compiled lazily, once per criteria text). */
+export function toRouteRule(route: StoredRoute): RouteRule {
+  return {
     id: route.id,
     name: route.name,
     queueId: route.queueId,
@@ -59,5 +63,5 @@ export async function loadRouteRules(
     conversationPriority: route.conversationPriority,
     onlyDuringWorkingHours: route.routeOnlyDuringWorkingHours,
     matches: (facts) => predicateFor(route.criteria)(facts),
-  }));
+  };
 }

@@ -2,9 +2,9 @@ import { assertCanRoute, type ConversationFacts, type RouteDecision } from '@swi
 import type { Prisma } from '@switchboard/db';
 import { loadFacts } from '../conversations/conversation-row';
 import { findConversation } from '../conversations/find-conversation';
-import { loadSettings } from '../settings/load-settings';
 import { type AssignmentOutcome, chooseAssignee } from './choose-assignee';
 import { decideQueue } from './decide-queue';
+import { loadRoutingSetup } from './routing-setup';
 
 /** A conversation that does not exist, described by the fields routing criteria can look at. */
 export interface HypotheticalConversation {
@@ -45,8 +45,9 @@ export async function simulateRouting(
       ? await loadFacts(tx, await findConversation(tx, organizationId, subject.conversationId))
       : await hypotheticalFacts(tx, organizationId, subject.conversation);
   assertCanRoute({ id: facts.id, status: facts.status });
-  const settings = await loadSettings(tx, organizationId);
-  const decision = await decideQueue(tx, organizationId, { ...facts, agentId: null }, settings, now);
+  const setup = await loadRoutingSetup(tx, organizationId);
+  const { settings } = setup;
+  const decision = await decideQueue(tx, organizationId, { ...facts, agentId: null }, setup, now);
   const assignment = await chooseAssignee(tx, {
     organizationId,
     conversation: conversationId ? { agentId: facts.agentId, status: facts.status } : undefined,
