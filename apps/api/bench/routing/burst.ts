@@ -86,7 +86,7 @@ export async function burst(
       const apiCpuSeconds = cpuAfter.reduce((sum, after, p) => sum + after - (cpuBefore[p] as number), 0);
       completions.sort((a, b) => a - b);
       const prefix = Math.min(options.prefix, completions.length);
-      const invariants = await checkInvariants(url, floor, conversations);
+      const invariants = await checkInvariants(url, floor, { conversations, arrival: 'created' });
       const serverErrors = apis.flatMap((api) => api.errors()).slice(0, 5);
       say(`  ${count} process(es): ${round(conversations / seconds)} conv/s overall, invariants checked`);
       return {

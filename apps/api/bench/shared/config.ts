@@ -78,6 +78,8 @@ export const config = {
     processes: integer('BENCH_ROUTING_PROCESSES', 4, 4),
     concurrency: integer('BENCH_ROUTING_CONCURRENCY', 32, 16),
     windows: integer('BENCH_ROUTING_WINDOWS', 10, 4),
+    /** Conversations waiting on a full queue when the drain's capacity changes arrive (issue 16). */
+    drain: integer('BENCH_ROUTING_DRAIN', 10_000, 500),
   },
   startup: {
     runs: integer('BENCH_STARTUP_RUNS', 3, 2),

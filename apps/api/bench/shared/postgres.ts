@@ -6,8 +6,8 @@ import { config } from './config';
  * Dedicated databases on the configured PostgreSQL server (TEST_DATABASE_URL, DATABASE_URL or the
  * local default): each scenario creates its own and drops it, so nothing touches real data.
  */
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: config.postgresUrl });
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -15,6 +15,9 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
     await client.end();
   }
 }
+
+const withAdmin = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> =>
+  withClient(config.postgresUrl, work);
 
 /** Databases created and not dropped yet: what an interrupted run must still drop. */
 const live = new Set<string>();
