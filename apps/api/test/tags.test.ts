@@ -38,6 +38,37 @@ describe.each(testDatabaseKinds())('tags (Infobip) on %s', (kind) => {
     expect(got.version).toBe(conversation.version + 1);
   });
 
+  test('creates racing to make the same new tags all link them, in the order sent, and make each tag once', async () => {
+    const tenant = await api.newTenant('Tag race');
+    const names = ['race-a', 'race-b', 'race-c'];
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        tenant.request('POST', '/ccaas/1/conversations', {
+          topic: `race ${i}`,
+          tags: i % 2 === 0 ? names : [...names].reverse(),
+        }),
+      ),
+    );
+    for (const [i, res] of created.entries()) {
+      expect(res.status).toBe(200);
+      expect(res.body.tags).toEqual(i % 2 === 0 ? names : [...names].reverse());
+      expect(await tagsOf(tenant, res.body.id)).toEqual(res.body.tags);
+    }
+    const tags = await api.db.prisma.tag.findMany({ where: { organizationId: tenant.organization.id } });
+    expect(tags.map((tag) => tag.name).sort()).toEqual(names);
+  });
+
+  test('a create in an organization without a workspace is 409 and writes neither the conversation nor its tags', async () => {
+    const tenant = await api.newTenant('No workspace');
+    await api.db.prisma.workspace.deleteMany({ where: { organizationId: tenant.organization.id } });
+    const res = await tenant.request('POST', '/ccaas/1/conversations', { topic: 'x', tags: ['orphan'] });
+    expect(res.status).toBe(409);
+    expect(res.body.requestError.serviceException.text).toMatch(/no workspace; create one first/);
+    const where = { organizationId: tenant.organization.id };
+    expect(await api.db.prisma.conversation.count({ where })).toBe(0);
+    expect(await api.db.prisma.tag.count({ where })).toBe(0);
+  });
+
   test('GET lists the tags in the order added; DELETE removes the link only', async () => {
     const conversation = await api.a.caller.conversations.create({ tags: ['first'] });
     await api.a.caller.tags.addToConversation({ conversationId: conversation.id, tagName: 'needs review' });

@@ -6,10 +6,9 @@ import { takeAgent } from './agent-capacity';
 import { autoRouteNewConversation } from './auto-route';
 import { conversationAuditEntry, recordConversationAudit } from './conversation-audit';
 import { findParentConversation, linkToParent } from './conversation-links';
-import type { ConversationRow } from './conversation-row';
 import { type ConversationView, presentConversation } from './conversation-view';
+import { insertConversation } from './insert-conversation';
 import { resolvePlacement } from './references';
-import { syncConversationTags } from './tag-links';
 
 export interface CreateConversationInput extends ConversationCreateInput {
   /** Absent: the organization's default workspace (or the space's workspace). */
@@ -55,12 +54,7 @@ export async function createConversationIn(
       ? undefined
       : await findParentConversation(tx, organizationId, parentConversationId);
 
-  const { tags, metadata, version: _version, ...columns } = draft;
-  const created = await tx.conversation.create({
-    data: { ...columns, metadata, organizationId, ...placement },
-  });
-  const linked = await syncConversationTags(tx, created, tags, []);
-  const row: ConversationRow = { ...created, tags: linked.map((name) => ({ tag: { name } })) };
+  const row = await insertConversation(tx, { organizationId, ...placement, draft, now });
   if (parentId !== undefined) await linkToParent(tx, organizationId, { parentId, childId: row.id });
   // The link is part of the creation: its audit entry and its conversation.created event name the parent.
   const createEvent = {

@@ -3,14 +3,15 @@ import type { Prisma } from '@switchboard/db';
 
 /**
  * Where a new conversation lives. A space implies its workspace; a workspace and a space must
- * agree; with neither, the organization's default workspace. Another organization's ids answer
- * 404 naming the field, exactly like missing ones.
+ * agree; with neither, the organization's default workspace (`workspaceId: null`: the insert
+ * finds it, see insert-conversation). Another organization's ids answer 404 naming the field,
+ * exactly like missing ones.
  */
 export async function resolvePlacement(
   tx: Prisma.TransactionClient,
   organizationId: string,
   requested: { workspaceId?: string | undefined; spaceId?: string | null | undefined },
-): Promise<{ workspaceId: string; spaceId: string | null }> {
+): Promise<{ workspaceId: string | null; spaceId: string | null }> {
   if (requested.workspaceId !== undefined) {
     const workspace = await tx.workspace.findFirst({
       where: { id: requested.workspaceId, organizationId },
@@ -33,20 +34,5 @@ export async function resolvePlacement(
     }
     return { workspaceId: space.workspaceId, spaceId: space.id };
   }
-  if (requested.workspaceId !== undefined) return { workspaceId: requested.workspaceId, spaceId: null };
-  return { workspaceId: await defaultWorkspaceId(tx, organizationId), spaceId: null };
-}
-
-async function defaultWorkspaceId(tx: Prisma.TransactionClient, organizationId: string): Promise<string> {
-  const workspace = await tx.workspace.findFirst({
-    where: { organizationId },
-    orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }],
-    select: { id: true },
-  });
-  if (!workspace) {
-    throw new DomainError('CONFLICT', 'The organization has no workspace; create one first.', {
-      field: 'workspaceId',
-    });
-  }
-  return workspace.id;
+  return { workspaceId: requested.workspaceId ?? null, spaceId: null };
 }
