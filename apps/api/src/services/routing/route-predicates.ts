@@ -5,6 +5,7 @@ import {
   parseCriteria,
   type RouteRule,
 } from '@switchboard/core';
+import type { RouteModel } from '@switchboard/db';
 
 // Compiled predicates by criteria text. Routing runs on every create and route call, while
 // rules change rarely, so parsing once per distinct text pays off; the bound keeps a process
@@ -38,17 +39,18 @@ export function predicateFor(criteria: string): CriteriaPredicate {
 }
 
 /** A stored route as routing reads it (see ./routing-setup). */
-export interface StoredRoute {
-  id: string;
-  name: string;
-  queueId: string;
-  priority: number;
-  enabled: boolean;
-  criteria: string;
-  expression: unknown;
-  conversationPriority: RouteRule['conversationPriority'];
-  routeOnlyDuringWorkingHours: boolean;
-}
+export type StoredRoute = Pick<
+  RouteModel,
+  | 'id'
+  | 'name'
+  | 'queueId'
+  | 'priority'
+  | 'enabled'
+  | 'criteria'
+  | 'expression'
+  | 'conversationPriority'
+  | 'routeOnlyDuringWorkingHours'
+>;
 
 /** A stored route as core's RouteRule (its predicate compiled lazily, once per criteria text). */
 export function toRouteRule(route: StoredRoute): RouteRule {
