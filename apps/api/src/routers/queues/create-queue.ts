@@ -18,8 +18,9 @@ export const createQueue = protectedProcedure
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      await assertQueueNameFree(tx, organizationId, input.name);
+      // References first: another tenant's calendar is 404 whatever else is wrong.
       const data = await queueSettingsData(tx, organizationId, input);
+      await assertQueueNameFree(tx, organizationId, input.name);
       const { id } = await tx.queue.create({ data: { organizationId, name: input.name, ...data } });
       const queue = await findQueueView(tx, organizationId, id);
       await recordAudit(tx, {

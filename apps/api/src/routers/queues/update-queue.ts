@@ -17,8 +17,8 @@ export const updateQueue = protectedProcedure
     ctx.prisma.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await findQueueView(tx, organizationId, input.queueId);
-      if (input.name !== undefined) await assertQueueNameFree(tx, organizationId, input.name, input.queueId);
       const data = await queueSettingsData(tx, organizationId, input);
+      if (input.name !== undefined) await assertQueueNameFree(tx, organizationId, input.name, input.queueId);
       await tx.queue.update({ where: { id: before.id }, data: { name: input.name, ...data } });
       const queue = await findQueueView(tx, organizationId, before.id);
       await recordAudit(tx, {
