@@ -39,7 +39,7 @@ describe.each(testDatabaseKinds())('auto-close of SOLVED conversations on %s', (
 
   test('SOLVED past the time closes, audited and evented by Switchboard, and its queue drains', async () => {
     const org = await api.newTenant('Closes');
-    const queue = await org.caller.queues.create({ name: 'Q' });
+    const queue = await org.caller.queues.create({ name: 'Q', isAutoAssignmentEnabled: true });
     const agent = await org.caller.agents.create({ name: 'Ann', status: 'ONLINE', capacity: 1 });
     await org.caller.queues.addAgent({ queueId: queue.id, agentId: agent.id });
     await org.caller.settings.patch({

@@ -19,8 +19,14 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
         return res.body;
       };
       const first = await suite.start();
-      const support = await call(first, 'POST', '/ccaas/1/queues', { name: 'Support' });
-      const chat = await call(first, 'POST', '/ccaas/1/queues', { name: 'Chat' });
+      const support = await call(first, 'POST', '/ccaas/1/queues', {
+        name: 'Support',
+        isAutoAssignmentEnabled: true,
+      });
+      const chat = await call(first, 'POST', '/ccaas/1/queues', {
+        name: 'Chat',
+        isAutoAssignmentEnabled: true,
+      });
       const ann = await call(first, 'POST', '/ccaas/1/agents', { name: 'Ann', status: 'ACTIVE' });
       const bob = await call(first, 'POST', '/ccaas/1/agents', { name: 'Bob', status: 'ACTIVE' });
       await call(first, 'POST', `/ccaas/1/queues/${support.id}/agents`, { agentId: ann.id });

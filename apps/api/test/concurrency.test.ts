@@ -175,7 +175,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
     test('a transaction that waited for the members counts the assignment the holder committed', async () => {
       const tenant = api.a;
       const organizationId = tenant.organization.id;
-      const queue = await tenant.caller.queues.create({ name: 'Shared' });
+      const queue = await tenant.caller.queues.create({ name: 'Shared', isAutoAssignmentEnabled: true });
       const agent = await tenant.caller.agents.create({ name: 'Ann', status: 'ACTIVE', capacity: 1 });
       await tenant.caller.queues.addAgent({ queueId: queue.id, agentId: agent.id });
       const conversationId = await insertConversation(api.db.prisma, tenant, { queueId: queue.id });

@@ -51,7 +51,7 @@ describe.each(testDatabaseKinds())('conversation history and auto-routing on %s'
 
   test('events written in one transaction keep their write order; order=desc gives newest first', async () => {
     const tenant = await api.newTenant('Same millisecond');
-    const queue = await tenant.caller.queues.create({ name: 'Only' });
+    const queue = await tenant.caller.queues.create({ name: 'Only', isAutoAssignmentEnabled: true });
     await tenant.caller.routing.set({
       routes: [{ name: 'All', queueId: queue.id, criteria: 'status==OPEN' }],
     });

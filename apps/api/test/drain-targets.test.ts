@@ -70,7 +70,31 @@ describe('which changes may free capacity (drainTargetsOf)', () => {
     ],
     ["an agent's heartbeat", { entityType: 'agent', action: 'agent.heartbeat' }, []],
     ['members added', { entityType: 'queue', action: 'queue.agents.add' }, [queue('x')]],
-    ['a queue renamed', { entityType: 'queue', action: 'queue.update' }, []],
+    [
+      'a queue renamed',
+      { entityType: 'queue', action: 'queue.update', before: { name: 'a' }, after: { name: 'b' } },
+      [],
+    ],
+    [
+      "a queue's auto-assignment switched on",
+      {
+        entityType: 'queue',
+        action: 'queue.update',
+        before: { isAutoAssignmentEnabled: false },
+        after: { isAutoAssignmentEnabled: true },
+      },
+      [queue('x')],
+    ],
+    [
+      'a queue given its own calendar',
+      {
+        entityType: 'queue',
+        action: 'queue.update',
+        before: { workingHoursId: null },
+        after: { workingHoursId: 'w' },
+      },
+      [queue('x')],
+    ],
     ['a tracker changed', { entityType: 'tracker', action: 'tracker.update' }, []],
   ])('%s', (_title, fields, targets) => {
     expect(drainTargetsOf({ organizationId, actor, entityId: 'x', ...fields })).toEqual(targets);

@@ -59,7 +59,9 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
 
     test(`${sizes.drainConversations} waiting conversations drain completely when capacity is raised through every process at once`, async () => {
       const prisma = (db as Database).prisma;
-      const queue = await ok(call(0, 'POST', '/ccaas/1/queues', { name: 'Full' }));
+      const queue = await ok(
+        call(0, 'POST', '/ccaas/1/queues', { name: 'Full', isAutoAssignmentEnabled: true }),
+      );
       const agents: { id: string; capacity: number }[] = [];
       for (let i = 0; i < agentCount; i++) {
         agents.push(

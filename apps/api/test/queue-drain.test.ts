@@ -16,7 +16,7 @@ describe.each(testDatabaseKinds())('queue drain on %s', (kind) => {
   /** A fresh organization with one queue and ONLINE agents of the given capacities in it. */
   async function team(capacities: number[]) {
     const org = await api.newTenant(`Drain ${Math.random()}`);
-    const queue = await org.caller.queues.create({ name: 'Team' });
+    const queue = await org.caller.queues.create({ name: 'Team', isAutoAssignmentEnabled: true });
     const agents = [];
     for (const [i, capacity] of capacities.entries()) {
       agents.push(await org.caller.agents.create({ name: `Agent ${i}`, status: 'ONLINE', capacity }));
@@ -136,7 +136,7 @@ describe.each(testDatabaseKinds())('queue drain on %s', (kind) => {
 
   test('unassigning and moving to another queue drain the queue the agent was working', async () => {
     const { org, queue, agents } = await team([1]);
-    const other = await org.caller.queues.create({ name: 'Elsewhere' });
+    const other = await org.caller.queues.create({ name: 'Elsewhere', isAutoAssignmentEnabled: true });
     const agentId = agents[0]?.id ?? '';
     const moved = await insertConversation(api.db.prisma, org, { queueId: queue.id, agentId });
     const next = await waiting(org, queue.id, { minutes: 10 });

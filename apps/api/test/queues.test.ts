@@ -13,11 +13,24 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
   test('create, get, update and list queues over REST (Infobip shapes)', async () => {
     const created = await api.a.request('POST', '/ccaas/1/queues', { name: 'English Support' });
     expect(created.status).toBe(200);
+    // Every member of Infobip's QueueApiModel, with the document's defaults.
     expect(created.body).toEqual({
       id: expect.any(String),
       name: 'English Support',
+      enabledAgentsCount: 0,
+      enabledRoutesCount: 0,
+      isAutoAssignmentEnabled: false,
+      autoAssignmentAlgorithm: 'ROUND_ROBIN',
+      isAutoAssignmentOutsideOfWorkingHoursEnabled: false,
+      stickyAgentTimeoutDays: null,
+      isStickyAutoAssignmentEnabled: null,
+      workingHoursId: null,
+      isRestricted: false,
+      isPrivate: false,
+      externalId: null,
       createdAt: expect.stringMatching(/\+0000$/),
       updatedAt: expect.stringMatching(/\+0000$/),
+      deletedAt: null,
     });
     const id = created.body.id;
     expect((await api.a.request('GET', `/ccaas/1/queues/${id}`)).body).toEqual(created.body);
@@ -33,15 +46,16 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
     expect(list.body.pagination).toEqual({ totalItems: 2, page: 1, limit: 1, orderBy: 'name:asc' });
   });
 
-  test('GET /ccaas/1/queues filters by name (exactly) and by working hours (the default calendar)', async () => {
+  test("GET /ccaas/1/queues filters by name (exactly) and by working hours (the queue's own calendar)", async () => {
     const org = await api.newTenant('Queue filters');
     const names = (res: { status: number; body: { queues: { name: string }[] } }) => {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return res.body.queues.map((queue) => queue.name).sort();
     };
     const get = (query: string) => org.request('GET', `/ccaas/1/queues?${query}`);
-    await org.caller.queues.create({ name: 'UK Support' });
-    await org.caller.queues.create({ name: 'UK Support Nights' });
+    const day = await org.caller.queues.create({ name: 'UK Support' });
+    const night = await org.caller.queues.create({ name: 'UK Support Nights' });
+    await org.caller.queues.create({ name: 'UK Support Weekends' });
     await api.b.caller.queues.create({ name: 'UK Support' });
 
     expect(names(await get('name=UK%20Support'))).toEqual(['UK Support']);
@@ -67,13 +81,14 @@ describe.each(testDatabaseKinds())('queues on %s', (kind) => {
       isDefault: true,
     });
     expect(main.status, JSON.stringify(main.body)).toBe(200);
-    // Every queue follows the organization's default calendar; another calendar has none.
-    expect(names(await get(`workingHoursId=${main.body.id}`))).toEqual(['UK Support', 'UK Support Nights']);
-    expect(names(await get(`workingHoursId=${main.body.id}&name=UK%20Support%20Nights`))).toEqual([
-      'UK Support Nights',
-    ]);
-    expect(names(await get(`workingHoursId=${other.body.id}`))).toEqual([]);
-    // Another tenant's default calendar is no calendar of this one.
+    await org.caller.queues.update({ queueId: day.id, workingHoursId: main.body.id });
+    await org.caller.queues.update({ queueId: night.id, workingHoursId: other.body.id });
+    // The calendar each queue stores; a queue without one (it follows the default) is not listed.
+    expect(names(await get(`workingHoursId=${main.body.id}`))).toEqual(['UK Support']);
+    expect(names(await get(`workingHoursId=${other.body.id}`))).toEqual(['UK Support Nights']);
+    expect(names(await get(`workingHoursId=${other.body.id}&name=UK%20Support`))).toEqual([]);
+    expect((await get(`workingHoursId=${main.body.id}`)).body.pagination.totalItems).toBe(1);
+    // Another tenant's calendar is no calendar of this one.
     const foreign = await api.b.request('POST', '/ccaas/1/working-hours', { ...calendar, isDefault: true });
     expect(names(await get(`workingHoursId=${foreign.body.id}`))).toEqual([]);
 

@@ -24,7 +24,7 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
   /** A fresh organization with one queue of ACTIVE agents and a catch-all route to it. */
   async function team(names: string[], options: { capacity?: number } = {}) {
     const org = await api.newTenant(`Team ${Math.random()}`);
-    const queue = await org.caller.queues.create({ name: 'Team' });
+    const queue = await org.caller.queues.create({ name: 'Team', isAutoAssignmentEnabled: true });
     const agents = [];
     for (const name of names) {
       agents.push(
@@ -45,8 +45,8 @@ describe.each(testDatabaseKinds())('route, assign and unassign on %s', (kind) =>
   test('route over REST: first enabled matching rule wins, agent cleared then assigned, audited', async () => {
     const org = await api.newTenant('Rules org');
     const [vip, general] = [
-      await org.caller.queues.create({ name: 'VIP' }),
-      await org.caller.queues.create({ name: 'General' }),
+      await org.caller.queues.create({ name: 'VIP', isAutoAssignmentEnabled: true }),
+      await org.caller.queues.create({ name: 'General', isAutoAssignmentEnabled: true }),
     ];
     const ann = await org.caller.agents.create({ name: 'Ann', status: 'ACTIVE' });
     await org.caller.queues.addAgent({ queueId: general.id, agentId: ann.id });

@@ -14,7 +14,7 @@ describe.each(testDatabaseKinds())('create with auto-routing on %s', (kind) => {
 
   async function floor(name: string) {
     const tenant = await api.newTenant(name);
-    const queue = await tenant.caller.queues.create({ name: 'VIP' });
+    const queue = await tenant.caller.queues.create({ name: 'VIP', isAutoAssignmentEnabled: true });
     const agent = await tenant.caller.agents.create({ name: 'Ann', status: 'ACTIVE', capacity: 5 });
     await tenant.caller.queues.addAgent({ queueId: queue.id, agentId: agent.id });
     await tenant.caller.routing.set({ routes: [{ name: 'VIP', queueId: queue.id, criteria: 'tags==vip' }] });

@@ -10,8 +10,8 @@ describe.each(testDatabaseKinds())('routing rules and simulate on %s', (kind) =>
   let sales: { id: string };
   beforeAll(async () => {
     api = await startTestApi(kind);
-    vip = await api.a.caller.queues.create({ name: 'VIP' });
-    sales = await api.a.caller.queues.create({ name: 'Sales' });
+    vip = await api.a.caller.queues.create({ name: 'VIP', isAutoAssignmentEnabled: true });
+    sales = await api.a.caller.queues.create({ name: 'Sales', isAutoAssignmentEnabled: true });
   });
   afterAll(() => api.close());
 

@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds())('unavailable agents on %s', (kind) => {
   async function team(name: string) {
     clock = t0;
     const org = await api.newTenant(name);
-    const queue = await org.caller.queues.create({ name: 'Support' });
+    const queue = await org.caller.queues.create({ name: 'Support', isAutoAssignmentEnabled: true });
     const ann = await org.caller.agents.create({ name: 'Ann', status: 'ACTIVE' });
     const bob = await org.caller.agents.create({ name: 'Bob', status: 'ACTIVE' });
     for (const agent of [ann, bob])

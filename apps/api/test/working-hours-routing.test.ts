@@ -53,7 +53,7 @@ describe.each(testDatabaseKinds())('routing when working hours open on %s', (kin
   async function office24(name: string, capacity = 5) {
     clock = sundayBeforeOpening;
     const org = await api.newTenant(name);
-    const chat = await org.caller.queues.create({ name: 'Chat' });
+    const chat = await org.caller.queues.create({ name: 'Chat', isAutoAssignmentEnabled: true });
     const ann = await org.caller.agents.create({ name: 'Ann', status: 'ACTIVE', capacity });
     await org.caller.queues.addAgent({ queueId: chat.id, agentId: ann.id });
     await ok(org, 'PUT', '/ccaas/1/routing', [

@@ -22,7 +22,7 @@ describe.each(testDatabaseKinds())('/conv end to end on %s', (kind) => {
   beforeAll(async () => {
     h = await startHarness(kind);
     const { caller } = h.api.a;
-    billingQueueId = (await caller.queues.create({ name: 'Billing' })).id;
+    billingQueueId = (await caller.queues.create({ name: 'Billing', isAutoAssignmentEnabled: true })).id;
     alice = await caller.agents.create({ name: 'Alice', slackUserId: 'U0ALICE', status: 'ACTIVE' });
     bob = await caller.agents.create({ name: 'Bob', slackUserId: 'U0BOB', status: 'ACTIVE' });
     await caller.queues.addAgent({ queueId: billingQueueId, agentId: alice.id });

@@ -206,7 +206,7 @@ describe.each(testDatabaseKinds())('live inbox on %s', (kind) => {
 
   test('routing that assigns a linked agent sends them the DM card too', async () => {
     const { caller } = h.api.a;
-    const queue = await caller.queues.create({ name: 'Escalations' });
+    const queue = await caller.queues.create({ name: 'Escalations', isAutoAssignmentEnabled: true });
     await caller.agents.setStatus({ agentId: bobId, status: 'ONLINE' });
     await caller.queues.addAgent({ queueId: queue.id, agentId: bobId });
     await caller.routing.set({

@@ -25,7 +25,12 @@ export async function createFloor(url: string, conversations: number): Promise<F
   const queueIds: string[] = [];
   for (let q = 0; q < 5; q++) {
     queueIds.push(
-      (await apiCall<{ id: string }>(url, 'POST', '/ccaas/1/queues', { name: `Queue ${q + 1}` })).id,
+      (
+        await apiCall<{ id: string }>(url, 'POST', '/ccaas/1/queues', {
+          name: `Queue ${q + 1}`,
+          isAutoAssignmentEnabled: true,
+        })
+      ).id,
     );
   }
   const share = (0.8 * conversations) / 45;

@@ -7,19 +7,19 @@ import { decideQueue } from '../services/routing/decide-queue';
 import { lockConversation } from '../services/routing/lock-conversation';
 import { routeHeldConversation } from '../services/routing/route-conversation';
 import { loadRoutingSetup } from '../services/routing/routing-setup';
-import { isWorkingTime } from '../services/working-hours/calendar-of';
+import { workingTimeOfQueues } from '../services/working-hours/calendar-of';
 import type { ScheduledJob } from './scheduler';
 
 // Waiting conversations read per page; each is then routed in its own short transaction.
 const pageSize = 100;
 
 /**
- * Working hours open: a conversation that arrived while the default calendar was closed skipped
- * the rules marked routeOnlyDuringWorkingHours, so it waits unqueued or in the default queue. While
- * the calendar is open, every waiting conversation (OPEN, no agent) of an organization with such a
- * rule that is not already in one of their queues is decided again; those a working-hours rule now
- * takes are routed (and assigned when someone has room), as Switchboard, exactly as routing would
- * have routed them in hours. Each is its own transaction that locks the conversation (SKIP LOCKED:
+ * Working hours open: a conversation that arrived while a rule's queue's calendar (its own, else
+ * the default one) was closed skipped the rules marked routeOnlyDuringWorkingHours, so it waits
+ * unqueued or in the default queue. While one of those calendars is open, every waiting
+ * conversation (OPEN, no agent) of an organization with such a rule that is not already in one of
+ * their queues is decided again; those a working-hours rule now takes are routed (and assigned
+ * when someone has room), as Switchboard, exactly as routing would have routed them in hours. Each is its own transaction that locks the conversation (SKIP LOCKED:
  * one being changed right now is left to that change) and re-checks it, so two runs at once route
  * a conversation once, and one routed meanwhile (now in the rule's queue, or assigned) is left.
  */
@@ -28,13 +28,14 @@ export function routeWhenHoursOpen(everyMs: number, logger: Logger): ScheduledJo
     name: 'route-when-hours-open',
     everyMs,
     async run(prisma: PrismaClient, now: Date) {
+      // Organizations with a working-hours rule whose queue follows an enabled calendar.
       const organizations = await prisma.$queryRaw<{ organizationId: string }[]>`
-        SELECT DISTINCT r."organizationId" FROM "Route" r
+        SELECT DISTINCT r."organizationId" FROM "Route" r JOIN "Queue" q ON q."id" = r."queueId"
         WHERE r."enabled" AND r."routeOnlyDuringWorkingHours"
           AND EXISTS (SELECT 1 FROM "WorkingHours" w
-                      WHERE w."organizationId" = r."organizationId" AND w."isDefault" AND w."enabled")`;
+                      WHERE w."organizationId" = r."organizationId" AND w."enabled"
+                        AND (w."id" = q."workingHoursId" OR (q."workingHoursId" IS NULL AND w."isDefault")))`;
       for (const { organizationId } of organizations) {
-        if (!(await isWorkingTime(prisma, organizationId, now))) continue;
         await routeWaiting(prisma, organizationId, now).catch((error: unknown) =>
           logger.warn(
             { err: error, organizationId },
@@ -53,6 +54,8 @@ async function routeWaiting(prisma: PrismaClient, organizationId: string, now: D
   });
   const routeIds = new Set(hoursRoutes.map((route) => route.id));
   const queueIds = [...new Set(hoursRoutes.map((route) => route.queueId))];
+  const open = await workingTimeOfQueues(prisma, organizationId, queueIds, now);
+  if (!queueIds.some(open)) return;
   const ctx = {
     organizationId,
     actor: switchboardActor,

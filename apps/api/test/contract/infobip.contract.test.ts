@@ -58,6 +58,18 @@ const documentRules = Object.values(components.schemas).find(
 )?.example as Record<string, unknown>[];
 const rulesFor = (queueId: string) => documentRules.map((rule) => ({ ...rule, queueId }));
 
+/**
+ * UpdateQueueApiRequest's example, every queue field Infobip takes: sent with a fresh name (queue
+ * names are unique) and the fixture calendar (its `workingHoursId` is null).
+ */
+const [queueUpdate] = requestExamples('put', '/ccaas/1/queues/{queueId}') as Record<string, unknown>[];
+const queueFields = (fx: Fixtures) => ({
+  ...queueUpdate,
+  name: `Queue ${Math.random()}`,
+  workingHoursId: fx.workingHoursId,
+  externalId: 'contract',
+});
+
 /** Operations built, with how to call them. */
 const built: Record<string, Case> = {
   'GET /ccaas/1/conversations': { query: '?limit=999&orderBy=id:ASC&tagNames=contract&status=OPEN' },
@@ -98,11 +110,15 @@ const built: Record<string, Case> = {
     params: (fx) => ({ conversationId: fx.conversationId, noteId: fx.noteId }),
   },
   'GET /ccaas/1/queues': { query: '?limit=999' },
-  'POST /ccaas/1/queues': { body: () => ({ name: `Queue ${Math.random()}` }) },
-  'PUT /ccaas/1/queues/{queueId}': {
-    params: (fx) => ({ queueId: fx.queueId }),
-    body: () => ({ name: `Queue ${Math.random()}` }),
+  'POST /ccaas/1/queues': {
+    body: (fx) => ({
+      name: `Queue ${Math.random()}`,
+      isAutoAssignmentEnabled: true,
+      workingHoursId: fx.workingHoursId,
+      externalId: 'contract',
+    }),
   },
+  'PUT /ccaas/1/queues/{queueId}': { params: (fx) => ({ queueId: fx.queueId }), body: queueFields },
   'DELETE /ccaas/1/queues/{queueId}': { params: (fx) => ({ queueId: fx.queueId }) },
   'GET /ccaas/1/conversations/{conversationId}/metadata': { params: conversation },
   'PUT /ccaas/1/conversations/{conversationId}/metadata': { params: conversation },
@@ -304,6 +320,20 @@ describe.each(testDatabaseKinds())("Infobip's contract on %s", (kind) => {
     expect(res.status).toBe(401);
     expect(res.body.requestError.serviceException.messageId).toBe('UNAUTHORIZED');
     expect(schemaErrors(method, path, 401, res.body)).toBeNull();
+  });
+
+  test('queue answers carry every member of QueueApiModel, with the fields sent', async () => {
+    const fx = await fixtures();
+    const sent = queueFields(fx);
+    const updated = await tenant.request('PUT', `/ccaas/1/queues/${fx.queueId}`, sent);
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    expect(updated.body).toMatchObject(sent);
+    const listed = await tenant.request('GET', `/ccaas/1/queues?workingHoursId=${fx.workingHoursId}`);
+    expect(schemaErrors('get', '/ccaas/1/queues', 200, listed.body)).toBeNull();
+    expect(listed.body.queues).toEqual([updated.body]);
+    const members = answerMembers('put', '/ccaas/1/queues/{queueId}') ?? [];
+    expect(members).toContain('autoAssignmentAlgorithm');
+    expect(Object.keys(updated.body).sort()).toEqual([...members].sort());
   });
 
   test('a page over the documented maximum is BAD_REQUEST naming limit', async () => {

@@ -34,7 +34,9 @@ describe.each(setups)('races: %s', (_label, kind) => {
 
   test(`route, assign and close racing on ${sizes.raceConversations} conversations keep every invariant`, async () => {
     const [one, two] = setup.calls;
-    const queue = await ok(one('POST', '/ccaas/1/queues', { name: `Race ${Date.now()}` }));
+    const queue = await ok(
+      one('POST', '/ccaas/1/queues', { name: `Race ${Date.now()}`, isAutoAssignmentEnabled: true }),
+    );
     const agents: { id: string }[] = [];
     for (const capacity of [1, 1, 2]) {
       agents.push(

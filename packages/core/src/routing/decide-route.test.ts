@@ -176,6 +176,20 @@ describe('decideRoute', () => {
     expect(inside.conversationPriority).toBe('URGENT');
   });
 
+  test("each working-hours-only rule is judged by its own queue's calendar", () => {
+    const routes = [
+      { ...route('closed', 1, always), onlyDuringWorkingHours: true },
+      { ...route('open', 2, always), onlyDuringWorkingHours: true },
+    ];
+    const decision = decideRoute(routes, facts, {
+      defaultQueueId: null,
+      withinWorkingHours: (queueId) => queueId === 'queue-open',
+    });
+    expect(decision.routeId).toBe('open');
+    expect(decision.trace.map((step) => step.outcome)).toEqual(['OUTSIDE_WORKING_HOURS', 'MATCHED']);
+    expect(decision.trace[0]?.explanation).toContain("outside its queue's hours");
+  });
+
   test('a rule written as a JSON expression is explained in both syntaxes', () => {
     const rule = {
       ...route('a', 1, always),

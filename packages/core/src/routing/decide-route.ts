@@ -69,13 +69,15 @@ export const decideRoute = <Facts = ConversationFacts>(
   options: {
     defaultQueueId: string | null;
     /**
-     * Whether it is working time now (core isWithinWorkingHours on the default calendar, at the
-     * caller's clock). Rules marked onlyDuringWorkingHours are skipped when false. Default true.
+     * Whether it is working time now for a rule's queue (core isWithinWorkingHours on the queue's
+     * calendar, at the caller's clock); one boolean when every queue follows the same calendar.
+     * Rules marked onlyDuringWorkingHours are skipped when false. Default true.
      */
-    withinWorkingHours?: boolean;
+    withinWorkingHours?: boolean | ((queueId: string) => boolean);
   },
 ): RouteDecision => {
-  const withinWorkingHours = options.withinWorkingHours ?? true;
+  const hours = options.withinWorkingHours ?? true;
+  const withinWorkingHours = typeof hours === 'boolean' ? () => hours : hours;
   const trace: RouteTraceStep[] = [];
   let winner: RouteRule<Facts> | null = null;
 
@@ -94,8 +96,11 @@ export const decideRoute = <Facts = ConversationFacts>(
       step('DISABLED', `${label} is disabled and was not tried.`);
     } else if (winner) {
       step('SKIPPED_AFTER_MATCH', `${label} was not tried: route "${winner.name}" matched first.`);
-    } else if (route.onlyDuringWorkingHours && !withinWorkingHours) {
-      step('OUTSIDE_WORKING_HOURS', `${label} routes only during working hours and it is outside them now.`);
+    } else if (route.onlyDuringWorkingHours && !withinWorkingHours(route.queueId)) {
+      step(
+        'OUTSIDE_WORKING_HOURS',
+        `${label} routes only during working hours and it is outside its queue's hours now.`,
+      );
     } else {
       const result = evaluate(route, facts);
       if (result === true) {

@@ -1,10 +1,10 @@
 import { DomainError } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import { recordAudit } from '../../audit/record-audit';
-import { findQueue } from '../../services/routing/find-routing-objects';
+import { findQueueView } from '../../services/queues/queue-record';
 import { loadSettings } from '../../services/settings/load-settings';
 import { protectedProcedure } from '../../trpc/init';
-import { presentQueue, queueIdInput, queueSchema } from './queue.types';
+import { queueIdInput, queueSchema } from './queue.types';
 
 /**
  * Deletes a queue and its memberships; its conversations become unqueued (agents stay). A queue
@@ -16,7 +16,7 @@ export const deleteQueue = protectedProcedure
   .output(queueSchema)
   .mutation(({ ctx, input }) =>
     ctx.prisma.$transaction(async (tx) => {
-      const queue = presentQueue(await findQueue(tx, ctx.organizationId, input.queueId));
+      const queue = await findQueueView(tx, ctx.organizationId, input.queueId);
       await assertNotRoutedTo(tx, ctx.organizationId, queue.id);
       const unqueued = await tx.conversation.updateMany({
         where: { organizationId: ctx.organizationId, queueId: queue.id },

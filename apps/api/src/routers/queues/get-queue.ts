@@ -1,10 +1,8 @@
-import { findQueue } from '../../services/routing/find-routing-objects';
+import { findQueueView } from '../../services/queues/queue-record';
 import { protectedProcedure } from '../../trpc/init';
-import { presentQueue, queueIdInput, queueSchema } from './queue.types';
+import { queueIdInput, queueSchema } from './queue.types';
 
 export const getQueue = protectedProcedure
   .input(queueIdInput)
   .output(queueSchema)
-  .query(async ({ ctx, input }) =>
-    presentQueue(await findQueue(ctx.prisma, ctx.organizationId, input.queueId)),
-  );
+  .query(({ ctx, input }) => findQueueView(ctx.prisma, ctx.organizationId, input.queueId));

@@ -1,16 +1,16 @@
 import type { Prisma } from '@switchboard/db';
 import { z } from 'zod';
+import { loadSettings } from '../../services/settings/load-settings';
 import { protectedProcedure } from '../../trpc/init';
 import { paginationSchema } from '../shared/page-input';
 import { idSchema } from '../shared/schemas';
 import { infobipPageInput, pageQuery, pageResult } from './infobip-page';
-import { presentQueue, queueSchema } from './queue.types';
+import { presentQueue, queueInclude, queueSchema } from './queue.types';
 
 /**
  * Infobip's "get queues": paged, optionally only given ids, the queues an agent belongs to, the
- * queue of a name (exactly), or the queues of a working hours calendar. Switchboard's queues all
- * follow the organization's default calendar (routing rules with routeOnlyDuringWorkingHours
- * read it), so `workingHoursId` names every queue when it is that calendar, and none otherwise.
+ * queue of a name (exactly), or the queues whose own calendar (`workingHoursId`, as stored) is the
+ * one given; queues without a calendar of their own follow the default one and are not listed by it.
  */
 export const listQueues = protectedProcedure
   .input(
@@ -29,25 +29,25 @@ export const listQueues = protectedProcedure
     }),
   )
   .query(async ({ ctx, input }) => {
-    const calendarIsDefault =
-      input.workingHoursId === undefined ||
-      (await ctx.prisma.workingHours.count({
-        where: { id: input.workingHoursId, organizationId: ctx.organizationId, isDefault: true },
-      })) > 0;
     const where: Prisma.QueueWhereInput = {
       organizationId: ctx.organizationId,
       AND: [
         input.queueIds ? { id: { in: input.queueIds } } : {},
         input.agentId ? { members: { some: { agentId: input.agentId } } } : {},
         input.name ? { name: input.name } : {},
-        calendarIsDefault ? {} : { id: { in: [] } },
+        input.workingHoursId ? { workingHoursId: input.workingHoursId } : {},
       ],
     };
     const { limit, args } = await pageQuery(ctx.prisma, ctx.organizationId, input);
-    const [rows, totalItems] = await Promise.all([
-      ctx.prisma.queue.findMany({ where, ...args }),
+    const [rows, totalItems, settings] = await Promise.all([
+      ctx.prisma.queue.findMany({ where, include: queueInclude, ...args }),
       ctx.prisma.queue.count({ where }),
+      loadSettings(ctx.prisma, ctx.organizationId),
     ]);
     const page = pageResult(rows, input, limit, totalItems);
-    return { queues: page.items.map(presentQueue), pagination: page.pagination, nextCursor: page.nextCursor };
+    return {
+      queues: page.items.map((row) => presentQueue(row, settings.routing.strategy)),
+      pagination: page.pagination,
+      nextCursor: page.nextCursor,
+    };
   });

@@ -5,6 +5,7 @@ import { recordChanges } from '../../events/record-changes';
 import { type ConversationRow, conversationInclude } from '../conversations/conversation-row';
 import { presentConversation } from '../conversations/conversation-view';
 import { memberLoads } from '../routing/member-loads';
+import { queueAssignment } from '../routing/queue-assignment';
 import { loadSettings } from '../settings/load-settings';
 
 /**
@@ -13,7 +14,9 @@ import { loadSettings } from '../settings/load-settings';
  * `limit` of the queue's waiting conversations (unassigned, OPEN, most urgent then oldest) that
  * no other transaction holds (SKIP LOCKED: one being routed or changed right now is left to
  * that change), let core plan who takes each, and write the assignments, their audit rows and
- * their `conversation.assigned` events in one statement. Answers how many were assigned.
+ * their `conversation.assigned` events in one statement. Answers how many were assigned. A queue
+ * that does not auto-assign now (its isAutoAssignmentEnabled, or outside its working hours) is
+ * left as it is; the sweep drains it again once its hours open.
  */
 export async function drainBatch(
   tx: Prisma.TransactionClient,
@@ -24,6 +27,8 @@ export async function drainBatch(
   const { routing } = await loadSettings(tx, organizationId);
   if (!routing.autoAssign) return 0;
   const now = new Date();
+  const queue = await queueAssignment(tx, { organizationId, queueId, strategy: routing.strategy, now });
+  if (!queue.assign) return 0;
   const members = await memberLoads(tx, organizationId, queueId, {
     lock: true,
     counted: routing.capacityStatuses,
@@ -40,7 +45,7 @@ export async function drainBatch(
     ORDER BY c."priority" DESC, c."createdAt", c."id"
     LIMIT ${room}
     FOR UPDATE SKIP LOCKED`;
-  const plan = planDrain(members, waiting, routing.strategy, now);
+  const plan = planDrain(members, waiting, queue.strategy, now);
   if (plan.length === 0) return 0;
   await writeAssignments(tx, organizationId, plan);
   return plan.length;

@@ -20,9 +20,10 @@ export function drainTargetsOfChanges(entries: readonly AuditEntry[]): DrainTarg
  * What one audited change may have freed: a conversation leaving its agent (closed, solved,
  * unassigned, reassigned, moved, deleted) frees a slot in its queue; an unassigned OPEN
  * conversation arriving in a queue (moved, unassigned) waits there; an agent changed (status,
- * capacity) or a queue's members changed may make room; a deleted agent's conversations wait
- * again; routing settings (counted statuses, autoAssign) may change every queue's room. Routing's own entries are left out: routing just assigned from
- * that queue, or found no room in it.
+ * capacity), a queue's members or its auto-assignment changed may make room; a deleted agent's
+ * conversations wait again; routing settings (counted statuses, autoAssign) may change every
+ * queue's room. Routing's own entries are left out: routing just assigned from that queue, or
+ * found no room in it.
  */
 export function drainTargetsOf(entry: AuditEntry): DrainTarget[] {
   const { organizationId } = entry;
@@ -37,7 +38,7 @@ export function drainTargetsOf(entry: AuditEntry): DrainTarget[] {
         ? [{ kind: 'organization', organizationId }]
         : [{ kind: 'agent', organizationId, agentId: entry.entityId }];
     case 'queue':
-      return entry.action.startsWith('queue.agents.')
+      return entry.action.startsWith('queue.agents.') || assignmentChanged(entry)
         ? [{ kind: 'queue', organizationId, queueId: entry.entityId }]
         : [];
     case 'conversation':
@@ -48,6 +49,20 @@ export function drainTargetsOf(entry: AuditEntry): DrainTarget[] {
       return [];
   }
 }
+
+/** A queue's auto-assignment fields decide whether it assigns now (switched on, other hours); its name does not. */
+const assignmentChanged = (entry: AuditEntry): boolean =>
+  entry.action === 'queue.update' &&
+  [
+    'isAutoAssignmentEnabled',
+    'isAutoAssignmentOutsideOfWorkingHoursEnabled',
+    'autoAssignmentAlgorithm',
+    'workingHoursId',
+  ].some(
+    (field) =>
+      (entry.before as Record<string, unknown> | undefined)?.[field] !==
+      (entry.after as Record<string, unknown> | undefined)?.[field],
+  );
 
 /** Routing settings (counted statuses, autoAssign, strategy) decide every queue's room; page sizes do not. */
 const routingChanged = (entry: AuditEntry): boolean =>

@@ -1,13 +1,28 @@
-import { chooseAgent, type NoAgentReason, type OrganizationSettings } from '@switchboard/core';
+import {
+  type AssignmentStrategy,
+  chooseAgent,
+  type NoAgentReason,
+  type OrganizationSettings,
+  type QueueAssignmentDecision,
+} from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
 import { type AssignedConversation, memberLoads } from './member-loads';
+import { queueAssignment } from './queue-assignment';
 
-export type AssignmentReason = 'ASSIGNED' | NoAgentReason | 'AUTO_ASSIGN_OFF' | 'NO_QUEUE' | 'NOT_REQUESTED';
+export type AssignmentReason =
+  | 'ASSIGNED'
+  | NoAgentReason
+  | 'AUTO_ASSIGN_OFF'
+  | Extract<QueueAssignmentDecision, { assign: false }>['reason']
+  | 'NO_QUEUE'
+  | 'NOT_REQUESTED';
 
 export interface AssignmentOutcome {
   agentId: string | null;
   reason: AssignmentReason;
   explanation: string;
+  /** The strategy the agent was chosen by (the queue's algorithm, else the organization's). */
+  strategy?: AssignmentStrategy;
 }
 
 export interface AssigneeRequest {
@@ -24,7 +39,10 @@ export interface AssigneeRequest {
   now: Date;
 }
 
-/** Which agent of the queue takes the conversation, by the organization's strategy, and why. */
+/**
+ * Which agent of the queue takes the conversation, by the queue's algorithm (else the
+ * organization's strategy), and why; nobody when the queue does not auto-assign now.
+ */
 export async function chooseAssignee(
   tx: Prisma.TransactionClient,
   request: AssigneeRequest,
@@ -43,14 +61,26 @@ export async function chooseAssignee(
   if (!queueId) {
     return { agentId: null, reason: 'NO_QUEUE', explanation: 'No queue, so no agent is assigned.' };
   }
+  const queue = await queueAssignment(tx, {
+    organizationId,
+    queueId,
+    strategy: settings.routing.strategy,
+    now: request.now,
+  });
+  if (!queue.assign) return { agentId: null, reason: queue.reason, explanation: queue.explanation };
   const members = await memberLoads(tx, organizationId, queueId, {
     lock: request.lock,
     counted: settings.routing.capacityStatuses,
     excluding: request.conversation,
     heartbeat: { now: request.now, lapseMinutes: settings.routing.unavailableAgent.heartbeatLapseMinutes },
   });
-  const choice = chooseAgent(members, settings.routing.strategy);
+  const choice = chooseAgent(members, queue.strategy);
   return choice.agentId === null
     ? { agentId: null, reason: choice.reason, explanation: choice.explanation }
-    : { agentId: choice.agentId, reason: 'ASSIGNED', explanation: choice.explanation };
+    : {
+        agentId: choice.agentId,
+        reason: 'ASSIGNED',
+        explanation: choice.explanation,
+        strategy: queue.strategy,
+      };
 }

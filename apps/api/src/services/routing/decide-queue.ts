@@ -1,6 +1,6 @@
 import { type ConversationFacts, decideRoute, type RouteDecision } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
-import { isWorkingTime } from '../working-hours/calendar-of';
+import { workingTimeOfQueues } from '../working-hours/calendar-of';
 import type { RoutingSetup } from './routing-setup';
 
 /**
@@ -9,8 +9,8 @@ import type { RoutingSetup } from './routing-setup';
  * after the setting was saved) counts as none, so routing never writes a dangling queue id. The
  * default queue is looked up only when the decision falls back to it (a matched route's queue
  * cannot dangle: deleting a queue deletes its routes). Rules that route only during working
- * hours are skipped when `now` is outside the default calendar's hours; the calendar is read
- * only when such a rule is enabled.
+ * hours are skipped when `now` is outside their queue's calendar (its own, else the default);
+ * calendars are read only when such a rule is enabled.
  */
 export async function decideQueue(
   tx: Prisma.TransactionClient,
@@ -20,8 +20,11 @@ export async function decideQueue(
   now: Date,
 ): Promise<RouteDecision> {
   const configured = settings.routing.defaultQueueId;
-  const hoursMatter = rules.some((rule) => rule.enabled && rule.onlyDuringWorkingHours);
-  const within = hoursMatter ? await isWorkingTime(tx, organizationId, now) : true;
+  const hoursQueues = rules
+    .filter((rule) => rule.enabled && rule.onlyDuringWorkingHours)
+    .map((r) => r.queueId);
+  const within =
+    hoursQueues.length > 0 ? await workingTimeOfQueues(tx, organizationId, hoursQueues, now) : true;
   const decision = decideRoute(rules, facts, { defaultQueueId: configured, withinWorkingHours: within });
   if (!configured || decision.reason !== 'DEFAULT_QUEUE') return decision;
   const exists = await tx.queue.findFirst({

@@ -128,7 +128,7 @@ export async function routeHeldConversation(
       after: {
         agentId: assignment.agentId,
         queueId: decision.queueId,
-        strategy: settings.routing.strategy,
+        strategy: assignment.strategy ?? settings.routing.strategy,
         explanation: assignment.explanation,
       },
       subject: presentConversation(conversation),

@@ -18,6 +18,8 @@ export const assignmentOutcomeSchema = z.object({
     'NONE_ONLINE',
     'ALL_AT_CAPACITY',
     'AUTO_ASSIGN_OFF',
+    'QUEUE_AUTO_ASSIGN_OFF',
+    'OUTSIDE_WORKING_HOURS',
     'NO_QUEUE',
     'NOT_REQUESTED',
   ]),

@@ -28,18 +28,33 @@ export const calendarOf = (row: {
 };
 
 /**
- * Whether it is working time at `now` by the organization's default calendar. Without an
- * enabled default calendar no working hours are designated, so every moment counts as working
- * time (rules marked routeOnlyDuringWorkingHours are then never skipped).
+ * Whether it is working time at `now` for each of these queues: by the queue's own calendar
+ * (Infobip's queue `workingHoursId`), else by the organization's default one. A disabled calendar,
+ * or no enabled default one, designates no hours: every moment is working time then (rules
+ * marked routeOnlyDuringWorkingHours are never skipped). One read: the default calendar and the
+ * queues' own, with their holidays.
  */
-export async function isWorkingTime(
+export async function workingTimeOfQueues(
   tx: Prisma.TransactionClient,
   organizationId: string,
+  queueIds: readonly string[],
   now: Date,
-): Promise<boolean> {
-  const row = await tx.workingHours.findFirst({
-    where: { organizationId, isDefault: true, enabled: true },
-    include: { holidays: true },
+): Promise<(queueId: string) => boolean> {
+  const rows = await tx.workingHours.findMany({
+    where: {
+      organizationId,
+      OR: [{ isDefault: true, enabled: true }, { queues: { some: { id: { in: [...queueIds] } } } }],
+    },
+    include: { holidays: true, queues: { where: { id: { in: [...queueIds] } }, select: { id: true } } },
   });
-  return row ? isWithinWorkingHours(calendarOf(row), now) : true;
+  const open = (row: (typeof rows)[number]) => !row.enabled || isWithinWorkingHours(calendarOf(row), now);
+  const byQueue = new Map(
+    rows.flatMap((row) => {
+      const inside = open(row);
+      return row.queues.map((queue) => [queue.id, inside] as const);
+    }),
+  );
+  const fallback = rows.find((row) => row.isDefault && row.enabled);
+  const byDefault = fallback ? open(fallback) : true;
+  return (queueId) => byQueue.get(queueId) ?? byDefault;
 }

@@ -69,7 +69,10 @@ export async function seedTenant(tenant: TestTenant): Promise<SeededTenant> {
     `/v1/workspaces/${workspace.id}/spaces/${space.id}/group`,
     { name: `Group chat ${marker}` },
   );
-  const queue = await call('queue', 'POST', '/ccaas/1/queues', { name: `Queue ${marker}` });
+  const queue = await call('queue', 'POST', '/ccaas/1/queues', {
+    name: `Queue ${marker}`,
+    isAutoAssignmentEnabled: true,
+  });
   const agent = await call('agent', 'POST', '/ccaas/1/agents', {
     name: `Agent ${marker}`,
     email: `${marker}@example.com`,

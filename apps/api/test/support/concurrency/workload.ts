@@ -29,8 +29,10 @@ async function ok(response: Promise<TestResponse>) {
  * capacities, and four rules, one of them disabled.
  */
 export async function setUpTeam(call: Call, capacities: readonly number[]) {
-  const support = await ok(call('POST', '/ccaas/1/queues', { name: 'Support' }));
-  const sales = await ok(call('POST', '/ccaas/1/queues', { name: 'Sales' }));
+  const support = await ok(
+    call('POST', '/ccaas/1/queues', { name: 'Support', isAutoAssignmentEnabled: true }),
+  );
+  const sales = await ok(call('POST', '/ccaas/1/queues', { name: 'Sales', isAutoAssignmentEnabled: true }));
   const agents: { id: string; capacity: number }[] = [];
   for (const [index, capacity] of capacities.entries()) {
     agents.push(
