@@ -28,7 +28,13 @@ export async function createDrainFloor(url: string, backlog: number): Promise<Dr
   );
   if (Math.max(...capacities) > maxCapacity)
     throw new Error(`BENCH_ROUTING_DRAIN=${backlog} needs capacities above ${maxCapacity}: 24000 at most`);
-  const queueId = (await apiCall<{ id: string }>(url, 'POST', '/ccaas/1/queues', { name: 'Backlog' })).id;
+  const queueId = (
+    await apiCall<{ id: string }>(url, 'POST', '/ccaas/1/queues', {
+      name: 'Backlog',
+      // Infobip's default for a new queue is off; the drain is what is measured here.
+      isAutoAssignmentEnabled: true,
+    })
+  ).id;
   const agents: Floor['agents'] = [];
   for (const [k, capacity] of capacities.entries()) {
     const status = statusOf(k);

@@ -97,10 +97,17 @@ function section(result: ScenarioResult, options: { chart: boolean }): string[] 
   return lines;
 }
 
-const cell = (value: string | number) =>
-  (typeof value === 'number' ? round(value).toLocaleString('en-US', { maximumSignificantDigits: 21 }) : value)
-    .replaceAll('|', '\\|')
-    .replaceAll('\n', ' ');
+// A figure that could not be taken (nothing measured: no median, a rate over nothing) is a dash,
+// not a crash of the whole report.
+const cell = (value: string | number | null | undefined) =>
+  value == null || (typeof value === 'number' && !Number.isFinite(value))
+    ? '–'
+    : (typeof value === 'number'
+        ? round(value).toLocaleString('en-US', { maximumSignificantDigits: 21 })
+        : value
+      )
+        .replaceAll('|', '\\|')
+        .replaceAll('\n', ' ');
 
 function table({ title, columns, rows, note }: Table): string[] {
   const lines = title ? [`### ${title}`, ''] : [];

@@ -4,7 +4,7 @@ import {
   type WorkingInterval,
   weekdays,
 } from '@switchboard/core';
-import type { Prisma } from '@switchboard/db';
+import { Prisma } from '@switchboard/db';
 import type { StoredWorkWeek } from './work-week';
 
 /** Core's calendar from a stored row: the enabled intervals of each day, the holidays as stored. */
@@ -27,12 +27,31 @@ export const calendarOf = (row: {
   };
 };
 
+/** A calendar as routing reads it: the row's fields and its holidays, in one JSON value. */
+export interface StoredCalendar {
+  enabled: boolean;
+  timezone: string;
+  workWeek: Prisma.JsonValue;
+  holidays: { startDate: string; endDate: string; enabled: boolean }[];
+}
+
+/** The JSON of the calendar row `w` with its holidays (a StoredCalendar), for one-statement reads. */
+export const storedCalendarJson = Prisma.sql`jsonb_build_object(
+  'enabled', w."enabled", 'timezone', w."timezone", 'workWeek', w."workWeek",
+  'holidays', COALESCE((
+    SELECT jsonb_agg(jsonb_build_object('startDate', h."startDate", 'endDate', h."endDate", 'enabled', h."enabled"))
+    FROM "WorkingHoursHoliday" h WHERE h."workingHoursId" = w."id"), '[]'::jsonb))`;
+
+/** Working time by a stored calendar: a disabled one designates no hours (every moment is). */
+export const isOpenBy = (calendar: StoredCalendar, now: Date): boolean =>
+  !calendar.enabled || isWithinWorkingHours(calendarOf(calendar), now);
+
 /**
  * Whether it is working time at `now` for each of these queues: by the queue's own calendar
  * (Infobip's queue `workingHoursId`), else by the organization's default one. A disabled calendar,
  * or no enabled default one, designates no hours: every moment is working time then (rules
- * marked routeOnlyDuringWorkingHours are never skipped). One read: the default calendar and the
- * queues' own, with their holidays.
+ * marked routeOnlyDuringWorkingHours are never skipped). One statement: the default calendar and
+ * the queues' own, with their holidays.
  */
 export async function workingTimeOfQueues(
   tx: Prisma.TransactionClient,
@@ -40,21 +59,22 @@ export async function workingTimeOfQueues(
   queueIds: readonly string[],
   now: Date,
 ): Promise<(queueId: string) => boolean> {
-  const rows = await tx.workingHours.findMany({
-    where: {
-      organizationId,
-      OR: [{ isDefault: true, enabled: true }, { queues: { some: { id: { in: [...queueIds] } } } }],
-    },
-    include: { holidays: true, queues: { where: { id: { in: [...queueIds] } }, select: { id: true } } },
-  });
-  const open = (row: (typeof rows)[number]) => !row.enabled || isWithinWorkingHours(calendarOf(row), now);
+  const rows = await tx.$queryRaw<{ isDefault: boolean; queueIds: string[]; calendar: StoredCalendar }[]>`
+    SELECT w."isDefault",
+      ARRAY(SELECT q."id" FROM "Queue" q
+            WHERE q."workingHoursId" = w."id" AND q."id" = ANY(${queueIds}::text[])) AS "queueIds",
+      ${storedCalendarJson} AS "calendar"
+    FROM "WorkingHours" w
+    WHERE w."organizationId" = ${organizationId}
+      AND ((w."isDefault" AND w."enabled") OR EXISTS (
+        SELECT 1 FROM "Queue" q WHERE q."workingHoursId" = w."id" AND q."id" = ANY(${queueIds}::text[])))`;
   const byQueue = new Map(
     rows.flatMap((row) => {
-      const inside = open(row);
-      return row.queues.map((queue) => [queue.id, inside] as const);
+      const inside = isOpenBy(row.calendar, now);
+      return row.queueIds.map((queueId) => [queueId, inside] as const);
     }),
   );
-  const fallback = rows.find((row) => row.isDefault && row.enabled);
-  const byDefault = fallback ? open(fallback) : true;
+  const fallback = rows.find((row) => row.isDefault && row.calendar.enabled);
+  const byDefault = fallback ? isOpenBy(fallback.calendar, now) : true;
   return (queueId) => byQueue.get(queueId) ?? byDefault;
 }
