@@ -4,19 +4,22 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { sendError } from '../rest/send-error';
 import type { AuthenticatedRequest } from '../trpc/express-context';
+import { CoalescedCounting } from './coalesced-counting';
 import { RATE_LIMIT_WINDOW_SECONDS } from './rate-limit-store';
 
 /**
  * Requests per minute per principal: the credential's API key (tokens count against the key that
  * issued them), so neither new tokens, bodies, headers nor `organizationid` reset the budget.
  * Unauthenticated requests are limited per client address. Each procedure of a tRPC batch counts.
- * The counters are `limiter`'s (rate-limit-store.ts: shared by all API processes on PostgreSQL).
+ * The counters are `limiter`'s (rate-limit-store.ts: shared by all API processes on PostgreSQL),
+ * counted a key's concurrent requests at a time (coalesced-counting.ts).
  */
 export function rateLimitPerPrincipal(perMinute: number, limiter: RateLimiterAbstract) {
+  const counting = new CoalescedCounting(limiter);
   return async (req: Request, res: Response, next: NextFunction) => {
     let outcome: RateLimiterRes;
     try {
-      outcome = await limiter.consume(principalKey(req), batchSize(req.path));
+      outcome = await counting.consume(principalKey(req), batchSize(req.path));
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) return next(refusal);
       describeBudget(res, perMinute, refusal);
