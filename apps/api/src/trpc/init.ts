@@ -44,15 +44,40 @@ const t = initTRPC
     },
   });
 
-/** Turns domain errors (and validation, Prisma conflicts…) into tRPC errors with the right code. */
-const mapErrors = t.middleware(async ({ next, ctx, path }) => {
-  const result = await next();
-  if (result.ok) return result;
-  const described = describeError(result.error);
+type ProcedureType = 'query' | 'mutation' | 'subscription';
+
+/**
+ * What every procedure runs around its own work, in one middleware per kind of caller (below):
+ * tRPC copies a call's options twice for each middleware it passes, so four small ones cost a
+ * GET of one conversation (scenario 2) more than the checks themselves. In order:
+ * 1. Errors: domain errors (and validation, Prisma conflicts…) become tRPC errors with the right
+ *    code; unexpected ones are logged with the request id.
+ * 2. Mutations (afterMutation): what their committed changes imply beyond their own transaction.
+ * 3. `admit`: who may call, and what the procedure's context gains (principal, actor…).
+ * 4. Input safety: text PostgreSQL cannot store (NUL, unpaired surrogates) and hostile nesting are
+ *    refused with 400 naming the field, for every transport, instead of failing inside a write.
+ *    Read after `admit`: a caller without a credential hears 401, not what is wrong with its body.
+ */
+async function aroundProcedure<Result extends { ok: boolean }>(
+  call: { ctx: Context; type: ProcedureType; path: string; getRawInput: () => Promise<unknown> },
+  admitted: (checkInput: () => Promise<void>) => Promise<Result>,
+): Promise<Result> {
+  const { ctx, type, path } = call;
+  const checkInput = async () => assertSafeInput(await call.getRawInput());
+  let failure: unknown;
+  try {
+    const result =
+      type === 'mutation' ? await afterMutation(ctx, () => admitted(checkInput)) : await admitted(checkInput);
+    if (result.ok) return result;
+    failure = (result as { error?: unknown }).error;
+  } catch (error) {
+    failure = error;
+  }
+  const described = describeError(failure);
   if (described.internal)
-    ctx.logger.error({ err: result.error, path, requestId: ctx.requestId }, 'procedure failed');
-  throw toTrpcError(result.error);
-});
+    ctx.logger.error({ err: failure, path, requestId: ctx.requestId }, 'procedure failed');
+  throw toTrpcError(failure);
+}
 
 /**
  * What a mutation's committed changes imply beyond its own transaction, done once it committed
@@ -67,9 +92,11 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
  *   members added) are followed by assigning the waiting conversations of the queues concerned,
  *   each assignment its own audited change by Switchboard.
  */
-const afterMutations = t.middleware(async ({ ctx, type, next }) => {
-  if (type !== 'mutation') return next();
-  const { result, changes } = await observeAuditedChanges(() => next());
+async function afterMutation<Result extends { ok: boolean }>(
+  ctx: Context,
+  mutation: () => Promise<Result>,
+): Promise<Result> {
+  const { result, changes } = await observeAuditedChanges(mutation);
   const cache = credentialCacheFor(ctx.db.prisma);
   if (ctx.auth.kind === 'admin') await ctx.afterCommit(async () => cache.forgetAll());
   for (const organizationId of organizationsWithCredentialChanges(changes)) {
@@ -79,7 +106,7 @@ const afterMutations = t.middleware(async ({ ctx, type, next }) => {
   // on the embedded database could not start while the request's own transaction is open).
   if (result.ok) await ctx.afterCommit(() => drainQueuesFreedBy(ctx.db.prisma, changes, ctx.logger));
   return result;
-});
+}
 
 // Sharely documents this exact body for a missing or unknown credential; how to authenticate is
 // described in /docs and the OpenAPI document.
@@ -106,49 +133,63 @@ function principalOf(ctx: Context): { principal: Principal; actor: Actor; organi
   return { principal, actor, organizationId: principal.organizationId };
 }
 
-const requirePrincipal = t.middleware(({ ctx, next }) => next({ ctx: principalOf(ctx) }));
-
 /**
  * Sharely's widget calls: an organization's credential (any of its spaces), or a visitor's token,
  * which opens its own space only (`visitor` set: procedures confine themselves to
- * `visitor.spaceId`). A visitor's token is refused by every other procedure (requirePrincipal).
+ * `visitor.spaceId`). A visitor's token is refused by every other procedure (principalOf).
  */
-const requireSpaceCaller = t.middleware(({ ctx, next }) => {
-  if (ctx.auth.kind !== 'visitor') {
-    return next({ ctx: { ...principalOf(ctx), visitor: undefined as Visitor | undefined } });
-  }
+function spaceCallerOf(ctx: Context) {
+  if (ctx.auth.kind !== 'visitor') return { ...principalOf(ctx), visitor: undefined as Visitor | undefined };
   const { visitor } = ctx.auth;
   const actor: Actor = { type: 'VISITOR', id: visitor.id };
-  return next({
-    ctx: {
-      principal: undefined,
-      actor,
-      organizationId: visitor.organizationId,
-      visitor: visitor as Visitor | undefined,
-    },
-  });
-});
+  return {
+    principal: undefined,
+    actor,
+    organizationId: visitor.organizationId,
+    visitor: visitor as Visitor | undefined,
+  };
+}
 
-const requireAdmin = t.middleware(({ ctx, next }) => {
-  if (ctx.auth.kind === 'admin') return next({ ctx: { actor: { type: 'ADMIN', id: 'operator' } as Actor } });
+function operatorOf(ctx: Context): { actor: Actor } {
+  if (ctx.auth.kind === 'admin') return { actor: { type: 'ADMIN', id: 'operator' } };
   if (ctx.auth.kind === 'rejected') throw ctx.auth.error;
   throw new DomainError('UNAUTHORIZED', 'This operation needs the operator key (ADMIN_API_KEY).');
-});
+}
 
-// Text PostgreSQL cannot store (NUL, unpaired surrogates) and hostile nesting are refused with
-// 400 naming the field, for every transport, instead of failing inside a write with a 500.
-const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
-  assertSafeInput(await getRawInput());
-  return next();
-});
+const organizationCall = t.middleware((call) =>
+  aroundProcedure(call, async (checkInput) => {
+    const admitted = principalOf(call.ctx);
+    await checkInput();
+    return call.next({ ctx: admitted });
+  }),
+);
+const anonymousCall = t.middleware((call) =>
+  aroundProcedure(call, async (checkInput) => {
+    await checkInput();
+    return call.next();
+  }),
+);
+const spaceCall = t.middleware((call) =>
+  aroundProcedure(call, async (checkInput) => {
+    const admitted = spaceCallerOf(call.ctx);
+    await checkInput();
+    return call.next({ ctx: admitted });
+  }),
+);
+const operatorCall = t.middleware((call) =>
+  aroundProcedure(call, async (checkInput) => {
+    const admitted = operatorOf(call.ctx);
+    await checkInput();
+    return call.next({ ctx: admitted });
+  }),
+);
 
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors).use(afterMutations);
-export const protectedProcedure = publicProcedure.use(requirePrincipal).use(refuseUnsafeInput);
+export const protectedProcedure = t.procedure.use(organizationCall);
 /** Callable without a credential (Symbl's token exchange, Sharely's public reads); input checked as everywhere. */
-export const anonymousProcedure = publicProcedure.use(refuseUnsafeInput);
+export const anonymousProcedure = t.procedure.use(anonymousCall);
 /** Sharely's widget calls: an organization's credential or a visitor's token (its one space). */
-export const spaceProcedure = publicProcedure.use(requireSpaceCaller).use(refuseUnsafeInput);
-export const adminProcedure = publicProcedure.use(requireAdmin).use(refuseUnsafeInput);
+export const spaceProcedure = t.procedure.use(spaceCall);
+export const adminProcedure = t.procedure.use(operatorCall);
