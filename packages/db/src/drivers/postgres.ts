@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlSession } from '../migrate/sql-session';
+import { preparedStatementName } from '../prepared-statements';
 
 export interface PostgresDriver {
   session: SqlSession;
@@ -32,6 +33,12 @@ export function openPostgres(options: { databaseUrl: string; poolSize?: number }
       }
     },
   };
-  const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  const adapter = new PrismaPg(
+    { connectionString: options.databaseUrl, max: options.poolSize ?? 10 },
+    // The statements marked with `prepared` are prepared once per connection (see there). The
+    // adapter's type asks for a name for every statement; pg's query() sends one without a name
+    // (`undefined`) unprepared, as the adapter does when no generator is given.
+    { statementNameGenerator: (query) => preparedStatementName(query) as string },
+  );
   return { session, adapter };
 }
