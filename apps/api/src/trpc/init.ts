@@ -156,40 +156,30 @@ function operatorOf(ctx: Context): { actor: Actor } {
   throw new DomainError('UNAUTHORIZED', 'This operation needs the operator key (ADMIN_API_KEY).');
 }
 
-const organizationCall = t.middleware((call) =>
-  aroundProcedure(call, async (checkInput) => {
-    const admitted = principalOf(call.ctx);
-    await checkInput();
-    return call.next({ ctx: admitted });
-  }),
-);
+/** The middleware of procedures whose callers `admit` lets in, their context extended with what it returns. */
+function callersAdmittedBy<Admitted extends object>(admit: (ctx: Context) => Admitted) {
+  return t.middleware((call) =>
+    aroundProcedure(call, async (checkInput) => {
+      const admitted = admit(call.ctx);
+      await checkInput();
+      return call.next({ ctx: admitted });
+    }),
+  );
+}
+
 const anonymousCall = t.middleware((call) =>
   aroundProcedure(call, async (checkInput) => {
     await checkInput();
     return call.next();
   }),
 );
-const spaceCall = t.middleware((call) =>
-  aroundProcedure(call, async (checkInput) => {
-    const admitted = spaceCallerOf(call.ctx);
-    await checkInput();
-    return call.next({ ctx: admitted });
-  }),
-);
-const operatorCall = t.middleware((call) =>
-  aroundProcedure(call, async (checkInput) => {
-    const admitted = operatorOf(call.ctx);
-    await checkInput();
-    return call.next({ ctx: admitted });
-  }),
-);
 
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
-export const protectedProcedure = t.procedure.use(organizationCall);
+export const protectedProcedure = t.procedure.use(callersAdmittedBy(principalOf));
 /** Callable without a credential (Symbl's token exchange, Sharely's public reads); input checked as everywhere. */
 export const anonymousProcedure = t.procedure.use(anonymousCall);
 /** Sharely's widget calls: an organization's credential or a visitor's token (its one space). */
-export const spaceProcedure = t.procedure.use(spaceCall);
-export const adminProcedure = t.procedure.use(operatorCall);
+export const spaceProcedure = t.procedure.use(callersAdmittedBy(spaceCallerOf));
+export const adminProcedure = t.procedure.use(callersAdmittedBy(operatorOf));
