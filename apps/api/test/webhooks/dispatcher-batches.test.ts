@@ -278,4 +278,38 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
       await quiet.stop();
     }
   });
+
+  test('a fan-out round is two statements however many subscriptions it serves', async () => {
+    const tenant = await api.newTenant('fan-out round');
+    for (const events of [
+      ['conversation.created'],
+      ['conversation.created', 'conversation.updated'],
+      ['group.entered'],
+    ])
+      await api.db.prisma.webhookSubscription.create({
+        data: {
+          organizationId: tenant.organization.id,
+          url: receiver.url,
+          events,
+          secret: generateWebhookSecret(),
+        },
+      });
+    for (let i = 0; i < 3; i++) await tenant.caller.conversations.create({ topic: `fan-out round ${i}` });
+    // Every statement the fan-out sends, counted on the real client.
+    let statements = 0;
+    const counting = api.db.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          statements++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof api.db.prisma;
+    // Each subscription's deliveries of the three creates (the third selects none of them).
+    expect(await fanOutEvents(counting)).toBeGreaterThanOrEqual(6);
+    // The read of the subscriptions behind with their new events, and the write of deliveries and
+    // cursors (no transaction around them, nothing per subscription).
+    expect(statements).toBe(2);
+    expect(await fanOutEvents(api.db.prisma)).toBe(0);
+  });
 });
