@@ -64,7 +64,8 @@ export function claimSql(options: ClaimOptions): Prisma.Sql {
       -- The place in the claimer's line for its subscription: after the ones it already holds.
       SELECT r."id", ${perSubscription} - r."room" + r."rank" AS "position" FROM "ranked" r
       -- An event past the log's retention can no longer be sent; its delivery is never claimed.
-      WHERE EXISTS (SELECT 1 FROM "Event" e WHERE e."id" = r."eventId")
+      -- (OFFSET 0 keeps it a lookup per chosen row, never a join planned as a scan of the log.)
+      WHERE EXISTS (SELECT 1 FROM "Event" e WHERE e."id" = r."eventId" OFFSET 0)
       -- Each subscription's oldest due delivery before anyone's second: a backlog of one
       -- subscription (a dead receiver's retries) never crowds out another's when \`limit\` binds.
       ORDER BY r."rank", r."nextAttemptAt"
@@ -79,19 +80,27 @@ export function claimSql(options: ClaimOptions): Prisma.Sql {
         WHERE d."id" = c."id" AND d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
         FOR UPDATE SKIP LOCKED
       ) d
+    ),
+    "claimed" AS (
+      UPDATE "WebhookDelivery" d SET
+        "attempts" = d."attempts" + 1,
+        "nextAttemptAt" = ${now}::timestamp + make_interval(secs => (
+          ceil((SELECT l."position" FROM "locked" l WHERE l."id" = d."id")::numeric / ${lease.concurrency})
+            * ${lease.attemptMs} + ${lease.marginMs}) / 1000.0),
+        "firstAttemptAt" = COALESCE(d."firstAttemptAt", ${now}),
+        "lastAttemptAt" = ${now},
+        "updatedAt" = ${now}
+      FROM "WebhookSubscription" s
+      -- By primary key: a join to the CTE is planned as a scan of the whole table when it is small.
+      WHERE d."id" = ANY (ARRAY(SELECT l."id" FROM "locked" l)) AND s."id" = d."subscriptionId"
+      -- The body by primary key, row by row: a join may be planned as a scan of the whole log.
+      RETURNING d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts", d."firstAttemptAt",
+        s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt",
+        (SELECT e."payload"::text FROM "Event" e WHERE e."id" = d."eventId") AS "body",
+        (SELECT l."position" FROM "locked" l WHERE l."id" = d."id") AS "position"
     )
-    UPDATE "WebhookDelivery" d SET
-      "attempts" = d."attempts" + 1,
-      "nextAttemptAt" = ${now}::timestamp + make_interval(secs => (
-        ceil((SELECT l."position" FROM "locked" l WHERE l."id" = d."id")::numeric / ${lease.concurrency})
-          * ${lease.attemptMs} + ${lease.marginMs}) / 1000.0),
-      "firstAttemptAt" = COALESCE(d."firstAttemptAt", ${now}),
-      "lastAttemptAt" = ${now},
-      "updatedAt" = ${now}
-    FROM "WebhookSubscription" s, "Event" e
-    -- By primary key: a join to the CTE is planned as a scan of the whole table when it is small.
-    WHERE d."id" = ANY (ARRAY(SELECT l."id" FROM "locked" l))
-      AND s."id" = d."subscriptionId" AND e."id" = d."eventId"
-    RETURNING d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts", d."firstAttemptAt",
-      s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt", e."payload"::text AS "body"`;
+    -- In line order: the claimer sends each subscription's deliveries in the order their leases assume.
+    SELECT c."id", c."organizationId", c."subscriptionId", c."eventId", c."attempts", c."firstAttemptAt",
+      c."url", c."secret", c."previousSecret", c."previousSecretExpiresAt", c."body"
+    FROM "claimed" c ORDER BY c."subscriptionId", c."position"`;
 }
