@@ -26,55 +26,81 @@ export interface ClaimedDelivery {
  * after commit), and if this process dies the row is due again when its lease ends — a duplicate
  * after a crash, with the same webhook-id, never a lost delivery.
  */
-export async function claimDeliveries(
-  prisma: PrismaClient,
-  options: {
-    now: Date;
-    lease: { attemptMs: number; marginMs: number; concurrency: number };
-    room: Record<string, number>;
-    perSubscription: number;
-    limit: number;
-  },
-): Promise<ClaimedDelivery[]> {
+export function claimDeliveries(prisma: PrismaClient, options: ClaimOptions): Promise<ClaimedDelivery[]> {
+  return prisma.$queryRaw<ClaimedDelivery[]>(claimSql(options));
+}
+
+export interface ClaimOptions {
+  now: Date;
+  lease: { attemptMs: number; marginMs: number; concurrency: number };
+  room: Record<string, number>;
+  perSubscription: number;
+  limit: number;
+}
+
+/** The claim statement (a test reads its plan). */
+export function claimSql(options: ClaimOptions): Prisma.Sql {
   const { now, lease, room, perSubscription, limit } = options;
-  const roomOf = Prisma.sql`COALESCE((${JSON.stringify(room)}::jsonb ->> r."subscriptionId")::int, ${perSubscription})`;
+  const roomOf = Prisma.sql`COALESCE((${JSON.stringify(room)}::jsonb ->> s."id")::int, ${perSubscription})`;
   // Each step touches as few rows as it can (the embedded database plans without statistics):
-  // the due rows are ranked from their index alone; only the chosen few are joined to their
-  // subscription and event, then locked and claimed by primary key.
-  return prisma.$queryRaw<ClaimedDelivery[]>(Prisma.sql`
+  // each enabled subscription's due deliveries are read in send order from the claim index and
+  // the read stops at its room, so a claim costs the rows it may take, however many are due;
+  // only the chosen few are checked against the event log, then locked and claimed by primary key.
+  return Prisma.sql`
     WITH "ranked" AS (
-      SELECT d."id", d."subscriptionId", d."eventId", d."nextAttemptAt",
-        row_number() OVER (PARTITION BY d."subscriptionId" ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
-      FROM "WebhookDelivery" d
-      WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
+      SELECT r."id", r."subscriptionId", r."eventId", r."nextAttemptAt", r."rank", ${roomOf} AS "room"
+      FROM "WebhookSubscription" s
+      CROSS JOIN LATERAL (
+        SELECT d."id", d."subscriptionId", d."eventId", d."nextAttemptAt",
+          row_number() OVER (ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
+        FROM "WebhookDelivery" d
+        WHERE d."subscriptionId" = s."id" AND d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
+        ORDER BY d."nextAttemptAt", d."eventSequence"
+        LIMIT GREATEST(${roomOf}, 0)
+      ) r
+      WHERE s."enabled"
     ),
     "chosen" AS (
       -- The place in the claimer's line for its subscription: after the ones it already holds.
-      SELECT r."id", ${perSubscription} - ${roomOf} + r."rank" AS "position" FROM "ranked" r
-      JOIN "WebhookSubscription" s ON s."id" = r."subscriptionId" AND s."enabled"
-      WHERE r."rank" <= ${roomOf}
-        -- An event past the log's retention can no longer be sent; its delivery is never claimed.
-        AND EXISTS (SELECT 1 FROM "Event" e WHERE e."id" = r."eventId")
+      SELECT r."id", ${perSubscription} - r."room" + r."rank" AS "position" FROM "ranked" r
+      -- An event past the log's retention can no longer be sent; its delivery is never claimed.
+      -- (OFFSET 0 keeps it a lookup per chosen row, never a join planned as a scan of the log.)
+      WHERE EXISTS (SELECT 1 FROM "Event" e WHERE e."id" = r."eventId" OFFSET 0)
       -- Each subscription's oldest due delivery before anyone's second: a backlog of one
       -- subscription (a dead receiver's retries) never crowds out another's when \`limit\` binds.
       ORDER BY r."rank", r."nextAttemptAt"
       LIMIT ${limit}
     ),
     "locked" AS (
+      -- Row by row from the chosen ones (a lateral lookup by primary key), never a scan of the
+      -- due deliveries that a planner without statistics may prefer.
       SELECT d."id", c."position" FROM "chosen" c
-      JOIN "WebhookDelivery" d ON d."id" = c."id"
-      WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
-      FOR UPDATE OF d SKIP LOCKED
+      CROSS JOIN LATERAL (
+        SELECT d."id" FROM "WebhookDelivery" d
+        WHERE d."id" = c."id" AND d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now}
+        FOR UPDATE SKIP LOCKED
+      ) d
+    ),
+    "claimed" AS (
+      UPDATE "WebhookDelivery" d SET
+        "attempts" = d."attempts" + 1,
+        "nextAttemptAt" = ${now}::timestamp + make_interval(secs => (
+          ceil((SELECT l."position" FROM "locked" l WHERE l."id" = d."id")::numeric / ${lease.concurrency})
+            * ${lease.attemptMs} + ${lease.marginMs}) / 1000.0),
+        "firstAttemptAt" = COALESCE(d."firstAttemptAt", ${now}),
+        "lastAttemptAt" = ${now},
+        "updatedAt" = ${now}
+      FROM "WebhookSubscription" s
+      -- By primary key: a join to the CTE is planned as a scan of the whole table when it is small.
+      WHERE d."id" = ANY (ARRAY(SELECT l."id" FROM "locked" l)) AND s."id" = d."subscriptionId"
+      -- The body by primary key, row by row: a join may be planned as a scan of the whole log.
+      RETURNING d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts", d."firstAttemptAt",
+        s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt",
+        (SELECT e."payload"::text FROM "Event" e WHERE e."id" = d."eventId") AS "body",
+        (SELECT l."position" FROM "locked" l WHERE l."id" = d."id") AS "position"
     )
-    UPDATE "WebhookDelivery" d SET
-      "attempts" = d."attempts" + 1,
-      "nextAttemptAt" = ${now}::timestamp + make_interval(secs => (
-        ceil(l."position"::numeric / ${lease.concurrency}) * ${lease.attemptMs} + ${lease.marginMs}) / 1000.0),
-      "firstAttemptAt" = COALESCE(d."firstAttemptAt", ${now}),
-      "lastAttemptAt" = ${now},
-      "updatedAt" = ${now}
-    FROM "locked" l, "WebhookSubscription" s, "Event" e
-    WHERE d."id" = l."id" AND s."id" = d."subscriptionId" AND e."id" = d."eventId"
-    RETURNING d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts", d."firstAttemptAt",
-      s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt", e."payload"::text AS "body"`);
+    -- In line order: the claimer sends each subscription's deliveries in the order their leases assume.
+    SELECT c."id", c."organizationId", c."subscriptionId", c."eventId", c."attempts", c."firstAttemptAt",
+      c."url", c."secret", c."previousSecret", c."previousSecretExpiresAt", c."body"
+    FROM "claimed" c ORDER BY c."subscriptionId", c."position"`;
 }

@@ -1,90 +1,145 @@
-import type { Prisma, PrismaClient } from '@switchboard/db';
+import { randomUUID } from 'node:crypto';
+import { Prisma, type PrismaClient } from '@switchboard/db';
 import { selectEvents, subscriptionFilter } from './subscription-filter';
 
-/** Subscriptions fanned out per transaction, and events read per subscription per round. */
+/** Subscriptions fanned out per round, and events read per subscription per round. */
 const subscriptionsPerRound = 20;
 const eventsPerSubscription = 500;
 
-interface DueSubscription {
+/** A subscription behind its organization's log, with one of its new events (none: no row). */
+interface BehindRow {
   id: string;
   organizationId: string;
   cursor: bigint;
   events: string[];
   criteria: string | null;
   groupId: string | null;
+  eventId: string;
+  sequence: bigint;
+  type: string;
+  payload: unknown;
+}
+
+interface Subscription {
+  id: string;
+  organizationId: string;
+  cursor: bigint;
+  events: string[];
+  criteria: string | null;
+  groupId: string | null;
+  newEvents: { id: string; sequence: bigint; type: string; payload: unknown }[];
+}
+
+interface Fanned {
+  subscription: Subscription;
+  selected: Subscription['newEvents'];
 }
 
 /**
- * Turns new events into deliveries. Each subscription behind its organization's log is locked
- * (SKIP LOCKED, so processes share the work), its new events are filtered, matching ones become
- * PENDING deliveries and its cursor moves past them, all in one transaction: an event becomes a
- * delivery exactly once per subscription however many processes run this. Events commit in
- * sequence order (recordEvents), so nothing below a cursor can appear later.
- * Answers how many deliveries were created.
+ * Turns new events into deliveries. One statement reads the subscriptions behind their
+ * organization's log with their new events; they are filtered here; one more statement creates
+ * the matching PENDING deliveries and moves each cursor past what was read, but only for a
+ * subscription whose cursor is still the one read (another process may have fanned it out
+ * meanwhile: its row lock makes this statement wait and then skip it). So an event becomes a
+ * delivery exactly once per subscription however many processes run this, with two statements a
+ * round and no transaction, each of whose statements is a round trip (on the embedded database,
+ * time taken from the writes). Events commit in sequence order (recordEvents), so nothing below
+ * a cursor can appear later. Answers how many deliveries were created.
  */
 export async function fanOutEvents(prisma: PrismaClient): Promise<number> {
   let created = 0;
-  // Most wakes (an event of an organization without subscriptions, or one another process is
-  // fanning out) find nothing: one statement says so, without a transaction's three.
-  if (!(await anySubscriptionBehind(prisma))) return created;
   for (;;) {
-    const round = await prisma.$transaction(async (tx) => {
-      const subscriptions = await tx.$queryRaw<DueSubscription[]>`
-        SELECT s."id", s."organizationId", s."cursor", s."events", s."criteria", s."groupId"
-        FROM "WebhookSubscription" s
-        WHERE s."enabled" AND EXISTS (
-          SELECT 1 FROM "Event" e WHERE e."organizationId" = s."organizationId" AND e."sequence" > s."cursor")
-        LIMIT ${subscriptionsPerRound}
-        FOR UPDATE OF s SKIP LOCKED`;
-      let deliveries = 0;
-      let behind = subscriptions.length === subscriptionsPerRound;
-      for (const subscription of subscriptions) {
-        const result = await fanOutOne(tx, subscription);
-        deliveries += result.deliveries;
-        behind ||= result.readFullBatch;
-      }
-      return { deliveries, behind };
-    });
-    created += round.deliveries;
-    if (!round.behind) return created;
+    const subscriptions = await readBehind(prisma);
+    if (subscriptions.length === 0) return created;
+    const fanned: Fanned[] = [];
+    for (const subscription of subscriptions) {
+      const filter = await subscriptionFilter(prisma, subscription);
+      fanned.push({ subscription, selected: await selectEvents(prisma, filter, subscription.newEvents) });
+    }
+    created += await writeFanned(prisma, fanned);
+    const behind =
+      subscriptions.length === subscriptionsPerRound ||
+      subscriptions.some((subscription) => subscription.newEvents.length === eventsPerSubscription);
+    if (!behind) return created;
   }
 }
 
-async function fanOutOne(
-  tx: Prisma.TransactionClient,
-  subscription: DueSubscription,
-): Promise<{ deliveries: number; readFullBatch: boolean }> {
-  const events = await tx.event.findMany({
-    where: { organizationId: subscription.organizationId, sequence: { gt: subscription.cursor } },
-    orderBy: { sequence: 'asc' },
-    take: eventsPerSubscription,
-    select: { id: true, sequence: true, type: true, payload: true },
-  });
-  const last = events.at(-1);
-  if (!last) return { deliveries: 0, readFullBatch: false };
-  const selected = await selectEvents(tx, await subscriptionFilter(tx, subscription), events);
-  if (selected.length > 0) {
-    await tx.webhookDelivery.createMany({
-      data: selected.map((event) => ({
-        organizationId: subscription.organizationId,
-        subscriptionId: subscription.id,
-        eventId: event.id,
-        eventSequence: event.sequence,
-        eventType: event.type,
-      })),
-      skipDuplicates: true,
-    });
-  }
-  await tx.webhookSubscription.update({ where: { id: subscription.id }, data: { cursor: last.sequence } });
-  return { deliveries: selected.length, readFullBatch: events.length === eventsPerSubscription };
-}
-
-async function anySubscriptionBehind(prisma: PrismaClient): Promise<boolean> {
-  const [row] = await prisma.$queryRaw<{ behind: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM "WebhookSubscription" s
+async function readBehind(prisma: PrismaClient): Promise<Subscription[]> {
+  const rows = await prisma.$queryRaw<BehindRow[]>`
+    SELECT s."id", s."organizationId", s."cursor", s."events", s."criteria", s."groupId",
+      e."id" AS "eventId", e."sequence", e."type", e."payload"
+    FROM (
+      SELECT s."id", s."organizationId", s."cursor", s."events", s."criteria", s."groupId"
+      FROM "WebhookSubscription" s
       WHERE s."enabled" AND EXISTS (
         SELECT 1 FROM "Event" e WHERE e."organizationId" = s."organizationId" AND e."sequence" > s."cursor")
-    ) AS "behind"`;
-  return row?.behind === true;
+      LIMIT ${subscriptionsPerRound}
+    ) s
+    CROSS JOIN LATERAL (
+      SELECT e."id", e."sequence", e."type", e."payload" FROM "Event" e
+      WHERE e."organizationId" = s."organizationId" AND e."sequence" > s."cursor"
+      ORDER BY e."sequence"
+      LIMIT ${eventsPerSubscription}
+    ) e
+    ORDER BY s."id", e."sequence"`;
+  const byId = new Map<string, Subscription>();
+  for (const row of rows) {
+    let subscription = byId.get(row.id);
+    if (!subscription) {
+      const { id, organizationId, cursor, events, criteria, groupId } = row;
+      subscription = { id, organizationId, cursor: BigInt(cursor), events, criteria, groupId, newEvents: [] };
+      byId.set(id, subscription);
+    }
+    subscription.newEvents.push({
+      id: row.eventId,
+      sequence: BigInt(row.sequence),
+      type: row.type,
+      payload: row.payload,
+    });
+  }
+  return [...byId.values()];
+}
+
+/** Moves the cursors still as read and creates the deliveries of those subscriptions, in one statement. */
+async function writeFanned(prisma: PrismaClient, fanned: readonly Fanned[]): Promise<number> {
+  const now = new Date();
+  const moves = fanned.map(
+    ({ subscription }) =>
+      Prisma.sql`(${subscription.id}::text, ${subscription.cursor}::bigint, ${
+        subscription.newEvents.at(-1)?.sequence ?? subscription.cursor
+      }::bigint)`,
+  );
+  const deliveries = fanned.flatMap(({ subscription, selected }) =>
+    selected.map(
+      (event) =>
+        Prisma.sql`(${randomUUID()}::text, ${subscription.organizationId}::text, ${subscription.id}::text,
+          ${event.id}::text, ${event.sequence}::bigint, ${event.type}::text)`,
+    ),
+  );
+  const moved = Prisma.sql`"moves" ("id", "from", "to") AS (VALUES ${Prisma.join(moves)}),
+    "moved" AS (
+      UPDATE "WebhookSubscription" s SET "cursor" = m."to", "updatedAt" = ${now}
+      FROM "moves" m
+      WHERE s."id" = m."id" AND s."cursor" = m."from" AND s."enabled"
+      RETURNING s."id"
+    )`;
+  if (deliveries.length === 0) {
+    await prisma.$executeRaw`WITH ${moved} SELECT count(*) FROM "moved"`;
+    return 0;
+  }
+  const [row] = await prisma.$queryRaw<{ created: bigint }[]>`
+    WITH ${moved},
+    "rows" ("id", "organizationId", "subscriptionId", "eventId", "eventSequence", "eventType") AS (
+      VALUES ${Prisma.join(deliveries)}
+    ),
+    "inserted" AS (
+      INSERT INTO "WebhookDelivery" ("id", "organizationId", "subscriptionId", "eventId", "eventSequence",
+        "eventType", "updatedAt")
+      SELECT r."id", r."organizationId", r."subscriptionId", r."eventId", r."eventSequence", r."eventType", ${now}
+      FROM "rows" r WHERE r."subscriptionId" IN (SELECT "id" FROM "moved")
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT count(*) AS "created" FROM "inserted"`;
+  return Number(row?.created ?? 0);
 }

@@ -44,6 +44,7 @@ export function startWebhookDispatcher(
   settings: WebhookSettings,
   logger: Logger,
 ): WebhookDispatcher {
+  const refillAt = (settings.perSubscriptionConcurrency * prefetchRounds) / 2;
   // Claimed and not finished, by subscription: waiting to be sent, and being sent.
   const waiting = new Map<string, ClaimedDelivery[]>();
   const sending = new Map<string, number>();
@@ -54,9 +55,12 @@ export function startWebhookDispatcher(
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
-  // New events to turn into deliveries (a notification or the poll). A claim follows them, a
-  // retry coming due, and a subscription of ours running out of claimed deliveries; a finished
-  // attempt otherwise only needs its result written.
+  // New events to turn into deliveries (a notification or the poll). A claim follows a fan-out
+  // that made deliveries, the poll (another process's work, a replay), a retry coming due, and
+  // a subscription of ours running low on claimed deliveries; a finished attempt otherwise only
+  // needs its result written. Most events make no delivery here (no subscription wants them, or
+  // another process fanned them out): they cost no claim, which on the embedded database's one
+  // connection is time taken from the writes.
   let eventsMayWait = true;
   let claimWanted = true;
   let resultsDue = false;
@@ -64,7 +68,7 @@ export function startWebhookDispatcher(
   let retryTimer: NodeJS.Timeout | undefined;
   let retryTimerAt = Number.POSITIVE_INFINITY;
 
-  const wake = (newEvents = false, claim = newEvents) => {
+  const wake = (newEvents = false, claim = false) => {
     if (stopped) return;
     eventsMayWait ||= newEvents;
     claimWanted ||= claim;
@@ -91,7 +95,7 @@ export function startWebhookDispatcher(
         if (stopped) return;
         if (eventsMayWait) {
           eventsMayWait = false;
-          await fanOutEvents(db.prisma);
+          if ((await fanOutEvents(db.prisma)) > 0) claimWanted = true;
         }
         if (!claimWanted) continue;
         claimWanted = false;
@@ -164,10 +168,10 @@ export function startWebhookDispatcher(
     while (queue.length > 0 && (sending.get(subscriptionId) ?? 0) < settings.perSubscriptionConcurrency) {
       start(queue.shift() as ClaimedDelivery);
     }
-    if (queue.length > 0) return;
-    waiting.delete(subscriptionId);
-    // Nothing left to send next while more may be due: claim again.
-    if (mayHaveMore.has(subscriptionId)) claimWanted = true;
+    // Half its line left while more may be due: claim again now, so the next claim is back
+    // before the line runs dry and the receiver never waits for the database.
+    if (queue.length <= refillAt && mayHaveMore.has(subscriptionId)) claimWanted = true;
+    if (queue.length === 0) waiting.delete(subscriptionId);
   };
 
   const start = (delivery: ClaimedDelivery) => {
@@ -206,7 +210,7 @@ export function startWebhookDispatcher(
   };
 
   const unsubscribe = eventNotifierFor(db).onEvent(() => wake(true));
-  const poll = setInterval(() => wake(true), settings.pollIntervalMs);
+  const poll = setInterval(() => wake(true, true), settings.pollIntervalMs);
   poll.unref();
   const prune = () =>
     pruneDeliveries(db.prisma, settings.deliveryRetentionMs).catch((error: unknown) =>

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Prisma } from '@switchboard/db';
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createLogger } from '../../src/logger';
-import { claimDeliveries } from '../../src/webhooks/claim-deliveries';
+import { claimDeliveries, claimSql } from '../../src/webhooks/claim-deliveries';
 import { fanOutEvents } from '../../src/webhooks/fan-out';
 import { recordDeliveries } from '../../src/webhooks/record-deliveries';
 import { generateWebhookSecret } from '../../src/webhooks/secrets';
@@ -10,6 +11,20 @@ import { defaultWebhookSettings } from '../../src/webhooks/settings';
 import { startWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher';
 import { startTestApi, type TestApi, type TestTenant } from '../support/test-api';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+/** Rows a plan read from one table, over all its scans (kept and filtered out, × loops). */
+const rowsReadFrom = (node: PlanNode, table: string): number =>
+  (node['Relation Name'] === table
+    ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1)
+    : 0) + (node.Plans ?? []).reduce((sum, child) => sum + rowsReadFrom(child, table), 0);
 
 // How the dispatcher batches its database work: a subscription's due deliveries are claimed
 // ahead in one line (each lease covering the attempts before it), successes are written
@@ -156,5 +171,148 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     } finally {
       await slow.stop();
     }
+  });
+  test('a claim reads only the due deliveries it may take, however many are due', async () => {
+    // A backlog as a dead receiver leaves it (2,000 due), written directly: the dispatchers of
+    // the next tests never see it (the subscription is deleted at the end).
+    const tenant = await api.newTenant('plan');
+    const webhook = await api.db.prisma.webhookSubscription.create({
+      data: {
+        organizationId: tenant.organization.id,
+        url: receiver.url,
+        events: ['conversation.created'],
+        secret: generateWebhookSecret(),
+        cursor: 1_002_000,
+      },
+    });
+    await api.db.prisma.$executeRaw`
+      WITH "events" AS (
+        INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorType", "actorId", "payload")
+        SELECT gen_random_uuid()::text, ${tenant.organization.id}, g, 'conversation.created', 'SYSTEM', 'test', '{}'
+        FROM generate_series(1000001, 1002000) g
+        RETURNING "id", "sequence")
+      INSERT INTO "WebhookDelivery" ("id", "organizationId", "subscriptionId", "eventId", "eventSequence", "eventType", "updatedAt")
+      SELECT gen_random_uuid()::text, ${tenant.organization.id}, ${webhook.id}, "id", "sequence", 'conversation.created', now()
+      FROM "events"`;
+    const subscriptions = await api.db.prisma.webhookSubscription.count({ where: { enabled: true } });
+    const options = { now: new Date(), lease, room: { [webhook.id]: 3 }, perSubscription: 3, limit: 100 };
+    try {
+      const [row] = await api.db.prisma.$queryRaw<{ 'QUERY PLAN': unknown }[]>(
+        Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${claimSql(options)}`,
+      );
+      const explained = row?.['QUERY PLAN'];
+      const [top] = (typeof explained === 'string' ? JSON.parse(explained) : explained) as {
+        Plan: PlanNode;
+      }[];
+      // Each subscription's line is read up to its room (3), then locked and written by primary
+      // key: a few reads per delivery it takes, whether 2,000 are due or 3.
+      const plan = top?.Plan as PlanNode;
+      expect(rowsReadFrom(plan, 'WebhookDelivery')).toBeLessThanOrEqual(5 * 3 * subscriptions);
+      // Their events are looked up one by one (still in the log? the body), never the whole log.
+      expect(rowsReadFrom(plan, 'Event')).toBeLessThanOrEqual(2 * 3 * subscriptions);
+      const claimed = await api.db.prisma.webhookDelivery.count({
+        where: { subscriptionId: webhook.id, attempts: 1 },
+      });
+      expect(claimed).toBe(3);
+    } finally {
+      await api.db.prisma.webhookSubscription.delete({ where: { id: webhook.id } });
+    }
+  });
+
+  test('a subscription’s line is claimed again while half of it still waits to be sent', async () => {
+    const { webhook } = await backlog('refill', 30);
+    const held = await startWebhookReceiver();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    held.answerWith(async (_request, res) => {
+      // The 9th request waits: 8 sent, 1 in flight, 7 of the first claim's 16 still in line.
+      if (held.received.length >= 9) await released;
+      res.writeHead(204).end();
+    });
+    await api.db.prisma.webhookSubscription.update({ where: { id: webhook.id }, data: { url: held.url } });
+    // One attempt at a time, so a line of 16; no poll during the test, which would claim too.
+    const settings = {
+      ...defaultWebhookSettings,
+      allowPrivateTargets: true,
+      perSubscriptionConcurrency: 1,
+      pollIntervalMs: 600_000,
+    };
+    const dispatcher = startWebhookDispatcher(api.db, settings, createLogger('silent'));
+    try {
+      const claimed = async () =>
+        (await deliveriesOf(webhook.id)).filter((delivery) => delivery.attempts > 0).length;
+      await vi.waitFor(async () => expect(await claimed()).toBeGreaterThan(16), { timeout: 15_000 });
+      release();
+      await vi.waitFor(() => expect(held.received).toHaveLength(30), { timeout: 30_000 });
+      await sleep(300); // room for a duplicate to arrive
+      expect(new Set(held.received.map((request) => request.headers['webhook-id'])).size).toBe(30);
+      expect(held.received).toHaveLength(30);
+    } finally {
+      release();
+      await dispatcher.stop();
+      await held.stop();
+    }
+  });
+
+  test('an event that makes no delivery claims nothing (the poll does)', async () => {
+    const { webhook } = await backlog('quiet', 1);
+    const quiet = await startWebhookReceiver();
+    await api.db.prisma.webhookSubscription.update({ where: { id: webhook.id }, data: { url: quiet.url } });
+    const settings = { ...defaultWebhookSettings, allowPrivateTargets: true, pollIntervalMs: 600_000 };
+    const dispatcher = startWebhookDispatcher(api.db, settings, createLogger('silent'));
+    try {
+      await vi.waitFor(async () => expect((await deliveriesOf(webhook.id))[0]?.status).toBe('DELIVERED'), {
+        timeout: 15_000,
+      });
+      // Due again without a notification (as a replay makes it): only a claim would send it.
+      await api.db.prisma.webhookDelivery.updateMany({
+        where: { subscriptionId: webhook.id },
+        data: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), deliveredAt: null },
+      });
+      const other = await api.newTenant('quiet, no subscriptions');
+      await other.caller.conversations.create({ topic: 'makes an event and no delivery' });
+      await sleep(500); // room for the dispatcher to fan the event out (and, before, to claim)
+      expect(quiet.received).toHaveLength(1);
+      expect((await deliveriesOf(webhook.id))[0]?.attempts).toBe(0);
+    } finally {
+      await dispatcher.stop();
+      await quiet.stop();
+    }
+  });
+
+  test('a fan-out round is two statements however many subscriptions it serves', async () => {
+    const tenant = await api.newTenant('fan-out round');
+    for (const events of [
+      ['conversation.created'],
+      ['conversation.created', 'conversation.updated'],
+      ['group.entered'],
+    ])
+      await api.db.prisma.webhookSubscription.create({
+        data: {
+          organizationId: tenant.organization.id,
+          url: receiver.url,
+          events,
+          secret: generateWebhookSecret(),
+        },
+      });
+    for (let i = 0; i < 3; i++) await tenant.caller.conversations.create({ topic: `fan-out round ${i}` });
+    // Every statement the fan-out sends, counted on the real client.
+    let statements = 0;
+    const counting = api.db.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          statements++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof api.db.prisma;
+    // Each subscription's deliveries of the three creates (the third selects none of them).
+    expect(await fanOutEvents(counting)).toBeGreaterThanOrEqual(6);
+    // The read of the subscriptions behind with their new events, and the write of deliveries and
+    // cursors (no transaction around them, nothing per subscription).
+    expect(statements).toBe(2);
+    expect(await fanOutEvents(api.db.prisma)).toBe(0);
   });
 });
