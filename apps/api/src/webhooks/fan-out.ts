@@ -6,27 +6,25 @@ import { selectEvents, subscriptionFilter } from './subscription-filter';
 const subscriptionsPerRound = 20;
 const eventsPerSubscription = 500;
 
-/** A subscription behind its organization's log, with one of its new events (none: no row). */
-interface BehindRow {
+/** What fan-out reads of a subscription. */
+interface SubscriptionFields {
   id: string;
   organizationId: string;
   cursor: bigint;
   events: string[];
   criteria: string | null;
   groupId: string | null;
+}
+
+/** A subscription behind its organization's log, with one of its new events (none: no row). */
+interface BehindRow extends SubscriptionFields {
   eventId: string;
   sequence: bigint;
   type: string;
   payload: unknown;
 }
 
-interface Subscription {
-  id: string;
-  organizationId: string;
-  cursor: bigint;
-  events: string[];
-  criteria: string | null;
-  groupId: string | null;
+interface Subscription extends SubscriptionFields {
   newEvents: { id: string; sequence: bigint; type: string; payload: unknown }[];
 }
 

@@ -42,18 +42,25 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     await api.close();
   });
 
-  /** A subscription of its own (a new tenant) with `count` conversations turned into deliveries. */
-  const backlog = async (name: string, count: number) => {
-    const tenant: TestTenant = await api.newTenant(name);
-    // Stored directly: this API checks no targets (it has no webhook settings).
-    const webhook = await api.db.prisma.webhookSubscription.create({
+  /**
+   * A subscription of the tenant to conversation.created at the receiver, its cursor at `cursor`.
+   * Stored directly: this API checks no targets (it has no webhook settings).
+   */
+  const subscribe = (tenant: TestTenant, cursor = 0) =>
+    api.db.prisma.webhookSubscription.create({
       data: {
         organizationId: tenant.organization.id,
         url: receiver.url,
         events: ['conversation.created'],
         secret: generateWebhookSecret(),
+        cursor,
       },
     });
+
+  /** A subscription of its own (a new tenant) with `count` conversations turned into deliveries. */
+  const backlog = async (name: string, count: number) => {
+    const tenant: TestTenant = await api.newTenant(name);
+    const webhook = await subscribe(tenant);
     for (let i = 0; i < count; i++) await tenant.caller.conversations.create({ topic: `${name} ${i}` });
     await fanOutEvents(api.db.prisma);
     return { tenant, webhook };
@@ -176,15 +183,7 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     // A backlog as a dead receiver leaves it (2,000 due), written directly: the dispatchers of
     // the next tests never see it (the subscription is deleted at the end).
     const tenant = await api.newTenant('plan');
-    const webhook = await api.db.prisma.webhookSubscription.create({
-      data: {
-        organizationId: tenant.organization.id,
-        url: receiver.url,
-        events: ['conversation.created'],
-        secret: generateWebhookSecret(),
-        cursor: 1_002_000,
-      },
-    });
+    const webhook = await subscribe(tenant, 1_002_000);
     await api.db.prisma.$executeRaw`
       WITH "events" AS (
         INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorType", "actorId", "payload")
