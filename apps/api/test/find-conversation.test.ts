@@ -74,6 +74,8 @@ describe.each(testDatabaseKinds())('findConversation on %s', (kind) => {
     expect(row).toStrictEqual(await includeRead(created.id));
     expect(row.tags.map((link) => link.tag.name)).toEqual(['later', 'billing', 'vip']);
     expect(row.createdAt).toBeInstanceOf(Date);
+    // GET one conversation reads through the driver directly (Database.reads): the same row.
+    expect(await findConversation(api.db.reads, organizationId, created.id)).toStrictEqual(row);
   });
 
   test('a conversation without tags, null columns and empty metadata', async () => {

@@ -1,4 +1,4 @@
-import type { Database, PrismaClient } from '@switchboard/db';
+import type { Database, PrismaClient, SqlReads } from '@switchboard/db';
 import type { Authentication } from '../auth/authenticate';
 import type { RequestTransaction } from '../http/joined-transaction';
 import type { Logger } from '../logger';
@@ -8,6 +8,12 @@ import { defaultWebhookSettings, type WebhookSettings } from '../webhooks/settin
 export interface Context {
   db: Database;
   prisma: PrismaClient;
+  /**
+   * For a procedure's single raw reads: the database's direct reads (`Database.reads`, less than
+   * half Prisma's CPU), or the request's transaction when the whole request runs in one, so the
+   * read sees its writes.
+   */
+  reads: SqlReads;
   logger: Logger;
   auth: Authentication;
   /** Slack user id the caller acts for (`x-acting-slack-user`), checked by protectedProcedure. */
@@ -45,6 +51,7 @@ export function createContextInner(options: ContextOptions): Context {
   return {
     db: options.db,
     prisma: options.transaction?.client ?? options.db.prisma,
+    reads: options.transaction?.client ?? options.db.reads,
     logger: options.logger,
     auth: options.auth,
     actingSlackUserId: options.actingSlackUserId,

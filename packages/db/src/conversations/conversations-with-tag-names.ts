@@ -1,4 +1,4 @@
-import type { RawQueryClient } from '../criteria/conversation-query';
+import type { SqlReads } from '../direct-reads';
 import { type Conversation, Prisma } from '../generated/prisma/client';
 import { prepared } from '../prepared-statements';
 
@@ -17,7 +17,7 @@ export interface ConversationWithTagNames extends Conversation {
  * per connection on PostgreSQL (../prepared-statements): a lookup by key, whatever the ids.
  */
 export function findConversationsWithTagNames(
-  client: RawQueryClient,
+  client: SqlReads,
   organizationId: string,
   ids: readonly string[],
 ): Promise<ConversationWithTagNames[]> {

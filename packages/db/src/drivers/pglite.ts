@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { pgliteReads, type SqlReads } from '../direct-reads';
 import type { SqlSession } from '../migrate/sql-session';
 import { DurableNodeFS } from './durable-node-fs';
 
@@ -9,6 +10,8 @@ export interface PgliteDriver {
   pglite: PGlite;
   session: SqlSession;
   adapter: PrismaPGlite;
+  /** Single reads without Prisma in front (../direct-reads); they wait for an open transaction. */
+  reads: SqlReads;
 }
 
 /**
@@ -61,5 +64,5 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
         }),
       ),
   };
-  return { pglite, session, adapter: new PrismaPGlite(pglite) };
+  return { pglite, session, adapter: new PrismaPGlite(pglite), reads: pgliteReads(pglite) };
 }

@@ -1,11 +1,14 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { postgresReads, type SqlReads } from '../direct-reads';
 import type { SqlSession } from '../migrate/sql-session';
 import { preparedStatementName } from '../prepared-statements';
 
 export interface PostgresDriver {
   session: SqlSession;
   adapter: PrismaPg;
+  /** Single reads on the adapter's own pool, without Prisma in front (../direct-reads). */
+  reads: SqlReads;
 }
 
 /** A PostgreSQL server reached through a connection pool (`@prisma/adapter-pg`). */
@@ -33,12 +36,14 @@ export function openPostgres(options: { databaseUrl: string; poolSize?: number }
       }
     },
   };
-  const adapter = new PrismaPg(
-    { connectionString: options.databaseUrl, max: options.poolSize ?? 10 },
+  // One pool for Prisma and the direct reads; Prisma's disconnect ends it.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
     // The statements marked with `prepared` are prepared once per connection (see there). The
     // adapter's type asks for a name for every statement; pg's query() sends one without a name
     // (`undefined`) unprepared, as the adapter does when no generator is given.
-    { statementNameGenerator: (query) => preparedStatementName(query) as string },
-  );
-  return { session, adapter };
+    statementNameGenerator: (query) => preparedStatementName(query) as string,
+  });
+  return { session, adapter, reads: postgresReads(pool) };
 }

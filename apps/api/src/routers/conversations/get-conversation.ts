@@ -7,5 +7,5 @@ export const getConversation = protectedProcedure
   .input(conversationIdInput)
   .output(conversationSchema)
   .query(async ({ ctx, input }) =>
-    presentConversation(await findConversation(ctx.prisma, ctx.organizationId, input.conversationId)),
+    presentConversation(await findConversation(ctx.reads, ctx.organizationId, input.conversationId)),
   );

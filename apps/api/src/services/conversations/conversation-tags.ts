@@ -62,7 +62,7 @@ export async function listConversationTags(
   ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
   conversationId: string,
 ): Promise<ConversationTagView[]> {
-  await findConversation(ctx.prisma, ctx.organizationId, conversationId);
+  await findConversation(ctx.reads, ctx.organizationId, conversationId);
   const links = await ctx.prisma.conversationTag.findMany({
     where: { organizationId: ctx.organizationId, conversationId },
     select: { createdAt: true, tag: { select: { name: true } } },

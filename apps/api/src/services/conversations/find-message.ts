@@ -11,7 +11,7 @@ export async function findMessage(
   ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
   input: { conversationId: string; messageId: string; internal?: boolean | undefined },
 ): Promise<MessageView> {
-  const conversation = await findConversation(ctx.prisma, ctx.organizationId, input.conversationId);
+  const conversation = await findConversation(ctx.reads, ctx.organizationId, input.conversationId);
   const row = await ctx.prisma.message.findFirst({
     where: {
       id: input.messageId,

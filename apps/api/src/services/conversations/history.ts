@@ -21,7 +21,7 @@ export async function conversationHistory(
   ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
   input: { conversationId: string; limit: number; cursor?: string | undefined; order?: 'asc' | 'desc' },
 ): Promise<{ events: HistoryEventView[]; nextCursor: string | null }> {
-  await findConversation(ctx.prisma, ctx.organizationId, input.conversationId);
+  await findConversation(ctx.reads, ctx.organizationId, input.conversationId);
   const rows = await ctx.prisma.auditEvent.findMany({
     where: { organizationId: ctx.organizationId, entityType: 'conversation', entityId: input.conversationId },
     take: input.limit + 1,

@@ -42,7 +42,7 @@ export async function listMessages(
   }
   const order = parseMessageOrder(query.orderBy);
   const { organizationId } = ctx;
-  const conversation = await findConversation(ctx.prisma, organizationId, query.conversationId);
+  const conversation = await findConversation(ctx.reads, organizationId, query.conversationId);
   const limit = query.limit ?? defaultMessagePageSize;
   const page = query.page ?? 0;
   const where = { organizationId, conversationId: conversation.id, ...messageFilters(query) };

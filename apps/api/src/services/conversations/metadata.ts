@@ -9,7 +9,7 @@ export async function getConversationMetadata(
   ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
   conversationId: string,
 ): Promise<Record<string, string>> {
-  return metadataOf(await findConversation(ctx.prisma, ctx.organizationId, conversationId));
+  return metadataOf(await findConversation(ctx.reads, ctx.organizationId, conversationId));
 }
 
 /**
