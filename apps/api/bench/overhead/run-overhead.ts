@@ -57,7 +57,8 @@ function result(
       unit: 'req/s',
       better: 'higher' as const,
       baseline: { name: bare.target.name, value: rps(bare) },
-      goal: { text: '≥ 0.6 of the bare baseline', met: rps(m) / rps(bare) >= 0.6 },
+      // Issue 12: no slower than before the Infobip work, when REST measured 0.65 of the baseline.
+      goal: { text: '≥ 0.65 of the bare baseline', met: rps(m) / rps(bare) >= 0.65 },
     },
     {
       name: `${m.target.name}: p99 latency`,
