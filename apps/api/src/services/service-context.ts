@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@switchboard/db';
+import type { PrismaClient, SqlReads } from '@switchboard/db';
 import type { Actor } from '../auth/principal';
 import type { Logger } from '../logger';
 
@@ -15,3 +15,9 @@ export interface ServiceContext {
    */
   now?: () => Date;
 }
+
+/**
+ * What a read of a caller's data needs: Prisma, the tenant, and the direct reads for its single
+ * raw reads (the request context's `reads`: the driver itself, or the request's transaction).
+ */
+export type ReadContext = Pick<ServiceContext, 'prisma' | 'organizationId'> & { reads: SqlReads };

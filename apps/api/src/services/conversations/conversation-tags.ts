@@ -1,5 +1,5 @@
 import { DomainError, validateTagName } from '@switchboard/core';
-import type { ServiceContext } from '../service-context';
+import type { ReadContext, ServiceContext } from '../service-context';
 import { applyConversationChange } from './apply-change';
 import { findConversation } from './find-conversation';
 
@@ -59,7 +59,7 @@ export function removeConversationTag(
 
 /** A conversation's tags, in the order they were added. */
 export async function listConversationTags(
-  ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
+  ctx: ReadContext,
   conversationId: string,
 ): Promise<ConversationTagView[]> {
   await findConversation(ctx.reads, ctx.organizationId, conversationId);

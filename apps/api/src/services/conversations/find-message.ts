@@ -1,5 +1,5 @@
 import { DomainError } from '@switchboard/core';
-import type { ServiceContext } from '../service-context';
+import type { ReadContext } from '../service-context';
 import { findConversation } from './find-conversation';
 import { type MessageView, presentMessage } from './messages';
 
@@ -8,7 +8,7 @@ import { type MessageView, presentMessage } from './messages';
  * messages. Another organization's ids answer 404 like ids that never existed.
  */
 export async function findMessage(
-  ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
+  ctx: ReadContext,
   input: { conversationId: string; messageId: string; internal?: boolean | undefined },
 ): Promise<MessageView> {
   const conversation = await findConversation(ctx.reads, ctx.organizationId, input.conversationId);

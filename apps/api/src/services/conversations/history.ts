@@ -1,6 +1,6 @@
 import type { Prisma } from '@switchboard/db';
 import { cursorArgs, toPage } from '../../routers/shared/pagination';
-import type { ServiceContext } from '../service-context';
+import type { ReadContext } from '../service-context';
 import { findConversation } from './find-conversation';
 
 export interface HistoryEventView {
@@ -18,7 +18,7 @@ export interface HistoryEventView {
  * (newest last), or newest first with `order: 'desc'` — in keyset pages.
  */
 export async function conversationHistory(
-  ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
+  ctx: ReadContext,
   input: { conversationId: string; limit: number; cursor?: string | undefined; order?: 'asc' | 'desc' },
 ): Promise<{ events: HistoryEventView[]; nextCursor: string | null }> {
   await findConversation(ctx.reads, ctx.organizationId, input.conversationId);

@@ -1,7 +1,7 @@
 import { DomainError } from '@switchboard/core';
 import type { MessageDirection, Prisma } from '@switchboard/db';
 import { instantRange } from '../../shared/instant-range';
-import type { ServiceContext } from '../service-context';
+import type { ReadContext } from '../service-context';
 import { findConversation } from './find-conversation';
 import { type MessageView, presentMessage } from './messages';
 
@@ -33,10 +33,7 @@ type Order = { field: (typeof orderFields)[number]; direction: 'asc' | 'desc' };
  * `orderBy` says otherwise. Either `page` (offset) or `cursor` (keyset, stable while messages
  * arrive) selects the page; every filter runs in the database.
  */
-export async function listMessages(
-  ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
-  query: MessageListQuery,
-) {
+export async function listMessages(ctx: ReadContext, query: MessageListQuery) {
   if (query.cursor !== undefined && (query.page ?? 0) > 0) {
     throw new DomainError('VALIDATION', 'Send either page or cursor, not both.', { field: 'cursor' });
   }

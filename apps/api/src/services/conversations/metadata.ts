@@ -1,12 +1,12 @@
 import { assertCanChangeMetadata } from '@switchboard/core';
-import type { ServiceContext } from '../service-context';
+import type { ReadContext, ServiceContext } from '../service-context';
 import { applyConversationChange } from './apply-change';
 import { metadataOf } from './conversation-row';
 import { findConversation } from './find-conversation';
 
 /** Infobip's conversation metadata: a flat string → string map. */
 export async function getConversationMetadata(
-  ctx: Pick<ServiceContext, 'prisma' | 'organizationId'>,
+  ctx: ReadContext,
   conversationId: string,
 ): Promise<Record<string, string>> {
   return metadataOf(await findConversation(ctx.reads, ctx.organizationId, conversationId));
