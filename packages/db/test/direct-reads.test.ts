@@ -58,6 +58,40 @@ describe.each(testDatabaseKinds())('direct reads on %s', (kind) => {
     },
   );
 
+  test("a read never joins another request's open transaction", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let inserted = () => {};
+    const insertedYet = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const transaction = db.prisma.$transaction(async (tx) => {
+      await tx.organization.create({ data: { name: 'Uncommitted' } });
+      inserted();
+      await held;
+    });
+    await insertedYet;
+    let answered = false;
+    const read = db.reads
+      .$queryRaw<{ name: string }[]>(
+        Prisma.sql`SELECT "name" FROM "Organization" WHERE "name" = 'Uncommitted'`,
+      )
+      .then((rows) => {
+        answered = true;
+        return rows;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // PostgreSQL: another connection, which does not see the uncommitted row. PGlite has one
+    // session, so the read waits for the transaction to end instead of running inside it.
+    if (kind === 'postgresql') expect(await read).toEqual([]);
+    else expect(answered).toBe(false);
+    release();
+    await transaction;
+    if (kind === 'pglite') expect(await read).toEqual([{ name: 'Uncommitted' }]);
+  });
+
   test('a bad statement is refused with the database error, as through Prisma', async () => {
     await expect(db.reads.$queryRaw(Prisma.sql`SELECT "nope" FROM "Conversation"`)).rejects.toThrow(/nope/);
   });
