@@ -4,6 +4,7 @@ import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createLogger } from '../../src/logger';
 import { claimDeliveries, claimSql } from '../../src/webhooks/claim-deliveries';
+import { dispatchPolicies } from '../../src/webhooks/dispatch-policy';
 import { fanOutEvents } from '../../src/webhooks/fan-out';
 import { recordDeliveries } from '../../src/webhooks/record-deliveries';
 import { generateWebhookSecret } from '../../src/webhooks/secrets';
@@ -218,16 +219,23 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     }
   });
 
-  test('a subscription’s line is claimed again while half of it still waits to be sent', async () => {
-    const { webhook } = await backlog('refill', 30);
+  test('a subscription’s line is claimed again while the policy’s share of it still waits to be sent', async () => {
+    // One attempt at a time: a line of `prefetchRounds` (16 on PostgreSQL, 64 embedded),
+    // claimed again when a half (PostgreSQL) or a quarter (embedded) of it is left.
+    const policy = dispatchPolicies[kind];
+    const line = policy.prefetchRounds;
+    const refillAt = line * policy.refillShare;
+    const total = line + 14;
+    const { webhook } = await backlog('refill', total);
     const held = await startWebhookReceiver();
     let release = () => {};
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
     held.answerWith(async (_request, res) => {
-      // The 9th request waits: 8 sent, 1 in flight, 7 of the first claim's 16 still in line.
-      if (held.received.length >= 9) await released;
+      // This request waits: the ones before it sent, it in flight, fewer than `refillAt` of the
+      // first claim's line still waiting (on PostgreSQL the 9th: 8 sent, 7 of 16 waiting).
+      if (held.received.length >= line - refillAt + 1) await released;
       res.writeHead(204).end();
     });
     await api.db.prisma.webhookSubscription.update({ where: { id: webhook.id }, data: { url: held.url } });
@@ -242,12 +250,12 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     try {
       const claimed = async () =>
         (await deliveriesOf(webhook.id)).filter((delivery) => delivery.attempts > 0).length;
-      await vi.waitFor(async () => expect(await claimed()).toBeGreaterThan(16), { timeout: 15_000 });
+      await vi.waitFor(async () => expect(await claimed()).toBeGreaterThan(line), { timeout: 15_000 });
       release();
-      await vi.waitFor(() => expect(held.received).toHaveLength(30), { timeout: 30_000 });
+      await vi.waitFor(() => expect(held.received).toHaveLength(total), { timeout: 30_000 });
       await sleep(300); // room for a duplicate to arrive
-      expect(new Set(held.received.map((request) => request.headers['webhook-id'])).size).toBe(30);
-      expect(held.received).toHaveLength(30);
+      expect(new Set(held.received.map((request) => request.headers['webhook-id'])).size).toBe(total);
+      expect(held.received).toHaveLength(total);
     } finally {
       release();
       await dispatcher.stop();
@@ -278,6 +286,48 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     } finally {
       await dispatcher.stop();
       await quiet.stop();
+    }
+  });
+
+  test('events arriving within the policy’s gap are fanned out in one round', async () => {
+    const tenant = await api.newTenant('gap');
+    const webhook = await subscribe(tenant);
+    // Fan-out rounds counted by their first statement (the read of the subscriptions behind).
+    let rounds = 0;
+    const counting = api.db.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          const text = JSON.stringify(args, (_key, value) => (typeof value === 'bigint' ? 0 : value));
+          if (text.includes('s.\\"cursor\\", s.\\"events\\"')) rounds++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof api.db.prisma;
+    const gapMs = 1_000;
+    const policy = { ...dispatchPolicies.postgresql, fanOutGapMs: gapMs };
+    const settings = { ...defaultWebhookSettings, allowPrivateTargets: true, pollIntervalMs: 600_000 };
+    const dispatcher = startWebhookDispatcher(
+      { ...api.db, prisma: counting },
+      settings,
+      createLogger('silent'),
+      policy,
+    );
+    const delivered = async () =>
+      (await deliveriesOf(webhook.id)).filter((row) => row.status === 'DELIVERED').length;
+    try {
+      await tenant.caller.conversations.create({ topic: 'gap: the first, sent at once' });
+      await vi.waitFor(async () => expect(await delivered()).toBe(1), { timeout: 15_000 });
+      rounds = 0;
+      const startedAt = Date.now();
+      for (let i = 0; i < 10; i++) await tenant.caller.conversations.create({ topic: `gap: burst ${i}` });
+      const burstMs = Date.now() - startedAt;
+      await vi.waitFor(async () => expect(await delivered()).toBe(11), { timeout: 15_000 });
+      // One round per event without the gap; with it, one per gap the burst spans (and one
+      // more for an event that lands just after a round began).
+      expect(rounds).toBeLessThanOrEqual(Math.ceil(burstMs / gapMs) + 1);
+    } finally {
+      await dispatcher.stop();
+      await api.db.prisma.webhookSubscription.delete({ where: { id: webhook.id } });
     }
   });
 
