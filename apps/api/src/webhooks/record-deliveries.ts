@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@switchboard/db';
+import type { PrismaClient } from '@switchboard/db';
 import type { AttemptResult } from './attempt-delivery';
 import type { ClaimedDelivery } from './claim-deliveries';
 
@@ -14,12 +14,16 @@ export async function recordDeliveries(
 ): Promise<void> {
   if (delivered.length === 0) return;
   const now = new Date();
-  const rows = delivered.map(
-    ({ delivery, result }) =>
-      Prisma.sql`(${delivery.id}::text, ${delivery.attempts}::int, ${result.statusCode}::int, ${result.responseBody}::text)`,
-  );
+  // Four array parameters, however many results: a VALUES list of four parameters a row costs
+  // the client and the server time per parameter (serialising, parsing, planning the list).
+  const ids = delivered.map(({ delivery }) => delivery.id);
+  const attempts = delivered.map(({ delivery }) => delivery.attempts);
+  const statusCodes = delivered.map(({ result }) => result.statusCode);
+  const responseBodies = delivered.map(({ result }) => result.responseBody);
   await prisma.$executeRaw`
-    WITH "results" ("id", "attempts", "statusCode", "responseBody") AS (VALUES ${Prisma.join(rows)}),
+    WITH "results" ("id", "attempts", "statusCode", "responseBody") AS (
+      SELECT * FROM unnest(${ids}::text[], ${attempts}::int[], ${statusCodes}::int[], ${responseBodies}::text[])
+    ),
     "written" AS (
       UPDATE "WebhookDelivery" d SET
         "status" = 'DELIVERED',

@@ -3,6 +3,7 @@ import { eventNotifierFor } from '../events';
 import type { Logger } from '../logger';
 import { type AttemptResult, attemptDelivery } from './attempt-delivery';
 import { type ClaimedDelivery, claimDeliveries } from './claim-deliveries';
+import { type DispatchPolicy, dispatchPolicies } from './dispatch-policy';
 import { fanOutEvents } from './fan-out';
 import { pruneDeliveries } from './prune-deliveries';
 import { recordAttempt } from './record-attempt';
@@ -19,14 +20,10 @@ export interface WebhookDispatcher {
 // concurrency claimed at once (sent `perSubscriptionConcurrency` at a time), so a busy
 // subscription needs one claim per several attempts; each lease covers the attempts ahead of
 // its delivery in this process's line and outlives its own attempt's timeout by a margin.
+// Results of finished attempts are written together (the policy says when). Each write is a
+// commit (an fsync on the embedded database); the receivers have their deliveries already.
 const claimBatch = 200;
-const prefetchRounds = 16;
 const leaseMarginMs = 10_000;
-// Results of finished attempts are written together: when this many are waiting, when nothing
-// is being sent any more, or this long after the first of them finished. Each write is a commit
-// (an fsync on the embedded database); the receivers have their deliveries already.
-const resultBatch = 100;
-const resultDelayMs = 50;
 const pruneIntervalMs = 3_600_000;
 
 /**
@@ -43,8 +40,10 @@ export function startWebhookDispatcher(
   db: Database,
   settings: WebhookSettings,
   logger: Logger,
+  policy: DispatchPolicy = dispatchPolicies[db.kind],
 ): WebhookDispatcher {
-  const refillAt = (settings.perSubscriptionConcurrency * prefetchRounds) / 2;
+  const perSubscription = settings.perSubscriptionConcurrency * policy.prefetchRounds;
+  const refillAt = perSubscription * policy.refillShare;
   // Claimed and not finished, by subscription: waiting to be sent, and being sent.
   const waiting = new Map<string, ClaimedDelivery[]>();
   const sending = new Map<string, number>();
@@ -65,6 +64,9 @@ export function startWebhookDispatcher(
   let claimWanted = true;
   let resultsDue = false;
   let resultTimer: NodeJS.Timeout | undefined;
+  // New events wait for this moment (policy.fanOutGapMs after the last fan-out began), on a timer.
+  let fanOutAfter = 0;
+  let fanOutTimer: NodeJS.Timeout | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryTimerAt = Number.POSITIVE_INFINITY;
 
@@ -78,7 +80,7 @@ export function startWebhookDispatcher(
     }
     running = work().finally(() => {
       running = null;
-      if (again || eventsMayWait || claimWanted || resultsDue) wake();
+      if (again || (eventsMayWait && !fanOutTimer) || claimWanted || resultsDue) wake();
     });
   };
 
@@ -94,8 +96,17 @@ export function startWebhookDispatcher(
         }
         if (stopped) return;
         if (eventsMayWait) {
-          eventsMayWait = false;
-          if ((await fanOutEvents(db.prisma)) > 0) claimWanted = true;
+          const wait = fanOutAfter - Date.now();
+          if (wait > 0) {
+            fanOutTimer ??= setTimeout(() => {
+              fanOutTimer = undefined;
+              wake();
+            }, wait);
+          } else {
+            eventsMayWait = false;
+            fanOutAfter = Date.now() + policy.fanOutGapMs;
+            if ((await fanOutEvents(db.prisma)) > 0) claimWanted = true;
+          }
         }
         if (!claimWanted) continue;
         claimWanted = false;
@@ -143,7 +154,6 @@ export function startWebhookDispatcher(
     (waiting.get(subscriptionId)?.length ?? 0) + (sending.get(subscriptionId) ?? 0);
 
   const claimDue = async () => {
-    const perSubscription = settings.perSubscriptionConcurrency * prefetchRounds;
     const room: Record<string, number> = {};
     for (const subscriptionId of new Set([...waiting.keys(), ...sending.keys()]))
       room[subscriptionId] = perSubscription - claimedOf(subscriptionId);
@@ -168,7 +178,7 @@ export function startWebhookDispatcher(
     while (queue.length > 0 && (sending.get(subscriptionId) ?? 0) < settings.perSubscriptionConcurrency) {
       start(queue.shift() as ClaimedDelivery);
     }
-    // Half its line left while more may be due: claim again now, so the next claim is back
+    // The policy's share of its line left while more may be due: claim again now, so the next claim is back
     // before the line runs dry and the receiver never waits for the database.
     if (queue.length <= refillAt && mayHaveMore.has(subscriptionId)) claimWanted = true;
     if (queue.length === 0) waiting.delete(subscriptionId);
@@ -183,12 +193,13 @@ export function startWebhookDispatcher(
       if (left > 0) sending.set(subscriptionId, left);
       else sending.delete(subscriptionId);
       send(subscriptionId);
-      if (finished.length >= resultBatch || sending.size === 0) resultsDue = true;
+      if (finished.length >= policy.resultBatch || (policy.resultsWhenIdle && sending.size === 0))
+        resultsDue = true;
       else
         resultTimer ??= setTimeout(() => {
           resultsDue = true;
           wake();
-        }, resultDelayMs);
+        }, policy.resultDelayMs);
       if (resultsDue || claimWanted) wake();
     });
     attempts.add(attempt);
@@ -229,6 +240,7 @@ export function startWebhookDispatcher(
       clearInterval(pruning);
       clearTimeout(retryTimer);
       clearTimeout(resultTimer);
+      clearTimeout(fanOutTimer);
       await running;
       await Promise.all(attempts);
       await writeFinished();

@@ -4,6 +4,7 @@ import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createLogger } from '../../src/logger';
 import { claimDeliveries, claimSql } from '../../src/webhooks/claim-deliveries';
+import { dispatchPolicies } from '../../src/webhooks/dispatch-policy';
 import { fanOutEvents } from '../../src/webhooks/fan-out';
 import { recordDeliveries } from '../../src/webhooks/record-deliveries';
 import { generateWebhookSecret } from '../../src/webhooks/secrets';
@@ -14,6 +15,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 
 interface PlanNode {
   'Relation Name'?: string;
+  'CTE Name'?: string;
   'Actual Rows'?: number;
   'Actual Loops'?: number;
   'Rows Removed by Filter'?: number;
@@ -25,6 +27,12 @@ const rowsReadFrom = (node: PlanNode, table: string): number =>
   (node['Relation Name'] === table
     ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1)
     : 0) + (node.Plans ?? []).reduce((sum, child) => sum + rowsReadFrom(child, table), 0);
+
+/** Rows a plan read from one of its CTEs, over all its scans. */
+const rowsReadFromCte = (node: PlanNode, cte: string): number =>
+  (node['CTE Name'] === cte
+    ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1)
+    : 0) + (node.Plans ?? []).reduce((sum, child) => sum + rowsReadFromCte(child, cte), 0);
 
 // How the dispatcher batches its database work: a subscription's due deliveries are claimed
 // ahead in one line (each lease covering the attempts before it), successes are written
@@ -194,7 +202,16 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
       SELECT gen_random_uuid()::text, ${tenant.organization.id}, ${webhook.id}, "id", "sequence", 'conversation.created', now()
       FROM "events"`;
     const subscriptions = await api.db.prisma.webhookSubscription.count({ where: { enabled: true } });
-    const options = { now: new Date(), lease, room: { [webhook.id]: 3 }, perSubscription: 3, limit: 100 };
+    // A line of 100 taken (the embedded database's claims are ~190): large enough for a cost
+    // per claimed row that grows with the rows claimed to show.
+    const take = 100;
+    const options = {
+      now: new Date(),
+      lease,
+      room: { [webhook.id]: take },
+      perSubscription: take,
+      limit: 200,
+    };
     try {
       const [row] = await api.db.prisma.$queryRaw<{ 'QUERY PLAN': unknown }[]>(
         Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${claimSql(options)}`,
@@ -203,31 +220,40 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
       const [top] = (typeof explained === 'string' ? JSON.parse(explained) : explained) as {
         Plan: PlanNode;
       }[];
-      // Each subscription's line is read up to its room (3), then locked and written by primary
-      // key: a few reads per delivery it takes, whether 2,000 are due or 3.
+      // Each subscription's line is read up to its room, then locked and written by primary
+      // key: a few reads per delivery it takes, whether 2,000 are due or 100.
       const plan = top?.Plan as PlanNode;
-      expect(rowsReadFrom(plan, 'WebhookDelivery')).toBeLessThanOrEqual(5 * 3 * subscriptions);
+      expect(rowsReadFrom(plan, 'WebhookDelivery')).toBeLessThanOrEqual(5 * take * subscriptions);
       // Their events are looked up one by one (still in the log? the body), never the whole log.
-      expect(rowsReadFrom(plan, 'Event')).toBeLessThanOrEqual(2 * 3 * subscriptions);
+      expect(rowsReadFrom(plan, 'Event')).toBeLessThanOrEqual(2 * take * subscriptions);
+      // The locked rows are read a few times in all, not once per claimed row (quadratic).
+      expect(rowsReadFromCte(plan, 'locked')).toBeLessThanOrEqual(3 * take * subscriptions);
       const claimed = await api.db.prisma.webhookDelivery.count({
         where: { subscriptionId: webhook.id, attempts: 1 },
       });
-      expect(claimed).toBe(3);
+      expect(claimed).toBe(take);
     } finally {
       await api.db.prisma.webhookSubscription.delete({ where: { id: webhook.id } });
     }
   });
 
-  test('a subscription’s line is claimed again while half of it still waits to be sent', async () => {
-    const { webhook } = await backlog('refill', 30);
+  test('a subscription’s line is claimed again while the policy’s share of it still waits to be sent', async () => {
+    // One attempt at a time: a line of `prefetchRounds` (16 on PostgreSQL, 64 embedded),
+    // claimed again when a half (PostgreSQL) or a quarter (embedded) of it is left.
+    const policy = dispatchPolicies[kind];
+    const line = policy.prefetchRounds;
+    const refillAt = line * policy.refillShare;
+    const total = line + 14;
+    const { webhook } = await backlog('refill', total);
     const held = await startWebhookReceiver();
     let release = () => {};
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
     held.answerWith(async (_request, res) => {
-      // The 9th request waits: 8 sent, 1 in flight, 7 of the first claim's 16 still in line.
-      if (held.received.length >= 9) await released;
+      // This request waits: the ones before it sent, it in flight, fewer than `refillAt` of the
+      // first claim's line still waiting (on PostgreSQL the 9th: 8 sent, 7 of 16 waiting).
+      if (held.received.length >= line - refillAt + 1) await released;
       res.writeHead(204).end();
     });
     await api.db.prisma.webhookSubscription.update({ where: { id: webhook.id }, data: { url: held.url } });
@@ -242,12 +268,12 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     try {
       const claimed = async () =>
         (await deliveriesOf(webhook.id)).filter((delivery) => delivery.attempts > 0).length;
-      await vi.waitFor(async () => expect(await claimed()).toBeGreaterThan(16), { timeout: 15_000 });
+      await vi.waitFor(async () => expect(await claimed()).toBeGreaterThan(line), { timeout: 15_000 });
       release();
-      await vi.waitFor(() => expect(held.received).toHaveLength(30), { timeout: 30_000 });
+      await vi.waitFor(() => expect(held.received).toHaveLength(total), { timeout: 30_000 });
       await sleep(300); // room for a duplicate to arrive
-      expect(new Set(held.received.map((request) => request.headers['webhook-id'])).size).toBe(30);
-      expect(held.received).toHaveLength(30);
+      expect(new Set(held.received.map((request) => request.headers['webhook-id'])).size).toBe(total);
+      expect(held.received).toHaveLength(total);
     } finally {
       release();
       await dispatcher.stop();
@@ -278,6 +304,48 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     } finally {
       await dispatcher.stop();
       await quiet.stop();
+    }
+  });
+
+  test('events arriving within the policy’s gap are fanned out in one round', async () => {
+    const tenant = await api.newTenant('gap');
+    const webhook = await subscribe(tenant);
+    // Fan-out rounds counted by their first statement (the read of the subscriptions behind).
+    let rounds = 0;
+    const counting = api.db.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          const text = JSON.stringify(args, (_key, value) => (typeof value === 'bigint' ? 0 : value));
+          if (text.includes('s.\\"cursor\\", s.\\"events\\"')) rounds++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof api.db.prisma;
+    const gapMs = 1_000;
+    const policy = { ...dispatchPolicies.postgresql, fanOutGapMs: gapMs };
+    const settings = { ...defaultWebhookSettings, allowPrivateTargets: true, pollIntervalMs: 600_000 };
+    const dispatcher = startWebhookDispatcher(
+      { ...api.db, prisma: counting },
+      settings,
+      createLogger('silent'),
+      policy,
+    );
+    const delivered = async () =>
+      (await deliveriesOf(webhook.id)).filter((row) => row.status === 'DELIVERED').length;
+    try {
+      await tenant.caller.conversations.create({ topic: 'gap: the first, sent at once' });
+      await vi.waitFor(async () => expect(await delivered()).toBe(1), { timeout: 15_000 });
+      rounds = 0;
+      const startedAt = Date.now();
+      for (let i = 0; i < 10; i++) await tenant.caller.conversations.create({ topic: `gap: burst ${i}` });
+      const burstMs = Date.now() - startedAt;
+      await vi.waitFor(async () => expect(await delivered()).toBe(11), { timeout: 15_000 });
+      // One round per event without the gap; with it, one per gap the burst spans (and one
+      // more for an event that lands just after a round began).
+      expect(rounds).toBeLessThanOrEqual(Math.ceil(burstMs / gapMs) + 1);
+    } finally {
+      await dispatcher.stop();
+      await api.db.prisma.webhookSubscription.delete({ where: { id: webhook.id } });
     }
   });
 
