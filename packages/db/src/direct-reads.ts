@@ -18,8 +18,8 @@ export interface SqlReads {
  * CPU for the read of one conversation where the driver alone costs 85 µs: on GET one
  * conversation, a sixth of the request. Answers are what `$queryRaw` answers for the column types
  * the schema has (text and enums cast to text, int4, int8 as BigInt, jsonb, timestamp(3) as UTC
- * Dates, text arrays); apps/api/test/find-conversation.test.ts compares the two on both
- * databases. Date arguments are written as Prisma writes them: UTC, without a zone.
+ * Dates, text arrays); test/direct-reads.test.ts compares the two on both databases, in several
+ * time zones. Date arguments are written as Prisma writes them: UTC, without a zone.
  */
 export function postgresReads(pool: pg.Pool): SqlReads {
   return {

@@ -96,3 +96,25 @@ describe.each(testDatabaseKinds())('direct reads on %s', (kind) => {
     await expect(db.reads.$queryRaw(Prisma.sql`SELECT "nope" FROM "Conversation"`)).rejects.toThrow(/nope/);
   });
 });
+
+// PostgreSQL only: PGlite has no connections to lose.
+describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
+  'direct reads on %s when a pooled connection breaks',
+  (kind) => {
+    test('before Prisma has connected, the process survives and the next read reconnects', async () => {
+      const db = await createTestDatabase(kind);
+      try {
+        const backend = Prisma.sql`SELECT pg_backend_pid() AS "pid"`;
+        const [{ pid }] = await db.reads.$queryRaw<{ pid: number }[]>(backend);
+        // Another session ends the idle pooled connection, as a server restart would.
+        const other = await createTestDatabase(kind);
+        await other.prisma.$queryRaw`SELECT pg_terminate_backend(${pid})`.finally(() => other.close());
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const [again] = await db.reads.$queryRaw<{ pid: number }[]>(backend);
+        expect(again?.pid).not.toBe(pid);
+      } finally {
+        await db.close();
+      }
+    });
+  },
+);

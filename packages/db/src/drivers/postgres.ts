@@ -38,6 +38,10 @@ export function openPostgres(options: { databaseUrl: string; poolSize?: number }
   };
   // One pool for Prisma and the direct reads; Prisma's disconnect ends it.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  // An idle connection that breaks (a server restart) is dropped from the pool, and the next
+  // statement opens another. Prisma's adapter listens for that only once Prisma has connected;
+  // a direct read can come first, and an 'error' nobody listens for ends the process.
+  pool.on('error', () => {});
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
     // The statements marked with `prepared` are prepared once per connection (see there). The
