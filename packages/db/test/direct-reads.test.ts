@@ -105,7 +105,8 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgresql'))(
       const db = await createTestDatabase(kind);
       try {
         const backend = Prisma.sql`SELECT pg_backend_pid() AS "pid"`;
-        const [{ pid }] = await db.reads.$queryRaw<{ pid: number }[]>(backend);
+        const [first] = await db.reads.$queryRaw<{ pid: number }[]>(backend);
+        const pid = first?.pid;
         // Another session ends the idle pooled connection, as a server restart would.
         const other = await createTestDatabase(kind);
         await other.prisma.$queryRaw`SELECT pg_terminate_backend(${pid})`.finally(() => other.close());
