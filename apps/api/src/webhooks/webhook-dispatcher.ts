@@ -220,7 +220,14 @@ export function startWebhookDispatcher(
     retryTimer.unref();
   };
 
-  const unsubscribe = eventNotifierFor(db).onEvent(() => wake(true));
+  const notifier = eventNotifierFor(db);
+  const unsubscribe = notifier.onEvent(() => wake(true));
+  // Events committed before this process's LISTEN took effect notified no one here: look once
+  // more when it has, rather than leave them to the poll.
+  void notifier.ready.then(
+    () => wake(true),
+    () => {},
+  );
   const poll = setInterval(() => wake(true, true), settings.pollIntervalMs);
   poll.unref();
   const prune = () =>

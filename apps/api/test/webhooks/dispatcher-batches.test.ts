@@ -349,6 +349,33 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     }
   });
 
+  test('an event committed before the dispatcher’s LISTEN takes effect is sent without waiting for the poll', async () => {
+    const tenant = await api.newTenant('before listen');
+    const webhook = await subscribe(tenant);
+    // LISTEN takes a moment to set up (a connection on PostgreSQL); here it takes a second.
+    const slowListen: typeof api.db.listen = async (channel, onPayload) => {
+      await sleep(1_000);
+      return api.db.listen(channel, onPayload);
+    };
+    const settings = { ...defaultWebhookSettings, allowPrivateTargets: true, pollIntervalMs: 600_000 };
+    const dispatcher = startWebhookDispatcher(
+      { ...api.db, listen: slowListen },
+      settings,
+      createLogger('silent'),
+    );
+    try {
+      await sleep(300); // the dispatcher's first round (nothing to send) is over; LISTEN is not yet
+      await tenant.caller.conversations.create({ topic: 'committed before the LISTEN' });
+      await vi.waitFor(
+        async () => expect((await deliveriesOf(webhook.id)).map((row) => row.status)).toEqual(['DELIVERED']),
+        { timeout: 10_000 },
+      );
+    } finally {
+      await dispatcher.stop();
+      await api.db.prisma.webhookSubscription.delete({ where: { id: webhook.id } });
+    }
+  });
+
   test('a fan-out round is two statements however many subscriptions it serves', async () => {
     const tenant = await api.newTenant('fan-out round');
     for (const events of [
