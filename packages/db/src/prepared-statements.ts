@@ -15,7 +15,8 @@ const names = new Map<string, string>();
  * Only for statements whose plan does not depend on the values (lookups by key): a query whose
  * best plan varies with its parameters (a group's criteria) stays unnamed, planned each time.
  * Marked statements are a handful of fixed texts, so each connection holds a bounded number.
- * PGlite runs in the process and has no such cost to save; its adapter ignores the names.
+ * On PGlite the names are not used: every statement of a transaction is prepared there
+ * (drivers/pglite-prepared.ts), and statements outside transactions are not.
  */
 export function prepared(query: Prisma.Sql): Prisma.Sql {
   // `text` is the statement as PostgreSQL receives it ($1, $2…); `sql` has `?` placeholders.

@@ -22,8 +22,10 @@ export interface DispatchPolicy {
  * connection on the API's own thread, and each statement costs a fixed several milliseconds of
  * it (parse, plan, the protocol round trips, the commit's fsync) however few rows it touches:
  * at 100 creates/s a round per event (fan-out, claim, result: three statements) took ~6 ms of
- * every create's ~12. There, rounds wait for events to gather (25 ms: at most 40 rounds a
- * second whatever the rate, and at most that much added latency), a line is four times as long
+ * every create's ~12. There, rounds wait for events to gather (100 ms: at most 10 rounds a
+ * second whatever the rate, and at most that much added latency; at 25 ms the rounds still
+ * took ~1.9 ms of WebAssembly per create at 100 creates/s, and the API fell behind that rate;
+ * at 100 ms, 0.5 ms, and commit → received p99 was 107 ms), a line is four times as long
  * and refilled at a quarter (a claim per ~190 attempts instead of ~30), and results are written
  * in larger, later batches.
  */
@@ -39,7 +41,7 @@ export const dispatchPolicies: Record<DatabaseKind, DispatchPolicy> = {
   pglite: {
     prefetchRounds: 64,
     refillShare: 1 / 4,
-    fanOutGapMs: 25,
+    fanOutGapMs: 100,
     resultBatch: 200,
     resultDelayMs: 100,
     resultsWhenIdle: false,

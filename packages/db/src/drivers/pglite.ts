@@ -5,6 +5,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { pgliteReads, type SqlReads } from '../direct-reads';
 import type { SqlSession } from '../migrate/sql-session';
 import { DurableNodeFS } from './durable-node-fs';
+import { withPreparedTransactions } from './pglite-prepared';
 
 export interface PgliteDriver {
   pglite: PGlite;
@@ -64,5 +65,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
         }),
       ),
   };
-  return { pglite, session, adapter: new PrismaPGlite(pglite), reads: pgliteReads(pglite) };
+  return {
+    pglite,
+    session,
+    adapter: new PrismaPGlite(withPreparedTransactions(pglite)),
+    reads: pgliteReads(pglite),
+  };
 }
