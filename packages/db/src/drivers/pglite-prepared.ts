@@ -27,7 +27,8 @@ interface Prepared {
  * prepared statement: five custom plans, then a generic one when that is estimated to cost no more.
  * A conversation create's three statements are large CTEs: their WebAssembly time went from 4.5 ms
  * to 2.0 ms per create (1.4 ms of the saving is planning), and the embedded API's creates per second
- * from 81 to 112 with a webhook delivered for each (README, "The embedded database").
+ * from 81 to 112 with a webhook delivered for each (README, "Prepared statements on the embedded
+ * database").
  *
  * Only statements inside a transaction go this way. PGlite has one session and a transaction holds
  * it from BEGIN to COMMIT, so a statement sent while the transaction's callback runs belongs to it;
