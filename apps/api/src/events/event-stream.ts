@@ -43,6 +43,9 @@ export async function* streamEvents(request: EventStreamRequest): AsyncGenerator
         yield event;
       }
       if (page.hasMore || notified) continue;
+      // An abort during the read found no `wake` to call: without this check the stream would
+      // sleep the whole poll interval and hold a stopping process that long.
+      if (signal.aborted) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollFallbackMs);
         wake = () => {

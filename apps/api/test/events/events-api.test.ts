@@ -5,6 +5,8 @@ import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@tr
 import { EventSource } from 'eventsource';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pollFallbackMs } from '../../src/events/event-stream';
+import { openEventStream } from '../../src/events/open-event-stream';
 import { authentication } from '../../src/http/authentication';
 import { eventStream } from '../../src/http/event-stream';
 import { createLogger } from '../../src/logger';
@@ -179,6 +181,21 @@ describe.each(testDatabaseKinds())('the event log and its streams on %s', (kind)
     stream.close();
     server.closeAllConnections();
     server.close();
+  });
+
+  test('a stream aborted while it reads the log ends at once, not after the poll interval', async () => {
+    const { organization } = api.a;
+    const abort = new AbortController();
+    const stream = await openEventStream(
+      { db: api.db, prisma: api.db.prisma, organizationId: organization.id },
+      {},
+      undefined,
+      abort.signal,
+    );
+    const first = stream.next(); // runs until the log read awaits the database
+    abort.abort(); // so the abort lands during that read
+    const stillWaiting = new Promise((resolve) => setTimeout(resolve, pollFallbackMs / 2, 'still waiting'));
+    expect(await Promise.race([first, stillWaiting])).toEqual({ done: true, value: undefined });
   });
 
   test('no tenant sees another tenant’s events: log and stream', async () => {
