@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@switchboard/db';
+import type { EventFilter } from '../events/event-filter';
 import { selectEvents, subscriptionFilter } from './subscription-filter';
 
-/** Subscriptions fanned out per round, and events read per subscription per round. */
+/** Subscriptions fanned out per round, and events read per organization per round. */
 const subscriptionsPerRound = 20;
-const eventsPerSubscription = 500;
+const eventsPerOrganization = 500;
 
-/** What fan-out reads of a subscription. */
+/** What fan-out reads of a subscription (with its group's criteria, when it names a group). */
 interface SubscriptionFields {
   id: string;
   organizationId: string;
@@ -14,88 +15,146 @@ interface SubscriptionFields {
   events: string[];
   criteria: string | null;
   groupId: string | null;
+  groupCriteria: string | null;
 }
 
-/** A subscription behind its organization's log, with one of its new events (none: no row). */
-interface BehindRow extends SubscriptionFields {
-  eventId: string;
+interface NewEvent {
+  id: string;
   sequence: bigint;
   type: string;
   payload: unknown;
 }
 
 interface Subscription extends SubscriptionFields {
-  newEvents: { id: string; sequence: bigint; type: string; payload: unknown }[];
+  newEvents: NewEvent[];
 }
 
 interface Fanned {
   subscription: Subscription;
-  selected: Subscription['newEvents'];
+  selected: NewEvent[];
 }
 
 /**
  * Turns new events into deliveries. One statement reads the subscriptions behind their
- * organization's log with their new events; they are filtered here; one more statement creates
- * the matching PENDING deliveries and moves each cursor past what was read, but only for a
- * subscription whose cursor is still the one read (another process may have fanned it out
- * meanwhile: its row lock makes this statement wait and then skip it). So an event becomes a
- * delivery exactly once per subscription however many processes run this, with two statements a
- * round and no transaction, each of whose statements is a round trip (on the embedded database,
- * time taken from the writes). Events commit in sequence order (recordEvents), so nothing below
- * a cursor can appear later. Answers how many deliveries were created.
+ * organization's log and each organization's new events, once however many of its subscriptions
+ * want them; they are filtered here; one more statement creates the matching
+ * PENDING deliveries and moves each cursor past what was read, but only for a subscription whose
+ * cursor is still the one read (another process may have fanned it out meanwhile: its row lock
+ * makes this statement wait and then skip it). So an event becomes a delivery exactly once per
+ * subscription however many processes run this, with two statements a round and no
+ * transaction, each of whose statements is a round trip (on the embedded database, time taken
+ * from the writes). Events commit in sequence order (recordEvents), so nothing below a cursor can
+ * appear later. Answers how many deliveries were created.
  */
 export async function fanOutEvents(prisma: PrismaClient): Promise<number> {
   let created = 0;
   for (;;) {
-    const subscriptions = await readBehind(prisma);
+    const { subscriptions, behind } = await readBehind(prisma);
     if (subscriptions.length === 0) return created;
     const fanned: Fanned[] = [];
     for (const subscription of subscriptions) {
-      const filter = await subscriptionFilter(prisma, subscription);
+      const filter = await cachedFilter(prisma, subscription);
       fanned.push({ subscription, selected: await selectEvents(prisma, filter, subscription.newEvents) });
     }
     created += await writeFanned(prisma, fanned);
-    const behind =
-      subscriptions.length === subscriptionsPerRound ||
-      subscriptions.some((subscription) => subscription.newEvents.length === eventsPerSubscription);
     if (!behind) return created;
   }
 }
 
-async function readBehind(prisma: PrismaClient): Promise<Subscription[]> {
+/** A row of readBehind: a subscription behind (no `sequence`), or one of its organization's new events. */
+interface BehindRow {
+  id: string;
+  organizationId: string;
+  cursor: bigint | null;
+  events: string[] | null;
+  criteria: string | null;
+  groupId: string | null;
+  groupCriteria: string | null;
+  sequence: bigint | null;
+  type: string | null;
+  payload: unknown;
+}
+
+/**
+ * The subscriptions behind their organization's log, each with its new events, and whether more
+ * may be behind than one round read. An organization's events are read once, from its slowest
+ * subscription's cursor (with ten subscriptions, a change's payload was read and decoded ten
+ * times); one statement answers both, the subscriptions' rows and the events' rows.
+ */
+async function readBehind(prisma: PrismaClient): Promise<{ subscriptions: Subscription[]; behind: boolean }> {
   const rows = await prisma.$queryRaw<BehindRow[]>`
-    SELECT s."id", s."organizationId", s."cursor", s."events", s."criteria", s."groupId",
-      e."id" AS "eventId", e."sequence", e."type", e."payload"
-    FROM (
-      SELECT s."id", s."organizationId", s."cursor", s."events", s."criteria", s."groupId"
+    -- Materialized: both halves below must see the same subscriptions (LIMIT picks any).
+    WITH "behind" AS MATERIALIZED (
+      SELECT s."id", s."organizationId", s."cursor", s."events", s."criteria", s."groupId",
+        g."criteria" AS "groupCriteria"
       FROM "WebhookSubscription" s
+      LEFT JOIN "ConversationGroup" g ON g."id" = s."groupId" AND g."organizationId" = s."organizationId"
       WHERE s."enabled" AND EXISTS (
         SELECT 1 FROM "Event" e WHERE e."organizationId" = s."organizationId" AND e."sequence" > s."cursor")
       LIMIT ${subscriptionsPerRound}
-    ) s
+    ),
+    "readFrom" AS (SELECT "organizationId", min("cursor") AS "cursor" FROM "behind" GROUP BY "organizationId")
+    SELECT b."id", b."organizationId", b."cursor", b."events", b."criteria", b."groupId", b."groupCriteria",
+      NULL::bigint AS "sequence", NULL::text AS "type", NULL::jsonb AS "payload"
+    FROM "behind" b
+    UNION ALL
+    SELECT e."id", r."organizationId", NULL, NULL, NULL, NULL, NULL, e."sequence", e."type", e."payload"
+    FROM "readFrom" r
     CROSS JOIN LATERAL (
       SELECT e."id", e."sequence", e."type", e."payload" FROM "Event" e
-      WHERE e."organizationId" = s."organizationId" AND e."sequence" > s."cursor"
+      WHERE e."organizationId" = r."organizationId" AND e."sequence" > r."cursor"
       ORDER BY e."sequence"
-      LIMIT ${eventsPerSubscription}
+      LIMIT ${eventsPerOrganization}
     ) e
-    ORDER BY s."id", e."sequence"`;
-  const byId = new Map<string, Subscription>();
+    ORDER BY "sequence" NULLS FIRST`;
+  const fields: SubscriptionFields[] = [];
+  const byOrganization = new Map<string, NewEvent[]>();
   for (const row of rows) {
-    let subscription = byId.get(row.id);
-    if (!subscription) {
-      const { id, organizationId, cursor, events, criteria, groupId } = row;
-      subscription = { id, organizationId, cursor: BigInt(cursor), events, criteria, groupId, newEvents: [] };
-      byId.set(id, subscription);
+    const { id, organizationId, sequence, type, payload } = row;
+    if (sequence === null) {
+      const { events, criteria, groupId, groupCriteria } = row;
+      fields.push({
+        id,
+        organizationId,
+        cursor: BigInt(row.cursor ?? 0),
+        events: events ?? [],
+        criteria,
+        groupId,
+        groupCriteria,
+      });
+      continue;
     }
-    subscription.newEvents.push({
-      id: row.eventId,
-      sequence: BigInt(row.sequence),
-      type: row.type,
-      payload: row.payload,
-    });
+    const list = byOrganization.get(organizationId) ?? [];
+    list.push({ id, sequence: BigInt(sequence), type: type ?? '', payload });
+    byOrganization.set(organizationId, list);
   }
-  return [...byId.values()];
+  const subscriptions = fields.map((subscription) => ({
+    ...subscription,
+    newEvents: (byOrganization.get(subscription.organizationId) ?? []).filter(
+      (event) => event.sequence > subscription.cursor,
+    ),
+  }));
+  const behind =
+    fields.length === subscriptionsPerRound ||
+    [...byOrganization.values()].some((list) => list.length === eventsPerOrganization);
+  return { subscriptions, behind };
+}
+
+// Compiled filters by what they were compiled from: a round would otherwise parse every
+// subscription's criteria and read its group again. A group's edit changes the key.
+const filters = new Map<string, EventFilter>();
+const maxCachedFilters = 1_000;
+
+async function cachedFilter(prisma: PrismaClient, subscription: Subscription): Promise<EventFilter> {
+  const { id, organizationId, events, criteria, groupId, groupCriteria } = subscription;
+  const key = JSON.stringify([id, organizationId, events, criteria, groupId, groupCriteria]);
+  let filter = filters.get(key);
+  if (!filter) {
+    filter = await subscriptionFilter(prisma, subscription);
+    if (filters.size >= maxCachedFilters) filters.clear();
+    filters.set(key, filter);
+  }
+  return filter;
 }
 
 /** Moves the cursors still as read and creates the deliveries of those subscriptions, in one statement. */

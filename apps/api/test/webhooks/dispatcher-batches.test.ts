@@ -392,13 +392,16 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
         },
       });
     for (let i = 0; i < 3; i++) await tenant.caller.conversations.create({ topic: `fan-out round ${i}` });
-    // Every statement the fan-out sends, counted on the real client.
+    // Every statement the fan-out sends, and the rows they answer, counted on the real client.
     let statements = 0;
+    let rows = 0;
     const counting = api.db.prisma.$extends({
       query: {
         async $allOperations({ args, query }) {
           statements++;
-          return query(args);
+          const result = await query(args);
+          if (Array.isArray(result)) rows += result.length;
+          return result;
         },
       },
     }) as unknown as typeof api.db.prisma;
@@ -407,6 +410,50 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     // The read of the subscriptions behind with their new events, and the write of deliveries and
     // cursors (no transaction around them, nothing per subscription).
     expect(statements).toBe(2);
+    // The organization’s seven events (its own creation’s, then created and routed three times)
+    // are read once, not once per subscription: three subscription rows, one row per event, and
+    // the write's count.
+    const events = await api.db.prisma.event.count({ where: { organizationId: tenant.organization.id } });
+    expect(events).toBe(7);
+    expect(rows).toBe(3 + events + 1);
+    expect(await fanOutEvents(api.db.prisma)).toBe(0);
+  });
+
+  test('subscriptions of one organization far apart in its log each get exactly their events', async () => {
+    const tenant = await api.newTenant('fan-out cursors');
+    const creates = 260; // two events each: past one round's 500 events of an organization
+    const first = await api.db.prisma.event.count({ where: { organizationId: tenant.organization.id } });
+    for (let i = 0; i < creates; i++) await tenant.caller.conversations.create({ topic: `cursor ${i}` });
+    const last = await api.db.prisma.eventSequence.findUniqueOrThrow({
+      where: { organizationId: tenant.organization.id },
+    });
+    const subscription = (events: string[], cursor: bigint) =>
+      api.db.prisma.webhookSubscription.create({
+        data: {
+          organizationId: tenant.organization.id,
+          url: receiver.url,
+          events,
+          secret: generateWebhookSecret(),
+          cursor,
+        },
+      });
+    const behind = await subscription(['conversation.created'], 0n);
+    const recent = await subscription(
+      ['conversation.created', 'conversation.routed'],
+      last.lastSequence - 4n,
+    );
+    await fanOutEvents(api.db.prisma);
+    const sequences = async (subscriptionId: string) =>
+      (await deliveriesOf(subscriptionId)).map((delivery) => Number(delivery.eventSequence));
+    const all = Array.from({ length: creates }, (_, i) => first + 2 * i + 1);
+    expect(await sequences(behind.id)).toEqual(all);
+    const end = Number(last.lastSequence);
+    expect(await sequences(recent.id)).toEqual([end - 3, end - 2, end - 1, end]);
+    const cursors = await api.db.prisma.webhookSubscription.findMany({
+      where: { id: { in: [behind.id, recent.id] } },
+      select: { cursor: true },
+    });
+    expect(cursors.map((row) => row.cursor)).toEqual([last.lastSequence, last.lastSequence]);
     expect(await fanOutEvents(api.db.prisma)).toBe(0);
   });
 });
