@@ -1,13 +1,16 @@
 import { loadEnvOrExit } from './env';
 import { createLogger } from './logger';
 import { startServer } from './server';
+import { isDeliveryThread, runDeliveryThread } from './webhooks/delivery-thread';
 
 // The process entry point (`npm start`): configuration errors name the variable and exit 1;
 // SIGTERM/SIGINT finish in-flight requests and close the database so PGlite's files stay whole.
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   const logger = createLogger(env.LOG_LEVEL);
-  const running = await startServer(env, logger);
+  // This file is also the delivery thread's entry (see below); process.argv[1] names it as it
+  // runs (dist/main.js, or src/main.ts under tsx), which import.meta.url in the bundle does not.
+  const running = await startServer(env, logger, { entryPoint: process.argv[1] });
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -31,9 +34,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `Switchboard API failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+if (isDeliveryThread()) {
+  runDeliveryThread();
+} else {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `Switchboard API failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  });
+}

@@ -12,8 +12,10 @@ import { rerouteUnavailableAgents } from './jobs/reroute-unavailable';
 import { routeWhenHoursOpen } from './jobs/route-when-hours-open';
 import { startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
+import { startDeliveryThread } from './webhooks/delivery-thread';
+import type { WebhookSettings } from './webhooks/settings';
 import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
-import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { welcomeText } from './welcome';
 
 export interface RunningServer {
@@ -24,8 +26,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /**
+   * The process's entry point, which runs the webhook delivery thread when started as one
+   * (main.ts). Without it (the server started from a test), delivery runs on this thread.
+   */
+  entryPoint?: string | undefined;
+}
+
 /** Opens and migrates the database, bootstraps the first organization, and listens. */
-export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  env: Env,
+  logger: Logger,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.dataDir,
@@ -61,8 +75,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   logger.info({ port, database: db.kind, rateLimits: rateLimits.kind }, 'Switchboard API listening');
   // For the person who typed `npm start`, whatever LOG_LEVEL says: where to go, and a new key.
   process.stdout.write(welcomeText({ port, generated }));
-  // With WEBHOOK_DELIVERY=worker only `npm run worker` processes deliver.
-  const dispatcher = env.WEBHOOK_DELIVERY === 'api' ? startWebhookDispatcher(db, webhooks, logger) : null;
+  const dispatcher = startDispatcher(env, db, webhooks, logger, options.entryPoint);
 
   const every = env.SCHEDULED_JOBS_INTERVAL_MS;
   const scheduler = startScheduler(
@@ -93,4 +106,21 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     await db.close();
   };
   return { server, db, port, stop };
+}
+
+/**
+ * Who delivers webhooks from this process: with WEBHOOK_DELIVERY=worker nobody (only `npm run
+ * worker` processes do); on PostgreSQL a thread of its own (./webhooks/delivery-thread); on the
+ * embedded database, which this thread holds, the request thread.
+ */
+function startDispatcher(
+  env: Env,
+  db: Database,
+  webhooks: WebhookSettings,
+  logger: Logger,
+  entryPoint: string | undefined,
+): WebhookDispatcher | null {
+  if (env.WEBHOOK_DELIVERY === 'worker') return null;
+  if (db.kind === 'postgresql' && entryPoint) return startDeliveryThread(entryPoint, logger);
+  return startWebhookDispatcher(db, webhooks, logger);
 }

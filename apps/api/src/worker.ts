@@ -1,8 +1,6 @@
-import { openDatabase } from '@switchboard/db';
 import { ConfigError, loadEnvOrExit } from './env';
 import { createLogger } from './logger';
-import { webhookSettingsFromEnv } from './webhooks/settings-from-env';
-import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { startDelivery } from './webhooks/start-delivery';
 
 // `npm run worker`: delivers webhooks and nothing else, for deployments that run the API with
 // WEBHOOK_DELIVERY=worker. Any number of workers (and API processes) may share one PostgreSQL.
@@ -15,21 +13,17 @@ async function main(): Promise<void> {
     }
   });
   const logger = createLogger(env.LOG_LEVEL);
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
-  const dispatcher = startWebhookDispatcher(db, webhookSettingsFromEnv(env), logger);
+  const delivery = await startDelivery(env, logger, env.DATABASE_POOL_SIZE);
   logger.info('Switchboard webhook worker running');
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'webhook worker shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    dispatcher
-      .stop()
-      .then(() => db.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+    delivery.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -10,8 +10,8 @@ import { send } from '../support/test-api';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 // Webhooks across real processes: `kill -9` right after acknowledged writes (both databases),
-// three API processes on one PostgreSQL delivering each event once per subscription, and the
-// separate worker (WEBHOOK_DELIVERY=worker + `npm run worker`).
+// three API processes on one PostgreSQL delivering each event once per subscription, the
+// separate worker (WEBHOOK_DELIVERY=worker + `npm run worker`), and the API's delivery thread.
 // 600 by default, to keep `npm test` within minutes on a 2-core machine; the issue's 2,000 with
 // WEBHOOK_PROCESS_CHANGES=2000 (the time allowed grows with it).
 const changesAcrossProcesses = Number(process.env.WEBHOOK_PROCESS_CHANGES ?? 600);
@@ -143,6 +143,50 @@ describe.each(testDatabaseKinds())('webhooks across processes on %s', (kind: Dat
         interval: 200,
       });
       expect(worker.output()).not.toContain('error');
+    }, 180_000);
+
+    test('WEBHOOK_DELIVERY=api: the API delivers from a thread of its own, which SIGTERM lets finish its attempt', async () => {
+      const env = { ...baseEnv(await databaseEnv()), LOG_LEVEL: 'info' };
+      const first = await api(env);
+      await vi.waitFor(
+        () =>
+          expect(first.output()).toContain(
+            '"thread":"webhook-delivery","msg":"webhook delivery thread running"',
+          ),
+        { timeout: 30_000, interval: 100 },
+      );
+      const to = await receiver();
+      const webhook = await subscribe(first, to);
+      const delivered = await createConversation(first, 'thread 1');
+      await vi.waitFor(() => expect(conversationIdsOf(to, webhook.secret)).toEqual([delivered]), {
+        timeout: 30_000,
+        interval: 100,
+      });
+
+      // An attempt in flight when SIGTERM comes: the thread waits for the answer and writes it.
+      let answered = false;
+      to.answerWith(async (_request, res) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        res.end('ok');
+        answered = true;
+      });
+      const inFlight = await createConversation(first, 'thread 2');
+      await vi.waitFor(() => expect(to.received).toHaveLength(2), { timeout: 30_000, interval: 20 });
+      expect(await first.stop('SIGTERM')).toBe(0);
+      expect(answered).toBe(true);
+      expect(first.output()).not.toContain('"level":50');
+
+      const second = await api(env);
+      const res = await send(`${second.url}/v1/webhooks/${webhook.id}/deliveries?limit=10`, {
+        headers: { 'x-api-key': key },
+      });
+      expect(res.status).toBe(200);
+      const deliveries = res.body.deliveries as { eventId: string; status: string; attempts: number }[];
+      expect(deliveries.map((d) => [d.status, d.attempts])).toEqual([
+        ['DELIVERED', 1],
+        ['DELIVERED', 1],
+      ]);
+      expect(conversationIdsOf(to, webhook.secret)).toEqual([delivered, inFlight]);
     }, 180_000);
   }
 });
