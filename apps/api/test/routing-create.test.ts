@@ -90,4 +90,43 @@ describe.each(testDatabaseKinds())('create with auto-routing on %s', (kind) => {
     expect(events.map((event) => event.action)).toEqual(['conversation.create', 'conversation.route']);
     expect(events[1]?.after).toMatchObject({ routing: { assignment: { reason: 'ALL_AT_CAPACITY' } } });
   });
+
+  // On PostgreSQL each statement of a routed create is parsed and planned once per connection and
+  // then sent by name (prepared-statements.ts): planned anew, the writes cost the server more than
+  // running them. (PGlite prepares every statement of a transaction by itself.)
+  if (kind === 'postgresql') {
+    test("a routed create's statements are prepared on the connections that ran them", async () => {
+      const { tenant } = await floor('Prepared');
+      for (let i = 0; i < 3; i++) {
+        const created = await tenant.request('POST', '/ccaas/1/conversations', {
+          topic: `p${i}`,
+          tags: ['vip'],
+        });
+        expect(created.body).toMatchObject({ agentId: expect.any(String) });
+      }
+      // Four transactions at once hold the pool's four connections: each reads its own session's list.
+      const lists = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          api.db.prisma.$transaction(async (tx) => {
+            await tx.$executeRaw`SELECT pg_sleep(0.1)`;
+            return tx.$queryRaw<{ name: string; statement: string }[]>`
+              SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'sb_%'`;
+          }),
+        ),
+      );
+      const statements = lists.flat().map((row) => row.statement);
+      for (const part of [
+        'INSERT INTO "Conversation"',
+        'FROM "Route" r',
+        'FROM "Queue" q',
+        'FROM lock_queue_member_loads',
+        'UPDATE "Conversation"',
+        'INSERT INTO "Event"',
+      ])
+        expect(
+          statements.some((statement) => statement.includes(part)),
+          part,
+        ).toBe(true);
+    });
+  }
 });

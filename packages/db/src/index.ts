@@ -7,3 +7,4 @@ export * from './generated/prisma/enums';
 export type * from './generated/prisma/models';
 export { MigrationError, type MigrationReport, migrate } from './migrate/migrate';
 export { readMigrationFiles } from './migrate/migration-files';
+export { prepared } from './prepared-statements';

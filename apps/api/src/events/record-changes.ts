@@ -1,4 +1,4 @@
-import { Prisma } from '@switchboard/db';
+import { Prisma, prepared } from '@switchboard/db';
 import { type AuditEntry, auditInsertSql } from '../audit/audit-entry';
 import { noteAuditedChanges } from '../audit/audited-changes';
 import { eventsOfAudit } from './audit-events';
@@ -37,18 +37,20 @@ export async function recordChanges(
       ...leadingCtes,
       Prisma.sql`"audit_rows" AS (${auditInsertSql(entries, createdAt)} RETURNING "id")`,
     ];
-    await tx.$executeRaw`WITH ${Prisma.join(ctes)} SELECT count(*) FROM "audit_rows"`;
+    await tx.$executeRaw(prepared(Prisma.sql`WITH ${Prisma.join(ctes)} SELECT count(*) FROM "audit_rows"`));
     return;
   }
   const audit = Prisma.sql`"audit_rows" AS (${auditInsertSql(entries, createdAt)})`;
   const [row] = await tx.$queryRaw<EventWriteRow[]>(
-    eventWriteSql({
-      organizationId,
-      events,
-      groupDependent: { groupsVersion: groups.version, events: membership },
-      createdAt,
-      leadingCtes: [...leadingCtes, audit],
-    }),
+    prepared(
+      eventWriteSql({
+        organizationId,
+        events,
+        groupDependent: { groupsVersion: groups.version, events: membership },
+        createdAt,
+        leadingCtes: [...leadingCtes, audit],
+      }),
+    ),
   );
   const written = fromRow(row);
   if (events.some((event) => isGroupChange(event.type))) forgetOrganizationGroups(organizationId);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma } from '@switchboard/db';
+import { Prisma, prepared } from '@switchboard/db';
 import type { Actor } from '../auth/principal';
 import { isGroupChange } from './event-types';
 import type { GroupsVersion } from './organization-groups';
@@ -51,7 +51,7 @@ export async function recordEvents(
   const organizationId = singleOrganization([...events, ...(groupDependent?.events ?? [])]);
   if (!organizationId) return { lastSequence: 0n, lastGroupChangeSequence: 0n, groupsCurrent: true };
   const [row] = await tx.$queryRaw<EventWriteRow[]>(
-    eventWriteSql({ organizationId, events, groupDependent, createdAt: new Date() }),
+    prepared(eventWriteSql({ organizationId, events, groupDependent, createdAt: new Date() })),
   );
   return fromRow(row);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '@switchboard/db';
+import { Prisma, type PrismaClient, prepared } from '@switchboard/db';
 import type { EventFilter } from '../events/event-filter';
 import { selectEvents, subscriptionFilter } from './subscription-filter';
 
@@ -82,7 +82,8 @@ interface BehindRow {
  * times); one statement answers both, the subscriptions' rows and the events' rows.
  */
 async function readBehind(prisma: PrismaClient): Promise<{ subscriptions: Subscription[]; behind: boolean }> {
-  const rows = await prisma.$queryRaw<BehindRow[]>`
+  const rows = await prisma.$queryRaw<BehindRow[]>(
+    prepared(Prisma.sql`
     -- Materialized: both halves below must see the same subscriptions (LIMIT picks any).
     WITH "behind" AS MATERIALIZED (
       SELECT s."id", s."organizationId", s."cursor", s."events", s."criteria", s."groupId",
@@ -106,7 +107,8 @@ async function readBehind(prisma: PrismaClient): Promise<{ subscriptions: Subscr
       ORDER BY e."sequence"
       LIMIT ${eventsPerOrganization}
     ) e
-    ORDER BY "sequence" NULLS FIRST`;
+    ORDER BY "sequence" NULLS FIRST`),
+  );
   const fields: SubscriptionFields[] = [];
   const byOrganization = new Map<string, NewEvent[]>();
   for (const row of rows) {
@@ -180,10 +182,11 @@ async function writeFanned(prisma: PrismaClient, fanned: readonly Fanned[]): Pro
       RETURNING s."id"
     )`;
   if (deliveries.length === 0) {
-    await prisma.$executeRaw`WITH ${moved} SELECT count(*) FROM "moved"`;
+    await prisma.$executeRaw(prepared(Prisma.sql`WITH ${moved} SELECT count(*) FROM "moved"`));
     return 0;
   }
-  const [row] = await prisma.$queryRaw<{ created: bigint }[]>`
+  const [row] = await prisma.$queryRaw<{ created: bigint }[]>(
+    prepared(Prisma.sql`
     WITH ${moved},
     "rows" ("id", "organizationId", "subscriptionId", "eventId", "eventSequence", "eventType") AS (
       SELECT * FROM unnest(
@@ -202,6 +205,7 @@ async function writeFanned(prisma: PrismaClient, fanned: readonly Fanned[]): Pro
       ON CONFLICT DO NOTHING
       RETURNING 1
     )
-    SELECT count(*) AS "created" FROM "inserted"`;
+    SELECT count(*) AS "created" FROM "inserted"`),
+  );
   return Number(row?.created ?? 0);
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@switchboard/db';
+import { Prisma, type PrismaClient, prepared } from '@switchboard/db';
 import type { AttemptResult } from './attempt-delivery';
 import type { ClaimedDelivery } from './claim-deliveries';
 
@@ -20,7 +20,8 @@ export async function recordDeliveries(
   const attempts = delivered.map(({ delivery }) => delivery.attempts);
   const statusCodes = delivered.map(({ result }) => result.statusCode);
   const responseBodies = delivered.map(({ result }) => result.responseBody);
-  await prisma.$executeRaw`
+  await prisma.$executeRaw(
+    prepared(Prisma.sql`
     WITH "results" ("id", "attempts", "statusCode", "responseBody") AS (
       SELECT * FROM unnest(${ids}::text[], ${attempts}::int[], ${statusCodes}::int[], ${responseBodies}::text[])
     ),
@@ -37,5 +38,6 @@ export async function recordDeliveries(
       RETURNING d."subscriptionId"
     )
     UPDATE "WebhookSubscription" s SET "failingSince" = NULL, "updatedAt" = ${now}
-    WHERE s."id" IN (SELECT "subscriptionId" FROM "written") AND s."failingSince" IS NOT NULL`;
+    WHERE s."id" IN (SELECT "subscriptionId" FROM "written") AND s."failingSince" IS NOT NULL`),
+  );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ConversationDraft, DomainError } from '@switchboard/core';
-import { Prisma } from '@switchboard/db';
+import { Prisma, prepared } from '@switchboard/db';
 import type { ConversationRow } from './conversation-row';
 import { linkedTagNames, linkMissedTags, tagLinkCtes } from './tag-links';
 
@@ -47,9 +47,11 @@ export async function insertConversation(
   )`;
   const start = now.getTime();
   const placedSome = Prisma.sql`EXISTS (SELECT 1 FROM "placed" WHERE "workspaceId" IS NOT NULL)`;
-  const [row] = await tx.$queryRaw<{ workspaceId: string | null; linked: string[] }[]>`
+  const [row] = await tx.$queryRaw<{ workspaceId: string | null; linked: string[] }[]>(
+    prepared(Prisma.sql`
     WITH ${Prisma.join([placed, inserted, ...tagLinkCtes(conversation, tags, start, placedSome)])}
-    SELECT (SELECT "workspaceId" FROM "conversation") AS "workspaceId", ${linkedTagNames} AS "linked"`;
+    SELECT (SELECT "workspaceId" FROM "conversation") AS "workspaceId", ${linkedTagNames} AS "linked"`),
+  );
   if (!row?.workspaceId) {
     throw new DomainError('CONFLICT', 'The organization has no workspace; create one first.', {
       field: 'workspaceId',

@@ -1,5 +1,5 @@
 import { DomainError } from '@switchboard/core';
-import type { Prisma } from '@switchboard/db';
+import { Prisma, prepared } from '@switchboard/db';
 import type { ConversationRow } from '../conversations/conversation-row';
 import { findConversation } from '../conversations/find-conversation';
 
@@ -13,10 +13,12 @@ export async function lockConversation(
   organizationId: string,
   conversationId: string,
 ): Promise<ConversationRow> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
+  const locked = await tx.$queryRaw<{ id: string }[]>(
+    prepared(Prisma.sql`
     SELECT "id" FROM "Conversation"
     WHERE "id" = ${conversationId} AND "organizationId" = ${organizationId}
-    FOR UPDATE`;
+    FOR UPDATE`),
+  );
   if (locked.length === 0) {
     throw new DomainError('NOT_FOUND', 'Conversation not found', { field: 'conversationId' });
   }

@@ -5,7 +5,7 @@ import {
   heartbeatLapsed,
   type QueueMember,
 } from '@switchboard/core';
-import type { Prisma } from '@switchboard/db';
+import { Prisma, prepared } from '@switchboard/db';
 
 interface AgentRow {
   id: string;
@@ -38,12 +38,14 @@ export async function lockAgentRows(
   agentIds: readonly string[],
 ): Promise<AgentRow[]> {
   if (agentIds.length === 0) return [];
-  return tx.$queryRaw<AgentRow[]>`
+  return tx.$queryRaw<AgentRow[]>(
+    prepared(Prisma.sql`
     SELECT "id", "status"::text AS "status", "capacity", "lastAssignedAt"
     FROM "Agent"
     WHERE "organizationId" = ${organizationId} AND "id" = ANY(${[...new Set(agentIds)]})
     ORDER BY "id"
-    FOR UPDATE`;
+    FOR UPDATE`),
+  );
 }
 
 /** The conversation being (re)assigned, as the transaction holds it: its own load is not counted. */
@@ -68,13 +70,15 @@ export async function openConversationCounts(
   counted: readonly CapacityStatus[],
 ): Promise<Map<string, number>> {
   if (agentIds.length === 0) return new Map();
-  const rows = await tx.$queryRaw<{ agentId: string; open: number }[]>`
+  const rows = await tx.$queryRaw<{ agentId: string; open: number }[]>(
+    prepared(Prisma.sql`
     SELECT "agentId", count(*)::int AS "open"
     FROM "Conversation"
     WHERE "organizationId" = ${organizationId}
       AND "agentId" = ANY(${[...agentIds]})
       AND "status"::text = ANY(${[...counted]})
-    GROUP BY "agentId"`;
+    GROUP BY "agentId"`),
+  );
   return new Map(rows.map((row) => [row.agentId, row.open]));
 }
 
@@ -105,10 +109,13 @@ export async function memberLoads(
 ): Promise<QueueMember[]> {
   const counted = [...options.counted];
   const rows = options.lock
-    ? await tx.$queryRaw<MemberLoadRow[]>`
+    ? await tx.$queryRaw<MemberLoadRow[]>(
+        prepared(Prisma.sql`
         SELECT "id", "status", "capacity", "lastAssignedAt", "lastHeartbeatAt", "open"
-        FROM lock_queue_member_loads(${organizationId}, ${queueId}, ${counted}::text[])`
-    : await tx.$queryRaw<MemberLoadRow[]>`
+        FROM lock_queue_member_loads(${organizationId}, ${queueId}, ${counted}::text[])`),
+      )
+    : await tx.$queryRaw<MemberLoadRow[]>(
+        prepared(Prisma.sql`
         SELECT a."id", a."status"::text AS "status", a."capacity", a."lastAssignedAt", a."lastHeartbeatAt",
           (SELECT count(*)::int FROM "Conversation" c
            WHERE c."organizationId" = ${organizationId} AND c."agentId" = a."id"
@@ -117,7 +124,8 @@ export async function memberLoads(
         JOIN "QueueMember" m ON m."agentId" = a."id"
         WHERE m."organizationId" = ${organizationId} AND m."queueId" = ${queueId}
           AND a."organizationId" = ${organizationId}
-        ORDER BY a."id"`;
+        ORDER BY a."id"`),
+      );
   return rows.map((row) => ({
     agentId: row.id,
     status: row.status,

@@ -4,7 +4,7 @@ import {
   decideQueueAssignment,
   type QueueAssignmentDecision,
 } from '@switchboard/core';
-import type { AutoAssignmentAlgorithm, Prisma } from '@switchboard/db';
+import { type AutoAssignmentAlgorithm, Prisma, prepared } from '@switchboard/db';
 import { isOpenBy, type StoredCalendar, storedCalendarJson } from '../working-hours/calendar-of';
 
 /**
@@ -19,14 +19,16 @@ export async function queueAssignment(
   request: { organizationId: string; queueId: string; strategy: AssignmentStrategy; now: Date },
 ): Promise<QueueAssignmentDecision> {
   const { organizationId, queueId, now } = request;
-  const [row] = await tx.$queryRaw<QueueRow[]>`
+  const [row] = await tx.$queryRaw<QueueRow[]>(
+    prepared(Prisma.sql`
     SELECT q."isAutoAssignmentEnabled", q."isAutoAssignmentOutsideOfWorkingHoursEnabled",
       q."autoAssignmentAlgorithm"::text AS "autoAssignmentAlgorithm",
       (SELECT ${storedCalendarJson} FROM "WorkingHours" w
        WHERE w."organizationId" = q."organizationId"
          AND (w."id" = q."workingHoursId" OR (q."workingHoursId" IS NULL AND w."isDefault" AND w."enabled"))
        LIMIT 1) AS "calendar"
-    FROM "Queue" q WHERE q."id" = ${queueId} AND q."organizationId" = ${organizationId}`;
+    FROM "Queue" q WHERE q."id" = ${queueId} AND q."organizationId" = ${organizationId}`),
+  );
   // A queue deleted meanwhile has no members left to assign.
   const queue = {
     autoAssignmentEnabled: row?.isAutoAssignmentEnabled ?? false,

@@ -1,5 +1,5 @@
 import { type OrganizationSettings, type RouteRule, resolveSettings } from '@switchboard/core';
-import type { Prisma } from '@switchboard/db';
+import { Prisma, prepared } from '@switchboard/db';
 import { type StoredRoute, toRouteRule } from './route-predicates';
 
 /** What routing decides by: the organization's settings and its routes in the order they are tried. */
@@ -17,7 +17,8 @@ export async function loadRoutingSetup(
   tx: Prisma.TransactionClient,
   organizationId: string,
 ): Promise<RoutingSetup> {
-  const [row] = await tx.$queryRaw<{ document: unknown; routes: StoredRoute[] }[]>`
+  const [row] = await tx.$queryRaw<{ document: unknown; routes: StoredRoute[] }[]>(
+    prepared(Prisma.sql`
     SELECT
       (SELECT s."document" FROM "Settings" s WHERE s."organizationId" = ${organizationId}) AS "document",
       COALESCE((
@@ -28,7 +29,8 @@ export async function loadRoutingSetup(
             'routeOnlyDuringWorkingHours', r."routeOnlyDuringWorkingHours")
           ORDER BY r."priority", r."createdAt", r."id")
         FROM "Route" r WHERE r."organizationId" = ${organizationId}
-      ), '[]'::jsonb) AS "routes"`;
+      ), '[]'::jsonb) AS "routes"`),
+  );
   return {
     settings: resolveSettings(row?.document ?? {}),
     rules: (row?.routes ?? []).map(toRouteRule),
