@@ -10,6 +10,7 @@ import { recordAttempt } from './record-attempt';
 import { recordDeliveries } from './record-deliveries';
 import { releaseDeliveries } from './release-deliveries';
 import type { WebhookSettings } from './settings';
+import { subscriberOrganizations } from './subscriber-organizations';
 
 export interface WebhookDispatcher {
   /** Stops claiming work and waits for the attempts in flight (their results are written). */
@@ -25,10 +26,16 @@ export interface WebhookDispatcher {
 const claimBatch = 200;
 const leaseMarginMs = 10_000;
 const pruneIntervalMs = 3_600_000;
+// Every process hears every organization's events, and most organizations subscribe to nothing:
+// a notification of an organization without an enabled subscription starts no fan-out round
+// while the list of those that have one is younger than this. It is read again at most this
+// often, and a skipped notification is looked at again when it is, so a new subscription's
+// first events are late by at most this much (its cursor keeps them).
+const subscribersRefreshMs = 1_000;
 
 /**
  * Delivers webhooks from this process: wakes on every committed event (the event notifier, from
- * any process), on a poll as a fallback, when a retry of its own comes due and when an attempt
+ * any process) of an organization that subscribes (subscribersRefreshMs), on a poll as a fallback, when a retry of its own comes due and when an attempt
  * ends. It turns new events into deliveries (after a notification or the poll), writes the
  * results of finished attempts (the successes in one statement), then claims due deliveries and
  * sends them, at most `perSubscriptionConcurrency` in flight per subscription, so a slow or dead
@@ -69,6 +76,9 @@ export function startWebhookDispatcher(
   let fanOutTimer: NodeJS.Timeout | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryTimerAt = Number.POSITIVE_INFINITY;
+  let subscribers: Set<string> | null = null;
+  let subscribersReadAt = Number.NEGATIVE_INFINITY;
+  let skippedTimer: NodeJS.Timeout | undefined;
 
   const wake = (newEvents = false, claim = false) => {
     if (stopped) return;
@@ -105,6 +115,13 @@ export function startWebhookDispatcher(
           } else {
             eventsMayWait = false;
             fanOutAfter = Date.now() + policy.fanOutGapMs;
+            if (Date.now() - subscribersReadAt >= subscribersRefreshMs) {
+              // Read before the statement starts: a subscription committed after its snapshot is
+              // caught by the next read, which a skipped notification waits for.
+              const readAt = Date.now();
+              subscribers = await subscriberOrganizations(db.prisma);
+              subscribersReadAt = readAt;
+            }
             if ((await fanOutEvents(db.prisma)) > 0) claimWanted = true;
           }
         }
@@ -220,8 +237,20 @@ export function startWebhookDispatcher(
     retryTimer.unref();
   };
 
+  const onEvent = (organizationId: string) => {
+    const readFor = Date.now() - subscribersReadAt;
+    if (subscribers && readFor < subscribersRefreshMs && !subscribers.has(organizationId)) {
+      skippedTimer ??= setTimeout(() => {
+        skippedTimer = undefined;
+        wake(true);
+      }, subscribersRefreshMs - readFor);
+      return;
+    }
+    wake(true);
+  };
+
   const notifier = eventNotifierFor(db);
-  const unsubscribe = notifier.onEvent(() => wake(true));
+  const unsubscribe = notifier.onEvent(onEvent);
   // Events committed before this process's LISTEN took effect notified no one here: look once
   // more when it has, rather than leave them to the poll.
   void notifier.ready.then(
@@ -248,6 +277,7 @@ export function startWebhookDispatcher(
       clearTimeout(retryTimer);
       clearTimeout(resultTimer);
       clearTimeout(fanOutTimer);
+      clearTimeout(skippedTimer);
       await running;
       await Promise.all(attempts);
       await writeFinished();

@@ -349,6 +349,52 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     }
   });
 
+  test('events of an organization without subscriptions start at most a round a second; one subscribed meanwhile gets its events', async () => {
+    const tenant = await api.newTenant('no subscriptions');
+    let rounds = 0;
+    const counting = api.db.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          const text = JSON.stringify(args, (_key, value) => (typeof value === 'bigint' ? 0 : value));
+          if (text.includes('s.\\"cursor\\", s.\\"events\\"')) rounds++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof api.db.prisma;
+    const settings = { ...defaultWebhookSettings, allowPrivateTargets: true, pollIntervalMs: 600_000 };
+    const dispatcher = startWebhookDispatcher(
+      { ...api.db, prisma: counting },
+      settings,
+      createLogger('silent'),
+    );
+    let webhookId: string | undefined;
+    try {
+      await sleep(300); // the first round has read which organizations subscribe
+      rounds = 0;
+      const startedAt = Date.now();
+      // 20 creates, 40 events: a round each (or one per policy gap) if every notification started one.
+      for (let i = 0; i < 20; i++) await tenant.caller.conversations.create({ topic: `unsubscribed ${i}` });
+      await sleep(1_200);
+      expect(rounds).toBeLessThanOrEqual(Math.ceil((Date.now() - startedAt) / 1_000) + 1);
+
+      // Subscribed now (stored directly: nothing announces it), then one more event.
+      const newest = await api.db.prisma.event.aggregate({
+        where: { organizationId: tenant.organization.id },
+        _max: { sequence: true },
+      });
+      const webhook = await subscribe(tenant, Number(newest._max.sequence ?? 0));
+      webhookId = webhook.id;
+      await tenant.caller.conversations.create({ topic: 'subscribed now' });
+      await vi.waitFor(
+        async () => expect((await deliveriesOf(webhook.id)).map((row) => row.status)).toEqual(['DELIVERED']),
+        { timeout: 10_000 },
+      );
+    } finally {
+      await dispatcher.stop();
+      if (webhookId) await api.db.prisma.webhookSubscription.delete({ where: { id: webhookId } });
+    }
+  });
+
   test('an event committed before the dispatcher’s LISTEN takes effect is sent without waiting for the poll', async () => {
     const tenant = await api.newTenant('before listen');
     const webhook = await subscribe(tenant);
