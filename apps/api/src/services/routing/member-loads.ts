@@ -2,6 +2,7 @@ import {
   type AgentStatus,
   type CapacityStatus,
   type ConversationStatus,
+  capacityStatuses,
   heartbeatLapsed,
   type QueueMember,
 } from '@switchboard/core';
@@ -59,9 +60,13 @@ export interface AssignedConversation {
  * routing.capacityStatuses). Run it after lockAgentRows and as its own
  * statement: a statement started after the locks were granted sees every assignment committed by
  * the transactions that held them before. Counts read only the (organizationId, agentId, status)
- * index (index-only where pages are all-visible); a conversation that must not count against its
+ * index (index-only where pages are all-visible), and in it only the counted statuses: compared as
+ * the enum, they are part of the index condition (as text they were a filter over every one of the
+ * agent's conversations, CLOSED ones included); a conversation that must not count against its
  * own agent is subtracted by the caller (ownLoad), not filtered by id, which would fetch every
- * counted row from the table while the agents are locked.
+ * counted row from the table while the agents are locked. One count per agent (a lookup by the
+ * index's leading columns): over all the agents at once, the planner may read the statuses as a
+ * filter again.
  */
 export async function openConversationCounts(
   tx: Prisma.TransactionClient,
@@ -72,14 +77,27 @@ export async function openConversationCounts(
   if (agentIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ agentId: string; open: number }[]>(
     prepared(Prisma.sql`
-    SELECT "agentId", count(*)::int AS "open"
-    FROM "Conversation"
-    WHERE "organizationId" = ${organizationId}
-      AND "agentId" = ANY(${[...agentIds]})
-      AND "status"::text = ANY(${[...counted]})
-    GROUP BY "agentId"`),
+    SELECT a."agentId",
+      (SELECT count(*)::int FROM "Conversation" c
+       WHERE c."organizationId" = ${organizationId} AND c."agentId" = a."agentId"
+         AND c."status" = ANY(${countedStatuses(counted)})) AS "open"
+    FROM unnest(${[...agentIds]}::text[]) AS a("agentId")`),
   );
   return new Map(rows.map((row) => [row.agentId, row.open]));
+}
+
+/**
+ * The counted statuses as a constant of the enum's array type, which the index condition takes.
+ * A parameter sent as text and cast in the query was a filter over every one of the agent's
+ * conversations instead. Only capacity statuses are written into the text (settings allow
+ * nothing else; anything else is refused here too), so a handful of texts exist.
+ */
+function countedStatuses(counted: readonly CapacityStatus[]): Prisma.Sql {
+  for (const status of counted) {
+    if (!(capacityStatuses as readonly string[]).includes(status))
+      throw new Error(`Not a capacity status: ${status}`);
+  }
+  return Prisma.raw(`ARRAY[${counted.map((status) => `'${status}'`).join(', ')}]::"ConversationStatus"[]`);
 }
 
 interface MemberLoadRow extends AgentRow {
@@ -119,7 +137,7 @@ export async function memberLoads(
         SELECT a."id", a."status"::text AS "status", a."capacity", a."lastAssignedAt", a."lastHeartbeatAt",
           (SELECT count(*)::int FROM "Conversation" c
            WHERE c."organizationId" = ${organizationId} AND c."agentId" = a."id"
-             AND c."status"::text = ANY(${counted})) AS "open"
+             AND c."status" = ANY(${countedStatuses(counted)})) AS "open"
         FROM "Agent" a
         JOIN "QueueMember" m ON m."agentId" = a."id"
         WHERE m."organizationId" = ${organizationId} AND m."queueId" = ${queueId}
