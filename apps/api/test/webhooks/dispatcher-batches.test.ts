@@ -77,6 +77,21 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     api.db.prisma.webhookDelivery.findMany({ where: { subscriptionId }, orderBy: { eventSequence: 'asc' } });
   const lease = { attemptMs: 1_000, marginMs: 500, concurrency: 4 };
 
+  /** The database client with fan-out rounds counted by their first statement (the read of the subscriptions behind). */
+  const roundCounter = () => {
+    const counter = { rounds: 0, prisma: api.db.prisma };
+    counter.prisma = api.db.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          const text = JSON.stringify(args, (_key, value) => (typeof value === 'bigint' ? 0 : value));
+          if (text.includes('s.\\"cursor\\", s.\\"events\\"')) counter.rounds++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof api.db.prisma;
+    return counter;
+  };
+
   test('a claim takes a subscription’s line ahead; each lease covers the attempts before it', async () => {
     const { webhook } = await backlog('line', 10);
     const now = new Date();
@@ -310,22 +325,12 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
   test('events arriving within the policy’s gap are fanned out in one round', async () => {
     const tenant = await api.newTenant('gap');
     const webhook = await subscribe(tenant);
-    // Fan-out rounds counted by their first statement (the read of the subscriptions behind).
-    let rounds = 0;
-    const counting = api.db.prisma.$extends({
-      query: {
-        async $allOperations({ args, query }) {
-          const text = JSON.stringify(args, (_key, value) => (typeof value === 'bigint' ? 0 : value));
-          if (text.includes('s.\\"cursor\\", s.\\"events\\"')) rounds++;
-          return query(args);
-        },
-      },
-    }) as unknown as typeof api.db.prisma;
+    const counter = roundCounter();
     const gapMs = 1_000;
     const policy = { ...dispatchPolicies.postgresql, fanOutGapMs: gapMs };
     const settings = { ...defaultWebhookSettings, allowPrivateTargets: true, pollIntervalMs: 600_000 };
     const dispatcher = startWebhookDispatcher(
-      { ...api.db, prisma: counting },
+      { ...api.db, prisma: counter.prisma },
       settings,
       createLogger('silent'),
       policy,
@@ -335,14 +340,14 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     try {
       await tenant.caller.conversations.create({ topic: 'gap: the first, sent at once' });
       await vi.waitFor(async () => expect(await delivered()).toBe(1), { timeout: 15_000 });
-      rounds = 0;
+      counter.rounds = 0;
       const startedAt = Date.now();
       for (let i = 0; i < 10; i++) await tenant.caller.conversations.create({ topic: `gap: burst ${i}` });
       const burstMs = Date.now() - startedAt;
       await vi.waitFor(async () => expect(await delivered()).toBe(11), { timeout: 15_000 });
       // One round per event without the gap; with it, one per gap the burst spans (and one
       // more for an event that lands just after a round began).
-      expect(rounds).toBeLessThanOrEqual(Math.ceil(burstMs / gapMs) + 1);
+      expect(counter.rounds).toBeLessThanOrEqual(Math.ceil(burstMs / gapMs) + 1);
     } finally {
       await dispatcher.stop();
       await api.db.prisma.webhookSubscription.delete({ where: { id: webhook.id } });
@@ -351,31 +356,22 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
 
   test('events of an organization without subscriptions start at most a round a second; one subscribed meanwhile gets its events', async () => {
     const tenant = await api.newTenant('no subscriptions');
-    let rounds = 0;
-    const counting = api.db.prisma.$extends({
-      query: {
-        async $allOperations({ args, query }) {
-          const text = JSON.stringify(args, (_key, value) => (typeof value === 'bigint' ? 0 : value));
-          if (text.includes('s.\\"cursor\\", s.\\"events\\"')) rounds++;
-          return query(args);
-        },
-      },
-    }) as unknown as typeof api.db.prisma;
+    const counter = roundCounter();
     const settings = { ...defaultWebhookSettings, allowPrivateTargets: true, pollIntervalMs: 600_000 };
     const dispatcher = startWebhookDispatcher(
-      { ...api.db, prisma: counting },
+      { ...api.db, prisma: counter.prisma },
       settings,
       createLogger('silent'),
     );
     let webhookId: string | undefined;
     try {
       await sleep(300); // the first round has read which organizations subscribe
-      rounds = 0;
+      counter.rounds = 0;
       const startedAt = Date.now();
       // 20 creates, 40 events: a round each (or one per policy gap) if every notification started one.
       for (let i = 0; i < 20; i++) await tenant.caller.conversations.create({ topic: `unsubscribed ${i}` });
       await sleep(1_200);
-      expect(rounds).toBeLessThanOrEqual(Math.ceil((Date.now() - startedAt) / 1_000) + 1);
+      expect(counter.rounds).toBeLessThanOrEqual(Math.ceil((Date.now() - startedAt) / 1_000) + 1);
 
       // Subscribed now (stored directly: nothing announces it), then one more event.
       const newest = await api.db.prisma.event.aggregate({
