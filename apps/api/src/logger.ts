@@ -75,7 +75,25 @@ export function createLogger(level: string, dest: number | string = 1): Logger {
       if (!dropped) destination.write(line);
     },
   };
-  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' } }, sink);
+  const logger = pino(pinoOptions(level), sink);
+  sinks.set(logger, sink.write);
+  return logger;
+}
+
+const pinoOptions = (level: string) => ({ level, redact: { paths: redactedPaths, censor: '[redacted]' } });
+
+// Each process has one writer of its log output (createLogger): one buffer, one flush on exit and
+// one notice when the output fails. Other threads' loggers hand their lines to it.
+const sinks = new WeakMap<Logger, (line: string) => void>();
+
+/** A logger whose lines go to `forward` (a worker thread hands them to the process's logger). */
+export function forwardingLogger(level: string, forward: (line: string) => void): Logger {
+  return pino(pinoOptions(level), { write: forward });
+}
+
+/** Writes a line made by a forwardingLogger through the output of a logger from createLogger. */
+export function writeLogLine(logger: Logger, line: string): void {
+  sinks.get(logger)?.(line);
 }
 
 /** One line on stderr if it is still open; a closed stderr is not worth failing for. */

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadEnvOrExit } from '../env';
-import { createLogger, type Logger } from '../logger';
+import { forwardingLogger, type Logger, writeLogLine } from '../logger';
 import { startDelivery } from './start-delivery';
 import type { WebhookDispatcher } from './webhook-dispatcher';
 
@@ -33,6 +33,9 @@ export function startDeliveryThread(entry: string, logger: Logger): WebhookDispa
   let restart: NodeJS.Timeout | undefined;
   const start = (): Worker => {
     const thread = new Worker(threadEntry(entry), { workerData: { role } });
+    thread.on('message', (message: { log?: unknown }) => {
+      if (typeof message?.log === 'string') writeLogLine(logger, message.log);
+    });
     thread.on('error', (error) => logger.error({ err: error }, 'webhook delivery thread failed'));
     thread.on('exit', (code) => {
       if (stopping) return;
@@ -74,7 +77,10 @@ function threadEntry(entry: string): string | URL {
  */
 export function runDeliveryThread(): void {
   const env = loadEnvOrExit();
-  const logger = createLogger(env.LOG_LEVEL).child({ thread: role });
+  // Its lines are written by the API's own logger: one writer of stdout per process.
+  const logger = forwardingLogger(env.LOG_LEVEL, (line) => parentPort?.postMessage({ log: line })).child({
+    thread: role,
+  });
   startDelivery(env, logger, threadPoolSize).then(
     (delivery) => {
       logger.info('webhook delivery thread running');
