@@ -25,8 +25,8 @@ export function isDeliveryThread(): boolean {
 
 /**
  * Starts the delivery thread from `entry` (the running entry point: dist/main.js, or src/main.ts
- * under tsx, whose loader the thread inherits with the process's Node flags). A thread that dies
- * is logged and started again; stop() asks it to finish its attempts and waits until it has.
+ * under tsx, see threadEntry). Its log lines are written through `logger`. A thread that dies is
+ * logged and started again; stop() asks it to finish its attempts and waits until it has.
  */
 export function startDeliveryThread(entry: string, logger: Logger): WebhookDispatcher {
   let stopping = false;

@@ -35,9 +35,10 @@ const subscribersRefreshMs = 1_000;
 
 /**
  * Delivers webhooks from this process: wakes on every committed event (the event notifier, from
- * any process) of an organization that subscribes (subscribersRefreshMs), on a poll as a fallback, when a retry of its own comes due and when an attempt
- * ends. It turns new events into deliveries (after a notification or the poll), writes the
- * results of finished attempts (the successes in one statement), then claims due deliveries and
+ * any process) of an organization that subscribes (subscribersRefreshMs), on a poll as a
+ * fallback, when a retry of its own comes due and when an attempt ends. It turns new events
+ * into deliveries (after a notification or the poll), writes the results of finished attempts
+ * (the successes in one statement), then claims due deliveries and
  * sends them, at most `perSubscriptionConcurrency` in flight per subscription, so a slow or dead
  * receiver holds its own slots and nobody else's. An attempt that ends starts the subscription's
  * next claimed one at once, without waiting for the database. Any number of processes may run
