@@ -2,6 +2,7 @@ export { type Database, type DatabaseKind, type DatabaseOptions, openDatabase } 
 export * from './conversations';
 export * from './criteria';
 export type { SqlReads } from './direct-reads';
+export { commitsTransaction } from './drivers/committing-client';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export * from './generated/prisma/enums';
 export type * from './generated/prisma/models';

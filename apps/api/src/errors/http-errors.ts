@@ -2,6 +2,7 @@ import { DomainError, type DomainErrorCode, isDomainError } from '@switchboard/c
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
+import { isWriteConflict } from './write-conflict';
 
 /**
  * The one table from domain error codes to the wire. tRPC and REST both answer through it, so a
@@ -157,7 +158,7 @@ function fromPrismaError(cause: unknown): DomainError | undefined {
   if (code === 'P2003') return new DomainError('VALIDATION', 'A referenced object does not exist.');
   // PostgreSQL chose this transaction as a deadlock victim (or a write conflict): nothing was
   // written, and the same request may succeed when retried.
-  if (code === 'P2034')
+  if (isWriteConflict(cause))
     return new DomainError(
       'CONFLICT',
       'The request collided with a concurrent change and was undone; retry it.',

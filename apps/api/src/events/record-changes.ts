@@ -1,4 +1,4 @@
-import { Prisma, prepared } from '@switchboard/db';
+import { commitsTransaction, Prisma, prepared } from '@switchboard/db';
 import { type AuditEntry, auditInsertSql } from '../audit/audit-entry';
 import { noteAuditedChanges } from '../audit/audited-changes';
 import { eventsOfAudit } from './audit-events';
@@ -16,16 +16,20 @@ import { type EventWriteRow, eventWriteSql, fromRow, recordEvents } from './reco
  * statement, together with the caller's own data-modifying CTEs when it has any (routing writes
  * the conversation and the agent in it too). Every mutation records its audit entries through
  * here, so every mutation on every path has its events in its own transaction.
+ *
+ * With `commits`, the statement is the transaction's last and commits it (commitsTransaction):
+ * the caller sends nothing after it. Group enter/leave judged with groups that changed meanwhile
+ * then fails the transaction with 40001 instead of being judged again (see runCommittingWrite).
  */
 export async function recordChanges(
   tx: Prisma.TransactionClient,
   entries: readonly AuditEntry[],
   leadingCtes: readonly Prisma.Sql[] = [],
+  { commits = false }: { commits?: boolean } = {},
 ): Promise<void> {
   const [first] = entries;
   if (!first) return;
   const { organizationId } = first;
-  noteAuditedChanges(entries);
   const createdAt = new Date();
   const { events, transitions } = eventsOfAudit(entries);
   const context = { organizationId, actor: first.actor };
@@ -37,22 +41,24 @@ export async function recordChanges(
       ...leadingCtes,
       Prisma.sql`"audit_rows" AS (${auditInsertSql(entries, createdAt)} RETURNING "id")`,
     ];
-    await tx.$executeRaw(prepared(Prisma.sql`WITH ${Prisma.join(ctes)} SELECT count(*) FROM "audit_rows"`));
+    const write = Prisma.sql`WITH ${Prisma.join(ctes)} SELECT count(*) FROM "audit_rows"`;
+    await tx.$executeRaw(prepared(commits ? commitsTransaction(write) : write));
+    noteAuditedChanges(entries);
     return;
   }
   const audit = Prisma.sql`"audit_rows" AS (${auditInsertSql(entries, createdAt)})`;
-  const [row] = await tx.$queryRaw<EventWriteRow[]>(
-    prepared(
-      eventWriteSql({
-        organizationId,
-        events,
-        groupDependent: { groupsVersion: groups.version, events: membership },
-        createdAt,
-        leadingCtes: [...leadingCtes, audit],
-      }),
-    ),
-  );
+  const write = eventWriteSql({
+    organizationId,
+    events,
+    groupDependent: { groupsVersion: groups.version, events: membership },
+    createdAt,
+    leadingCtes: [...leadingCtes, audit],
+    failWhenGroupsChanged: commits && transitions.length > 0,
+  });
+  const [row] = await tx.$queryRaw<EventWriteRow[]>(prepared(commits ? commitsTransaction(write) : write));
   const written = fromRow(row);
+  // Noted once written: a write that failed (and may run again, runCommittingWrite) noted nothing.
+  noteAuditedChanges(entries);
   if (events.some((event) => isGroupChange(event.type))) forgetOrganizationGroups(organizationId);
   if (written.groupsCurrent || transitions.length === 0) return;
   // A group changed since this process cached them: judge again with the groups as they are now

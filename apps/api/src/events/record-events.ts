@@ -78,6 +78,11 @@ export interface EventWriteRequest {
   createdAt: Date;
   /** Data-modifying CTEs of the caller's own write, run in the same statement (routing). */
   leadingCtes?: readonly Prisma.Sql[];
+  /**
+   * The statement commits its transaction (commitsTransaction), so stale group-dependent events
+   * cannot be judged again after it: it fails instead (switchboard_groups_changed, 40001).
+   */
+  failWhenGroupsChanged?: boolean;
 }
 
 /**
@@ -140,7 +145,8 @@ export function eventWriteSql(request: EventWriteRequest): Prisma.Sql {
     )
     SELECT s."lastSequence", s."lastGroupChangeSequence", s."groupsCurrent"
     FROM "event_sequence" s
-    CROSS JOIN LATERAL (SELECT pg_notify(${eventChannel}, ${organizationId} || ':' || s."lastSequence"::text)) n`;
+    CROSS JOIN LATERAL (SELECT pg_notify(${eventChannel}, ${organizationId} || ':' || s."lastSequence"::text)) n
+    ${request.failWhenGroupsChanged ? Prisma.sql`WHERE CASE WHEN s."groupsCurrent" THEN true ELSE switchboard_groups_changed() END` : Prisma.empty}`;
 }
 
 function eventRow(event: EventDraft, position: number, dependent: boolean, createdAt: Date): Prisma.Sql {

@@ -159,4 +159,43 @@ describe.each(testDatabaseKinds())('group enter / leave events agree with groups
     expect(after.events.map((event) => event.type)).toEqual(['conversation.updated', 'group.entered']);
     expect(after.events.map((event) => event.sequence)).toEqual([before.next + 2, before.next + 3]);
   });
+
+  // A create's last statement commits its transaction (runCommittingWrite), so it cannot judge
+  // again under the lock: it fails, nothing is written, and the create runs once more.
+  test('a conversation created after another process changed a group is judged with its new criteria', async () => {
+    const tenant = await api.newTenant('Stale cache on create');
+    const { caller } = tenant;
+    const { group } = await caller.groups.create({ name: 'Watched', criteria: 'priority==HIGH' });
+    await caller.conversations.create({ topic: 'warm the cache', priority: 'LOW' });
+    await api.db.prisma.$transaction(async (tx) => {
+      await tx.conversationGroup.update({ where: { id: group.id }, data: { criteria: 'priority==URGENT' } });
+      await tx.$executeRaw`UPDATE "EventSequence" SET "lastSequence" = "lastSequence" + 1,
+        "lastGroupChangeSequence" = "lastSequence" + 1 WHERE "organizationId" = ${tenant.organization.id}`;
+    });
+    const before = await caller.events.list({ after: 0, limit: 1000 });
+    const created = await caller.conversations.create({
+      topic: 'judged with fresh groups',
+      priority: 'URGENT',
+    });
+    const after = await caller.events.list({ after: before.next, limit: 1000 });
+    // Routed on create (the default settings), and the group entered, judged with its new criteria.
+    expect(after.events.map((event) => event.type)).toEqual([
+      'conversation.created',
+      'conversation.routed',
+      'group.entered',
+    ]);
+    expect(after.events.map((event) => event.sequence)).toEqual([
+      before.next + 2,
+      before.next + 3,
+      before.next + 4,
+    ]);
+    expect(after.events[2]?.data).toMatchObject({
+      group: { id: group.id },
+      conversation: { id: created.id },
+    });
+    const conversations = await api.db.prisma.conversation.count({
+      where: { organizationId: tenant.organization.id },
+    });
+    expect(conversations).toBe(2);
+  });
 });

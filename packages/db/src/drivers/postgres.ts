@@ -3,6 +3,7 @@ import pg from 'pg';
 import { postgresReads, type SqlReads } from '../direct-reads';
 import type { SqlSession } from '../migrate/sql-session';
 import { preparedStatementName } from '../prepared-statements';
+import { CommittingClient } from './committing-client';
 
 export interface PostgresDriver {
   session: SqlSession;
@@ -37,7 +38,11 @@ export function openPostgres(options: { databaseUrl: string; poolSize?: number }
     },
   };
   // One pool for Prisma and the direct reads; Prisma's disconnect ends it.
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 10,
+    Client: CommittingClient,
+  });
   // An idle connection that breaks (a server restart) is dropped from the pool, and the next
   // statement opens another. Prisma's adapter listens for that only once Prisma has connected;
   // a direct read can come first, and an 'error' nobody listens for ends the process.

@@ -18,7 +18,7 @@ export async function autoRouteNewConversation(
   tx: Prisma.TransactionClient,
   ctx: ServiceContext,
   row: ConversationRow,
-  request: { queueGiven: boolean; createEvent: AuditEntry },
+  request: { queueGiven: boolean; createEvent: AuditEntry; commits?: boolean },
 ): Promise<RoutingOutcome | null> {
   if (request.queueGiven || row.agentId !== null || row.status === 'CLOSED') return null;
   const setup = await loadRoutingSetup(tx, ctx.organizationId);
@@ -29,5 +29,6 @@ export async function autoRouteNewConversation(
     ...setup,
     assign: setup.settings.routing.autoAssign,
     earlierEvents: [request.createEvent],
+    commits: request.commits,
   });
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from '@switchboard/db';
-import { type AuditEntry, recordAudit } from '../../audit/record-audit';
+import type { AuditEntry } from '../../audit/record-audit';
+import { recordChanges } from '../../events/record-changes';
 import type { ServiceContext } from '../service-context';
 
 /**
@@ -37,6 +38,7 @@ export function recordConversationAudit(
   tx: Prisma.TransactionClient,
   ctx: AuditingContext,
   event: ConversationEvent,
+  options: { commits?: boolean } = {},
 ): Promise<void> {
-  return recordAudit(tx, conversationAuditEntry(ctx, event));
+  return recordChanges(tx, [conversationAuditEntry(ctx, event)], [], options);
 }

@@ -1,5 +1,6 @@
 import { type ConversationCreateInput, planConversationCreate } from '@switchboard/core';
 import type { Prisma } from '@switchboard/db';
+import { runCommittingWrite } from '../committing-write';
 import { findQueue } from '../routing/find-routing-objects';
 import type { ServiceContext } from '../service-context';
 import { takeAgent } from './agent-capacity';
@@ -19,19 +20,21 @@ export interface CreateConversationInput extends ConversationCreateInput {
 }
 
 /**
- * Creates a conversation with Infobip's defaults (OPEN, NORMAL, NO_CHANNEL) in one transaction.
- * Used by `conversations.create` and by Sharely's "group conversation" (a conversation in a space,
- * named by its topic).
+ * Creates a conversation with Infobip's defaults (OPEN, NORMAL, NO_CHANNEL) in one transaction,
+ * whose last statement commits it (creates are the hot path: see runCommittingWrite). Used by
+ * `conversations.create`; Sharely's "group conversation" (a conversation in a space, named by its
+ * topic) creates inside its own transaction with createConversationIn.
  */
 export function createConversation(
   ctx: ServiceContext,
   input: CreateConversationInput,
 ): Promise<ConversationView> {
-  return ctx.prisma.$transaction((tx) => createConversationIn(tx, ctx, input));
+  return runCommittingWrite(ctx.prisma, (tx, commits) => createConversationIn(tx, ctx, input, { commits }));
 }
 
 /**
- * The same, inside a transaction the caller already holds. The answer is built from the row the
+ * The same, inside a transaction the caller already holds; with `commits`, its last statement
+ * commits that transaction and the caller must send nothing after it. The answer is built from the row the
  * insert returned and the tags it linked rather than read back: creates are the hot path of
  * routing, and every statement of the transaction costs CPU in the API process.
  */
@@ -39,6 +42,7 @@ export async function createConversationIn(
   tx: Prisma.TransactionClient,
   ctx: ServiceContext,
   input: CreateConversationInput,
+  { commits = false }: { commits?: boolean } = {},
 ): Promise<ConversationView> {
   const { organizationId } = ctx;
   const { workspaceId, spaceId, parentConversationId, ...fields } = input;
@@ -69,8 +73,9 @@ export async function createConversationIn(
   const routed = await autoRouteNewConversation(tx, ctx, row, {
     queueGiven: input.queueId != null,
     createEvent: conversationAuditEntry(ctx, createEvent),
+    commits,
   });
   if (routed) return presentConversation(routed.conversation);
-  await recordConversationAudit(tx, ctx, createEvent);
+  await recordConversationAudit(tx, ctx, createEvent, { commits });
   return presentConversation(row);
 }

@@ -70,6 +70,8 @@ export interface HeldConversation {
   assign: boolean;
   /** Events of the same transaction to write before routing's own, in the same statement. */
   earlierEvents?: readonly AuditEntry[];
+  /** Routing's write is the transaction's last statement and commits it (recordChanges). */
+  commits?: boolean;
 }
 
 /**
@@ -142,6 +144,7 @@ export async function routeHeldConversation(
     priority: decision.conversationPriority,
     now,
     events,
+    commits: held.commits,
   });
 
   return {

@@ -12,6 +12,8 @@ export interface RoutingWrite {
   now: Date;
   /** In the order history should list them (e.g. create, route, assign). */
   events: readonly AuditEntry[];
+  /** The write is the transaction's last statement and commits it (recordChanges). */
+  commits?: boolean | undefined;
 }
 
 /**
@@ -21,12 +23,15 @@ export interface RoutingWrite {
  * queue members' rows are locked, and every other routing transaction on an overlapping queue
  * waits for those locks until commit, so each extra round trip here is paid by all of them
  * (before, four Prisma calls here, a separate count and a read-back held the locks over seven
- * round trips; bench/README.md, scenario 3).
+ * round trips; bench/README.md, scenario 3). With `commits` the same statement also commits.
  */
 export async function writeRouting(tx: Prisma.TransactionClient, write: RoutingWrite): Promise<void> {
-  const { conversationId, queueId, agentId, priority, now } = write;
-  await recordChanges(tx, write.events, [
-    Prisma.sql`"conversation" AS (
+  const { conversationId, queueId, agentId, priority, now, commits } = write;
+  await recordChanges(
+    tx,
+    write.events,
+    [
+      Prisma.sql`"conversation" AS (
       UPDATE "Conversation"
       SET "queueId" = ${queueId}, "agentId" = ${agentId}, "assignedAt" = ${agentId ? now : null},
           "priority" = COALESCE(${priority}::"Priority", "priority"),
@@ -34,9 +39,11 @@ export async function writeRouting(tx: Prisma.TransactionClient, write: RoutingW
       WHERE "id" = ${conversationId}
       RETURNING "id"
     )`,
-    Prisma.sql`"agent" AS (
+      Prisma.sql`"agent" AS (
       UPDATE "Agent" SET "lastAssignedAt" = ${now} WHERE "id" = ${agentId}
       RETURNING "id"
     )`,
-  ]);
+    ],
+    { commits },
+  );
 }
