@@ -38,9 +38,13 @@ export async function recordAttempt(
           ? 'PENDING'
           : 'DEAD_LETTERED';
   await prisma.webhookDelivery.updateMany({
-    where: { id: delivery.id, attempts: delivery.attempts },
+    // The claim's attempt: counted by a leased claim already, or counted here (claim-deliveries.ts).
+    where: { id: delivery.id, attempts: { in: [delivery.attempts - 1, delivery.attempts] } },
     data: {
       status,
+      attempts: delivery.attempts,
+      firstAttemptAt: delivery.firstAttemptAt,
+      lastAttemptAt: delivery.lastAttemptAt,
       lastStatusCode: result.statusCode,
       lastResponseBody: result.responseBody,
       lastError:

@@ -4,8 +4,9 @@ import type { ClaimedDelivery } from './claim-deliveries';
 
 /**
  * Writes a batch of successful attempts in one statement: each delivery DELIVERED with the
- * receiver's answer (only if the row is still that claim's, as recordAttempt does), and the
- * failure streak of their subscriptions cleared. A busy dispatcher finishes many attempts while
+ * receiver's answer and the attempt (number and times; a claim without a lease did not write
+ * them, see claim-deliveries.ts), only if the row is still that claim's (as recordAttempt does),
+ * and the failure streak of their subscriptions cleared. A busy dispatcher finishes many attempts while
  * one statement runs; writing them together keeps the database's work per delivery small.
  */
 export async function recordDeliveries(
@@ -14,27 +15,34 @@ export async function recordDeliveries(
 ): Promise<void> {
   if (delivered.length === 0) return;
   const now = new Date();
-  // Four array parameters, however many results: a VALUES list of four parameters a row costs
+  // Six array parameters, however many results: a VALUES list of six parameters a row costs
   // the client and the server time per parameter (serialising, parsing, planning the list).
   const ids = delivered.map(({ delivery }) => delivery.id);
   const attempts = delivered.map(({ delivery }) => delivery.attempts);
   const statusCodes = delivered.map(({ result }) => result.statusCode);
   const responseBodies = delivered.map(({ result }) => result.responseBody);
+  const firstAttempts = delivered.map(({ delivery }) => delivery.firstAttemptAt);
+  const lastAttempts = delivered.map(({ delivery }) => delivery.lastAttemptAt);
   await prisma.$executeRaw(
     prepared(Prisma.sql`
-    WITH "results" ("id", "attempts", "statusCode", "responseBody") AS (
-      SELECT * FROM unnest(${ids}::text[], ${attempts}::int[], ${statusCodes}::int[], ${responseBodies}::text[])
+    WITH "results" ("id", "attempts", "statusCode", "responseBody", "firstAttemptAt", "lastAttemptAt") AS (
+      SELECT * FROM unnest(${ids}::text[], ${attempts}::int[], ${statusCodes}::int[], ${responseBodies}::text[],
+        ${firstAttempts}::timestamp(3)[], ${lastAttempts}::timestamp(3)[])
     ),
     "written" AS (
       UPDATE "WebhookDelivery" d SET
         "status" = 'DELIVERED',
+        "attempts" = r."attempts",
+        "firstAttemptAt" = r."firstAttemptAt",
+        "lastAttemptAt" = r."lastAttemptAt",
         "lastStatusCode" = r."statusCode",
         "lastResponseBody" = r."responseBody",
         "lastError" = NULL,
         "deliveredAt" = ${now},
         "updatedAt" = ${now}
       FROM "results" r
-      WHERE d."id" = r."id" AND d."attempts" = r."attempts"
+      -- The claim's attempt: counted by a leased claim already, or to be counted here.
+      WHERE d."id" = r."id" AND d."attempts" IN (r."attempts" - 1, r."attempts")
       RETURNING d."subscriptionId"
     )
     UPDATE "WebhookSubscription" s SET "failingSince" = NULL, "updatedAt" = ${now}

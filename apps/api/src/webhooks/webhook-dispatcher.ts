@@ -58,6 +58,9 @@ export function startWebhookDispatcher(
   // Subscriptions whose last claim filled all the room they had: more of theirs may be due.
   const mayHaveMore = new Set<string>();
   const finished: { delivery: ClaimedDelivery; result: AttemptResult }[] = [];
+  // Claimed and their results not written yet (waiting, sending or finished): a claim without a
+  // lease (policy.leases false) reads past them.
+  const held = new Set<string>();
   const attempts = new Set<Promise<void>>();
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -158,6 +161,7 @@ export function startWebhookDispatcher(
       logger.error({ err: error, count: delivered.length }, 'recording webhook deliveries failed');
     }
     for (const { delivery, result } of batch) {
+      held.delete(delivery.id);
       if (result.verdict === 'delivered') continue;
       try {
         const retryAt = await recordAttempt(db.prisma, delivery, result, settings);
@@ -177,15 +181,20 @@ export function startWebhookDispatcher(
       room[subscriptionId] = perSubscription - claimedOf(subscriptionId);
     const claimed = await claimDeliveries(db.prisma, {
       now: new Date(),
-      lease: {
-        attemptMs: settings.timeoutMs,
-        marginMs: leaseMarginMs,
-        concurrency: settings.perSubscriptionConcurrency,
-      },
+      lease: policy.leases
+        ? {
+            attemptMs: settings.timeoutMs,
+            marginMs: leaseMarginMs,
+            concurrency: settings.perSubscriptionConcurrency,
+          }
+        : null,
+      held: policy.leases ? [] : [...held],
       room,
       perSubscription,
       limit: claimBatch,
     });
+    for (const delivery of claimed) held.add(delivery.id);
+    if (claimed.length > 0) logger.debug({ claimed: claimed.length }, 'claimed webhook deliveries');
     return { claimed, room: (subscriptionId: string) => room[subscriptionId] ?? perSubscription };
   };
 
@@ -285,6 +294,9 @@ export function startWebhookDispatcher(
       // Claimed but never sent: due again now, for another process or the next start.
       const unsent = [...waiting.values()].flat();
       waiting.clear();
+      held.clear();
+      // A claim without a lease wrote nothing: its rows are due as they are.
+      if (!policy.leases) return;
       await releaseDeliveries(db.prisma, unsent).catch((error: unknown) =>
         logger.warn({ err: error }, 'releasing unsent webhook deliveries failed; their leases run out'),
       );

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Prisma } from '@switchboard/db';
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { createLogger } from '../../src/logger';
+import { createLogger, forwardingLogger } from '../../src/logger';
 import { claimDeliveries, claimSql } from '../../src/webhooks/claim-deliveries';
 import { dispatchPolicies } from '../../src/webhooks/dispatch-policy';
 import { fanOutEvents } from '../../src/webhooks/fan-out';
@@ -279,11 +279,16 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
       perSubscriptionConcurrency: 1,
       pollIntervalMs: 600_000,
     };
-    const dispatcher = startWebhookDispatcher(api.db, settings, createLogger('silent'));
+    // Claims are counted from the dispatcher's debug lines: on the embedded database a claim
+    // writes nothing to count by (dispatch-policy.ts, leases).
+    let claimed = 0;
+    const logger = forwardingLogger('debug', (text) => {
+      const entry = JSON.parse(text) as { msg?: string; claimed?: number };
+      if (entry.msg === 'claimed webhook deliveries') claimed += entry.claimed ?? 0;
+    });
+    const dispatcher = startWebhookDispatcher(api.db, settings, logger);
     try {
-      const claimed = async () =>
-        (await deliveriesOf(webhook.id)).filter((delivery) => delivery.attempts > 0).length;
-      await vi.waitFor(async () => expect(await claimed()).toBeGreaterThan(line), { timeout: 15_000 });
+      await vi.waitFor(() => expect(claimed).toBeGreaterThan(line), { timeout: 15_000 });
       release();
       await vi.waitFor(() => expect(held.received).toHaveLength(total), { timeout: 30_000 });
       await sleep(300); // room for a duplicate to arrive
@@ -293,6 +298,48 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
       release();
       await dispatcher.stop();
       await held.stop();
+    }
+  });
+
+  test('a claim writes a lease where dispatchers share the database and nothing on the embedded one; the result records the attempt', async () => {
+    const { webhook } = await backlog('attempt record', 1);
+    const slow = await startWebhookReceiver();
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    slow.answerWith(async (_request, res) => {
+      await answered;
+      res.writeHead(204).end();
+    });
+    await api.db.prisma.webhookSubscription.update({ where: { id: webhook.id }, data: { url: slow.url } });
+    const [before] = await deliveriesOf(webhook.id);
+    const settings = { ...defaultWebhookSettings, allowPrivateTargets: true, pollIntervalMs: 600_000 };
+    const dispatcher = startWebhookDispatcher(api.db, settings, createLogger('silent'));
+    try {
+      await vi.waitFor(() => expect(slow.received).toHaveLength(1), { timeout: 15_000 });
+      const [inFlight] = await deliveriesOf(webhook.id);
+      if (kind === 'postgresql') {
+        // Counted, and not due again until the lease has run out.
+        expect(inFlight?.attempts).toBe(1);
+        expect(inFlight?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+      } else {
+        // The row as the fan-out left it: the embedded database's one dispatcher holds the claim in memory.
+        expect(inFlight).toEqual(before);
+      }
+      answer();
+      await vi.waitFor(async () => expect((await deliveriesOf(webhook.id))[0]?.status).toBe('DELIVERED'), {
+        timeout: 15_000,
+      });
+      const [after] = await deliveriesOf(webhook.id);
+      expect(after?.attempts).toBe(1);
+      expect(after?.firstAttemptAt).toBeInstanceOf(Date);
+      expect(after?.lastAttemptAt).toEqual(after?.firstAttemptAt);
+      expect(after?.firstAttemptAt?.getTime()).toBeLessThanOrEqual(after?.deliveredAt?.getTime() ?? 0);
+    } finally {
+      answer();
+      await dispatcher.stop();
+      await slow.stop();
     }
   });
 
