@@ -98,7 +98,7 @@ export const config = {
     latencySeconds: integer('BENCH_WEBHOOK_LATENCY_SECONDS', 30, 5),
     /** Deliveries per throughput run, and runs per side. */
     deliveries: integer('BENCH_WEBHOOK_DELIVERIES', 2000, 300),
-    runs: integer('BENCH_WEBHOOK_RUNS', 2, 2),
+    runs: integer('BENCH_WEBHOOK_RUNS', 4, 2),
     databases: databases('BENCH_WEBHOOK_DATABASES'),
   },
   slack: {

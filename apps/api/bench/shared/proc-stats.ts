@@ -16,6 +16,27 @@ export async function cpuSecondsOf(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
+/**
+ * CPU seconds used so far by every live process with this command name (all of PostgreSQL's
+ * processes on this machine: backends, WAL writer, checkpointer). A process that exited took
+ * its time with it, so compare two readings over a span in which the ones that matter live.
+ */
+export async function cpuSecondsOfCommand(command: string): Promise<number> {
+  let seconds = 0;
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== command) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return seconds;
+}
+
 /** Pids of the live processes in a process group (what `npm start` leaves running). */
 export async function processGroupMembers(groupId: number): Promise<number[]> {
   const members: number[] = [];

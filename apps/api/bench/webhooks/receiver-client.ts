@@ -6,6 +6,8 @@ import type { ReceivedDelivery } from './receiver';
 export interface Receiver {
   /** Base URL of the receiver; deliveries may go to any path under it. */
   url: string;
+  /** Its process (to read the CPU receiving took). */
+  pid: number;
   count(): Promise<number>;
   records(from?: number): Promise<ReceivedDelivery[]>;
   reset(): Promise<void>;
@@ -24,6 +26,7 @@ export async function startReceiver(): Promise<Receiver> {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   return {
     url,
+    pid: child.pid,
     count,
     records: (from = 0) => get<ReceivedDelivery[]>(`/_records?from=${from}`),
     reset: async () => {

@@ -123,7 +123,7 @@ function method(settings: typeof config.webhooks): string[] {
     `Write path: one API process (\`node dist/main.js\`) on a fresh PostgreSQL database holding two organizations: a bare one, and one with ${groups} groups (customer, channel + priority, refunds, open billing, topic prefix… criteria; a new conversation enters a few) and 10 webhook subscriptions (a CRM mirror of conversation changes, filtered by criteria, by group, every group change, and some for events a create never makes) to a local receiver. ${rounds} rounds of ${creates} POST /ccaas/1/conversations per organization, ${concurrency} in flight (closed loop), the same conversations in both, the order rotated each round after a warm-up of 100 each; figures are medians over rounds.`,
     'It runs twice, each time on a fresh database and process: with delivery in the API process (the default; a round ends when its deliveries have stopped arriving, and its CPU counts them), and with WEBHOOK_DELIVERY=worker, where the API only writes (the events, group enter/leave judged in memory for every group, and nothing else): the write path alone.',
     `Latency: the API delivering in its own process, one subscription to conversation.created, ${rate} creates per second sent open-loop (each on schedule whether or not earlier ones were answered) for ${latencySeconds} s after a 1 s warm-up. Commit → received is from the event's timestamp (taken in the writing transaction just before its event write and commit) to the receiver having the whole body, both on this machine's clock. Every delivery is verified with \`standardwebhooks\` afterwards.`,
-    `Throughput: ${deliveries} events already in the log are replayed to a new subscription (one POST …/replay of their time range) and the dispatcher sends them to a receiver (its own process) that answers 204 at once. Baseline: a loop in the benchmark process posting the very bodies the receiver got, signed with \`standardwebhooks\`, through the dispatcher's own HTTP client (src/webhooks/post-webhook.ts: the same keep-alive agent and request code) with as many in flight as the dispatcher allows one subscription (4). Rates are taken at the receiver, first arrival to last; ${runs} runs each, alternating.`,
+    `Throughput: ${deliveries} events already in the log are replayed to a new subscription (one POST …/replay of their time range) and the dispatcher sends them to a receiver (its own process) that answers 204 at once. Baseline: a loop in the benchmark process posting the very bodies the receiver got, signed with \`standardwebhooks\`, through the dispatcher's own HTTP client (src/webhooks/post-webhook.ts: the same keep-alive agent and request code) with as many in flight as the dispatcher allows one subscription (4). Rates are taken at the receiver, first arrival to last; ${runs} runs each, alternating, after an untimed pass of each side (neither figure counts a cold start).`,
     'Each process logs at info as in production. PostgreSQL, the API, the receiver and the load all share the machine: the load average beside the figures says how busy it was, and ratios (measured in the same run) are what to compare.',
   ];
 }
@@ -134,6 +134,8 @@ const runsRow = (path: WritePath, organization: string, runs: OrganizationRuns) 
   runs.rates.map(round).join(', '),
   round(median(runs.rates)),
   round(median(runs.cpuMs)),
+  round(median(runs.postgresCpuMs)),
+  round(median(runs.receiverCpuMs)),
   `${round(runs.latencyMs.median)} / ${round(runs.latencyMs.p99)}`,
   round(runs.eventsPerCreate),
   round(runs.deliveriesPerCreate),
@@ -153,6 +155,8 @@ function tables(
         'creates/s per round',
         'creates/s',
         'API CPU ms/create',
+        'PostgreSQL CPU ms/create',
+        'Receiver CPU ms/create',
         'Request p50 / p99 ms',
         'Events per create',
         'Deliveries per create',

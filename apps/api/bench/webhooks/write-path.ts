@@ -2,7 +2,7 @@ import { newConversation } from '../routing/setup';
 import { type ApiChild, startApi } from '../shared/api-process';
 import { runLoad } from '../shared/load';
 import { withBenchDatabase } from '../shared/postgres';
-import { cpuSecondsOf } from '../shared/proc-stats';
+import { cpuSecondsOf, cpuSecondsOfCommand } from '../shared/proc-stats';
 import { median, type Summary, summarize } from '../shared/stats';
 import type { Receiver } from './receiver-client';
 import {
@@ -22,6 +22,9 @@ export interface OrganizationRuns {
   rates: number[];
   /** API CPU ms per create, one per round (until the round's deliveries drained). */
   cpuMs: number[];
+  /** The same for PostgreSQL (all its processes) and for the webhook receiver. */
+  postgresCpuMs: number[];
+  receiverCpuMs: number[];
   latencyMs: Summary;
   failures: number;
   /** Events written per create, and deliveries received per create. */
@@ -96,7 +99,7 @@ export async function measureWritePath(
       for (let round = 0; round < options.rounds; round++) {
         for (const o of round % 2 === 0 ? [0, 1] : [1, 0]) {
           const organization = organizations[o] as (typeof organizations)[number];
-          const cpuBefore = await cpuSecondsOf(api.pid);
+          const cpuBefore = await cpuReadings(api, receiver);
           const load = await createRound(
             api,
             organization.key,
@@ -105,9 +108,12 @@ export async function measureWritePath(
             options,
           );
           await drain(mode, receiver);
-          const cpu = (await cpuSecondsOf(api.pid)) - cpuBefore;
+          const cpu = await cpuReadings(api, receiver);
+          const perCreate = (seconds: number) => (seconds * 1000) / options.creates;
           organization.runs.rates.push(load.requestsPerSecond);
-          organization.runs.cpuMs.push((cpu * 1000) / options.creates);
+          organization.runs.cpuMs.push(perCreate(cpu.api - cpuBefore.api));
+          organization.runs.postgresCpuMs.push(perCreate(cpu.postgres - cpuBefore.postgres));
+          organization.runs.receiverCpuMs.push(perCreate(cpu.receiver - cpuBefore.receiver));
           organization.runs.failures += load.failures;
           latencies[o]?.push(...load.latencies);
         }
@@ -133,7 +139,20 @@ export async function measureWritePath(
   });
 }
 
-const emptyRuns = () => ({ rates: [] as number[], cpuMs: [] as number[], failures: 0 });
+const emptyRuns = () => ({
+  rates: [] as number[],
+  cpuMs: [] as number[],
+  postgresCpuMs: [] as number[],
+  receiverCpuMs: [] as number[],
+  failures: 0,
+});
+
+/** CPU seconds so far of the API, of PostgreSQL (the local server the benchmark uses) and of the receiver. */
+const cpuReadings = async (api: ApiChild, receiver: Receiver) => ({
+  api: await cpuSecondsOf(api.pid),
+  postgres: await cpuSecondsOfCommand('postgres'),
+  receiver: await cpuSecondsOf(receiver.pid),
+});
 
 async function createRound(
   api: ApiChild,

@@ -58,11 +58,12 @@ export function claimSql(options: ClaimOptions): Prisma.Sql {
   // only the chosen few are checked against the event log, then locked and claimed by primary key.
   return Prisma.sql`
     WITH "ranked" AS (
-      SELECT r."id", r."subscriptionId", r."eventId", r."nextAttemptAt", r."rank", ${roomOf} AS "room"
+      SELECT r.*, ${roomOf} AS "room",
+        s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt"
       FROM "WebhookSubscription" s
       CROSS JOIN LATERAL (
-        SELECT d."id", d."subscriptionId", d."eventId", d."nextAttemptAt",
-          row_number() OVER (ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
+        SELECT d."id", d."subscriptionId", d."eventId", d."nextAttemptAt", d."organizationId", d."attempts",
+          d."firstAttemptAt", row_number() OVER (ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
         FROM "WebhookDelivery" d
         WHERE d."subscriptionId" = s."id" AND d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now} ${held}
         ORDER BY d."nextAttemptAt", d."eventSequence"
@@ -72,7 +73,7 @@ export function claimSql(options: ClaimOptions): Prisma.Sql {
     ),
     "chosen" AS (
       -- The place in the claimer's line for its subscription: after the ones it already holds.
-      SELECT r."id", ${perSubscription} - r."room" + r."rank" AS "position" FROM "ranked" r
+      SELECT r.*, ${perSubscription} - r."room" + r."rank" AS "position" FROM "ranked" r
       -- An event past the log's retention can no longer be sent; its delivery is never claimed.
       -- (OFFSET 0 keeps it a lookup per chosen row, never a join planned as a scan of the log.)
       WHERE EXISTS (SELECT 1 FROM "Event" e WHERE e."id" = r."eventId" OFFSET 0)
@@ -125,20 +126,17 @@ function leasedClaim(now: Date, lease: NonNullable<ClaimOptions['lease']>): Pris
 }
 
 /**
- * The chosen rows as they are, with the attempt this claim makes of each: nothing is written
- * (an update of each row, its four index entries included, cost the embedded database about
- * 0.09 ms a delivery; the result write records the attempt instead).
+ * The chosen rows as they were read, with the attempt this claim makes of each: nothing is
+ * written (an update of each row, its four index entries included, cost the embedded database
+ * about 0.09 ms a delivery; the result write records the attempt instead).
  */
 function readClaim(now: Date): Prisma.Sql {
   return Prisma.sql`
     "claimed" AS (
-      SELECT d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts" + 1 AS "attempts",
-        COALESCE(d."firstAttemptAt", ${now}) AS "firstAttemptAt", ${now}::timestamp(3) AS "lastAttemptAt",
-        s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt",
-        (SELECT e."payload"::text FROM "Event" e WHERE e."id" = d."eventId") AS "body", c."position"
-      -- By primary key, row by row (as the leased claim locks them): never a scan of either table.
+      SELECT c."id", c."organizationId", c."subscriptionId", c."eventId", c."attempts" + 1 AS "attempts",
+        COALESCE(c."firstAttemptAt", ${now}) AS "firstAttemptAt", ${now}::timestamp(3) AS "lastAttemptAt",
+        c."url", c."secret", c."previousSecret", c."previousSecretExpiresAt",
+        (SELECT e."payload"::text FROM "Event" e WHERE e."id" = c."eventId") AS "body", c."position"
       FROM "chosen" c
-      CROSS JOIN LATERAL (SELECT * FROM "WebhookDelivery" d WHERE d."id" = c."id") d
-      CROSS JOIN LATERAL (SELECT * FROM "WebhookSubscription" s WHERE s."id" = d."subscriptionId") s
     )`;
 }
