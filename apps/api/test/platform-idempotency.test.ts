@@ -32,6 +32,20 @@ describe.each(testDatabaseKinds())('Idempotency-Key on %s', (kind) => {
     expect(audit).toBe(1);
   });
 
+  // A create's last statement commits its own transaction (runCommittingWrite); under a key the
+  // transaction is the request's, and the stored answer is written after the create.
+  test('a conversation created under a key commits with its stored answer, once', async () => {
+    const create = () =>
+      api.a.request('POST', '/ccaas/1/conversations', { topic: 'Once, keyed' }, once('k-conversation'));
+    const first = await create();
+    expect(first.status).toBe(200);
+    const second = await create();
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body).toEqual(first.body);
+    const created = await api.db.prisma.conversation.count({ where: { topic: 'Once, keyed' } });
+    expect(created).toBe(1);
+  });
+
   test('same key with another body → 422, and nothing is created', async () => {
     await api.a.request('POST', spacesPath, { name: 'First body' }, once('k-other-body'));
     const res = await api.a.request('POST', spacesPath, { name: 'Second body' }, once('k-other-body'));

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@switchboard/db';
+import { joinsOpenTransaction } from '../services/committing-write';
 
 /**
  * A request that runs in one open transaction (the Idempotency-Key middleware): `client` is what
@@ -17,6 +18,8 @@ export interface RequestTransaction {
 export function joinedTransaction(tx: Prisma.TransactionClient): RequestTransaction {
   const client: PrismaClient = new Proxy(tx, {
     get(target, property, receiver) {
+      // Nothing run here may commit the transaction: the stored answer is written after it.
+      if (property === joinsOpenTransaction) return true;
       if (property === '$transaction') {
         return (work: (inner: PrismaClient) => Promise<unknown>) => work(client);
       }

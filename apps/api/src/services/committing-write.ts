@@ -2,6 +2,13 @@ import type { Prisma, PrismaClient } from '@switchboard/db';
 import { isWriteConflict } from '../errors/write-conflict';
 
 /**
+ * Answered true by a client whose `$transaction` joins a transaction already open (the
+ * Idempotency-Key middleware's, http/joined-transaction.ts): work run there is not the last of its
+ * transaction, whose stored answer is written after it.
+ */
+export const joinsOpenTransaction = Symbol('joins an open transaction');
+
+/**
  * Runs `work` in a transaction whose last statement commits it (`commits`, passed on to
  * recordChanges): its COMMIT leaves with that statement, so the organization's locks are released
  * as soon as the server has run it, not a round trip later. If the statement found that the
@@ -14,6 +21,8 @@ export async function runCommittingWrite<T>(
   prisma: PrismaClient,
   work: (tx: Prisma.TransactionClient, commits: boolean) => Promise<T>,
 ): Promise<T> {
+  if ((prisma as unknown as Record<symbol, unknown>)[joinsOpenTransaction] === true)
+    return prisma.$transaction((tx) => work(tx, false));
   try {
     return await prisma.$transaction((tx) => work(tx, true));
   } catch (error) {
