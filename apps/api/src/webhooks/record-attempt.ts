@@ -37,6 +37,10 @@ export async function recordAttempt(
         : retryAt
           ? 'PENDING'
           : 'DEAD_LETTERED';
+  // The subscription's health first: whoever sees this attempt's result on the delivery (a
+  // dead letter, say, about to be replayed) sees the subscription as this attempt leaves it,
+  // not a disable that lands after their re-enable.
+  await trackSubscriptionHealth(prisma, delivery, result.verdict === 'delivered', now, settings);
   await prisma.webhookDelivery.updateMany({
     // The claim's attempt: counted by a leased claim already, or counted here (claim-deliveries.ts).
     where: { id: delivery.id, attempts: { in: [delivery.attempts - 1, delivery.attempts] } },
@@ -54,7 +58,6 @@ export async function recordAttempt(
       ...(status === 'DELIVERED' ? { deliveredAt: now } : {}),
     },
   });
-  await trackSubscriptionHealth(prisma, delivery, result.verdict === 'delivered', now, settings);
   return retryAt;
 }
 
