@@ -145,7 +145,7 @@ const eventOf = (record: ReceivedDelivery) => JSON.parse(record.body) as { times
  * once; against it, a bare loop posts the very bodies the receiver got, signed with the
  * `standardwebhooks` library, through the dispatcher's own HTTP client (post-webhook.ts: the same
  * keep-alive agent and request code) with as many in flight as the dispatcher allows one
- * subscription (4). Both rates are taken at the receiver, first arrival to last; runs alternate,
+ * subscription (8). Both rates are taken at the receiver, first arrival to last; runs alternate,
  * after an untimed pass of each side.
  */
 async function measureThroughput(

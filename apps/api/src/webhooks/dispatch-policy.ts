@@ -22,6 +22,13 @@ export interface DispatchPolicy {
 }
 
 /**
+ * Both databases hold a line of 256 attempts per subscription (32 rounds of 8) and claim again
+ * when a quarter of it is left: a claim per ~190 attempts. On PostgreSQL, 4 in flight with a line
+ * of 64 refilled at half (a claim per ~30 attempts) delivered 0.39× the bare loop's deliveries a
+ * second; a line of 256, 0.47–0.50×; 8 in flight, 0.54–0.58× (bench scenario 6's throughput
+ * run, four runs a side): the claims run on the thread that sends, and fewer of them leave it
+ * more time to send.
+ *
  * PostgreSQL runs the dispatcher's statements on pooled connections beside the writes: small,
  * frequent rounds cost the writes little and keep latency low. The embedded database is one
  * connection on the API's own thread, and each statement costs a fixed several milliseconds of
@@ -30,8 +37,7 @@ export interface DispatchPolicy {
  * every create's ~12. There, rounds wait for events to gather (100 ms: at most 10 rounds a
  * second whatever the rate, and at most that much added latency; at 25 ms the rounds still
  * took ~1.9 ms of WebAssembly per create at 100 creates/s, and the API fell behind that rate;
- * at 100 ms, 0.5 ms, and commit → received p99 was 107 ms), a line is four times as long
- * and refilled at a quarter (a claim per ~190 attempts instead of ~30), and results are written
+ * at 100 ms, 0.5 ms, and commit → received p99 was 107 ms), and results are written
  * in larger, later batches (500, or 250 ms after the first: with 200 and 100 ms the result writes
  * took enough of the thread that delivery throughput was 0.43–0.54× the bare loop over four runs;
  * after, 0.60×, 0.63× and 0.48×, the bare loop itself varying from 5 243 to 11 020 a second). A
@@ -41,8 +47,8 @@ export interface DispatchPolicy {
 export const dispatchPolicies: Record<DatabaseKind, DispatchPolicy> = {
   postgresql: {
     leases: true,
-    prefetchRounds: 16,
-    refillShare: 1 / 2,
+    prefetchRounds: 32,
+    refillShare: 1 / 4,
     fanOutGapMs: 0,
     resultBatch: 100,
     resultDelayMs: 50,
@@ -54,7 +60,7 @@ export const dispatchPolicies: Record<DatabaseKind, DispatchPolicy> = {
     // due at once after the restart, sent again with the same webhook-id). A claim that only
     // reads saves an update of every delivery, about 0.09 ms of the API's thread each.
     leases: false,
-    prefetchRounds: 64,
+    prefetchRounds: 32,
     refillShare: 1 / 4,
     fanOutGapMs: 100,
     resultBatch: 500,

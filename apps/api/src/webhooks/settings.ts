@@ -22,7 +22,11 @@ export interface WebhookSettings {
   secretOverlapMs: number;
   /** Fallback poll for work when no notification arrives (other processes, retries coming due). */
   pollIntervalMs: number;
-  /** Attempts in flight at once per subscription in one process: a slow receiver holds only these. */
+  /**
+   * Attempts in flight at once per subscription in one process: a slow receiver holds only these.
+   * 8: a busy subscription's sender then always has answers to read while its database work runs
+   * (with 4 the receiver sat idle in between: 0.47× the deliveries a second of a bare loop, 0.54× with 8).
+   */
   perSubscriptionConcurrency: number;
   /** Deliveries are kept as long as the events they send (EVENT_RETENTION_DAYS). */
   deliveryRetentionMs: number;
@@ -38,6 +42,6 @@ export const defaultWebhookSettings: WebhookSettings = {
   disableAfterMs: 5 * 24 * 3_600_000,
   secretOverlapMs: 24 * 3_600_000,
   pollIntervalMs: 1_000,
-  perSubscriptionConcurrency: 4,
+  perSubscriptionConcurrency: 8,
   deliveryRetentionMs: 7 * 24 * 3_600_000,
 };

@@ -253,8 +253,8 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
   });
 
   test('a subscription’s line is claimed again while the policy’s share of it still waits to be sent', async () => {
-    // One attempt at a time: a line of `prefetchRounds` (16 on PostgreSQL, 64 embedded),
-    // claimed again when a half (PostgreSQL) or a quarter (embedded) of it is left.
+    // One attempt at a time: a line of `prefetchRounds` (32), claimed again when a quarter of it
+    // is left.
     const policy = dispatchPolicies[kind];
     const line = policy.prefetchRounds;
     const refillAt = line * policy.refillShare;
@@ -267,12 +267,12 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
     });
     held.answerWith(async (_request, res) => {
       // This request waits: the ones before it sent, it in flight, fewer than `refillAt` of the
-      // first claim's line still waiting (on PostgreSQL the 9th: 8 sent, 7 of 16 waiting).
+      // first claim's line still waiting (the 25th: 24 sent, 7 of 32 waiting).
       if (held.received.length >= line - refillAt + 1) await released;
       res.writeHead(204).end();
     });
     await api.db.prisma.webhookSubscription.update({ where: { id: webhook.id }, data: { url: held.url } });
-    // One attempt at a time, so a line of 16; no poll during the test, which would claim too.
+    // One attempt at a time, so a line of 32; no poll during the test, which would claim too.
     const settings = {
       ...defaultWebhookSettings,
       allowPrivateTargets: true,

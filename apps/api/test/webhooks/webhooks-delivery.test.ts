@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { testDatabaseKinds } from '@switchboard/db/testing';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { defaultWebhookSettings } from '../../src/webhooks/settings';
 import { startTestApi, type TestApi, type TestTenant } from '../support/test-api';
 import {
   answerStatus,
@@ -385,11 +386,13 @@ describe.each(testDatabaseKinds())('a slow receiver on %s', (kind) => {
     for (const to of [slow, fast]) {
       await api.a.client.webhooks.create.mutate({ url: to.url, events: ['conversation.created'] });
     }
-    for (let i = 0; i < 10; i++) await api.a.caller.conversations.create({ topic: `slow ${i}` });
-    await eventually(() => expect(fast.received).toHaveLength(10));
-    // The slow one holds 4 attempts (its share of this process) and gets no more until one ends.
-    await eventually(() => expect(slow.received).toHaveLength(4));
+    const { perSubscriptionConcurrency } = defaultWebhookSettings;
+    const creates = perSubscriptionConcurrency + 6;
+    for (let i = 0; i < creates; i++) await api.a.caller.conversations.create({ topic: `slow ${i}` });
+    await eventually(() => expect(fast.received).toHaveLength(creates));
+    // The slow one holds its share of this process's attempts and gets no more until one ends.
+    await eventually(() => expect(slow.received).toHaveLength(perSubscriptionConcurrency));
     await sleep(500);
-    expect(slow.received).toHaveLength(4);
+    expect(slow.received).toHaveLength(perSubscriptionConcurrency);
   });
 });
