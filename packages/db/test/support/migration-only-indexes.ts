@@ -42,6 +42,22 @@ export const migrationOnlyIndexes: ReadonlyArray<{
       predicate: `((status = 'OPEN'::"ConversationStatus") AND ("agentId" IS NULL))`,
     },
   },
+  {
+    table: 'WebhookDelivery',
+    name: 'WebhookDelivery_claim_idx',
+    why: 'a partial index (WHERE status = PENDING): a claim reads only due deliveries, and a sent one no longer costs the index an entry (20261205230000_webhook_claim_partial_index)',
+    index: {
+      kind: 'INDEX',
+      method: 'btree',
+      columns: [
+        { name: 'subscriptionId', descending: false, nulls: null, opclass: null },
+        { name: 'nextAttemptAt', descending: false, nulls: null, opclass: null },
+        { name: 'eventSequence', descending: false, nulls: null, opclass: null },
+      ],
+      include: [],
+      predicate: `(status = 'PENDING'::"WebhookDeliveryStatus")`,
+    },
+  },
 ];
 
 /** `declared` plus the migration-only indexes: what a migrated database must have, exactly. */
