@@ -25,7 +25,7 @@ export interface WebhookSettings {
   /**
    * Attempts in flight at once per subscription in one process: a slow receiver holds only these.
    * 8: a busy subscription's sender then always has answers to read while its database work runs
-   * (with 4 the receiver sat idle in between: 0.47× the deliveries a second of a bare loop, 0.54× with 8).
+   * (with 4 the receiver sat idle in between; see dispatch-policy.ts for the figures).
    */
   perSubscriptionConcurrency: number;
   /** Deliveries are kept as long as the events they send (EVENT_RETENTION_DAYS). */
