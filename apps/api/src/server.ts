@@ -5,11 +5,7 @@ import { bootstrapFirstOrganization } from './auth/bootstrap';
 import type { Env } from './env';
 import { startEventPruning } from './events/prune-events';
 import { openRateLimitStore } from './http/rate-limit-store';
-import { autoCloseSolved } from './jobs/auto-close';
-import { groupTimeSweep } from './jobs/group-time-sweep';
-import { queueDrainSweep } from './jobs/queue-drain-sweep';
-import { rerouteUnavailableAgents } from './jobs/reroute-unavailable';
-import { routeWhenHoursOpen } from './jobs/route-when-hours-open';
+import { scheduledJobs, schedulerTickMs } from './jobs/scheduled-jobs';
 import { startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
 import { startDeliveryThread } from './webhooks/delivery-thread';
@@ -77,21 +73,10 @@ export async function startServer(
   process.stdout.write(welcomeText({ port, generated }));
   const dispatcher = startDispatcher(env, db, webhooks, logger, options.entryPoint);
 
-  const every = env.SCHEDULED_JOBS_INTERVAL_MS;
-  const scheduler = startScheduler(
-    db.prisma,
-    [
-      queueDrainSweep(every, logger),
-      autoCloseSolved(every, logger),
-      groupTimeSweep(env.GROUP_SWEEP_INTERVAL_MS, logger),
-      rerouteUnavailableAgents(every, logger),
-      routeWhenHoursOpen(every, logger),
-    ],
-    {
-      tickMs: Math.min(every, env.GROUP_SWEEP_INTERVAL_MS, 5_000),
-      logger,
-    },
-  );
+  const scheduler = startScheduler(db.prisma, scheduledJobs(env, db.kind, logger), {
+    tickMs: schedulerTickMs(env),
+    logger,
+  });
 
   const stop = async () => {
     stopPruning();
