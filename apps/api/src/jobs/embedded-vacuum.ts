@@ -21,7 +21,9 @@ export interface DueTable {
  * deliveries, written at every attempt, are such tables. Each run asks the server's activity
  * counters which tables are past autovacuum's own thresholds, from the server's settings
  * (`autovacuum_vacuum_threshold` + `autovacuum_vacuum_scale_factor` × rows, the same for
- * inserts and for analyze), and vacuums and analyzes those, or only analyzes them. PGlite's one
+ * inserts and for analyze), and vacuums and analyzes those, or only analyzes them. The counters
+ * start at zero with the process (PGlite keeps none across a restart, as PostgreSQL keeps none
+ * after a crash): rows changed before it are reclaimed at the table's next vacuum. PGlite's one
  * connection waits while a table is vacuumed, as it waits for any statement: a run's work is in
  * proportion to the rows changed since the last, as autovacuum's is.
  */
