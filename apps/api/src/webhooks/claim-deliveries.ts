@@ -8,6 +8,8 @@ export interface ClaimedDelivery {
   eventId: string;
   /** The attempt number this claim is (1 for the first); the result is written only for it. */
   attempts: number;
+  /** The delivery's replay count when claimed: a replay since then makes the result stale. */
+  replays: number;
   firstAttemptAt: Date;
   /** When this attempt was claimed: the attempt's time, as the result write records it. */
   lastAttemptAt: Date;
@@ -63,7 +65,7 @@ export function claimSql(options: ClaimOptions): Prisma.Sql {
       FROM "WebhookSubscription" s
       CROSS JOIN LATERAL (
         SELECT d."id", d."subscriptionId", d."eventId", d."nextAttemptAt", d."organizationId", d."attempts",
-          d."firstAttemptAt", row_number() OVER (ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
+          d."replays", d."firstAttemptAt", row_number() OVER (ORDER BY d."nextAttemptAt", d."eventSequence") AS "rank"
         FROM "WebhookDelivery" d
         WHERE d."subscriptionId" = s."id" AND d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now} ${held}
         ORDER BY d."nextAttemptAt", d."eventSequence"
@@ -84,7 +86,7 @@ export function claimSql(options: ClaimOptions): Prisma.Sql {
     ),
     ${lease ? leasedClaim(now, lease) : readClaim(now)}
     -- In line order: the claimer sends each subscription's deliveries in the order their leases assume.
-    SELECT c."id", c."organizationId", c."subscriptionId", c."eventId", c."attempts", c."firstAttemptAt",
+    SELECT c."id", c."organizationId", c."subscriptionId", c."eventId", c."attempts", c."replays", c."firstAttemptAt",
       c."lastAttemptAt", c."url", c."secret", c."previousSecret", c."previousSecretExpiresAt", c."body"
     FROM "claimed" c ORDER BY c."subscriptionId", c."position"`;
 }
@@ -118,7 +120,7 @@ function leasedClaim(now: Date, lease: NonNullable<ClaimOptions['lease']>): Pris
       -- By primary key: a join to the CTE is planned as a scan of the whole table when it is small.
       WHERE d."id" = ANY (ARRAY(SELECT l."id" FROM "locked" l)) AND s."id" = d."subscriptionId"
       -- The body by primary key, row by row: a join may be planned as a scan of the whole log.
-      RETURNING d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts", d."firstAttemptAt",
+      RETURNING d."id", d."organizationId", d."subscriptionId", d."eventId", d."attempts", d."replays", d."firstAttemptAt",
         d."lastAttemptAt", s."url", s."secret", s."previousSecret", s."previousSecretExpiresAt",
         (SELECT e."payload"::text FROM "Event" e WHERE e."id" = d."eventId") AS "body",
         ((SELECT p."of" FROM "positions" p) ->> d."id")::int AS "position"
@@ -133,7 +135,7 @@ function leasedClaim(now: Date, lease: NonNullable<ClaimOptions['lease']>): Pris
 function readClaim(now: Date): Prisma.Sql {
   return Prisma.sql`
     "claimed" AS (
-      SELECT c."id", c."organizationId", c."subscriptionId", c."eventId", c."attempts" + 1 AS "attempts",
+      SELECT c."id", c."organizationId", c."subscriptionId", c."eventId", c."attempts" + 1 AS "attempts", c."replays",
         COALESCE(c."firstAttemptAt", ${now}) AS "firstAttemptAt", ${now}::timestamp(3) AS "lastAttemptAt",
         c."url", c."secret", c."previousSecret", c."previousSecretExpiresAt",
         (SELECT e."payload"::text FROM "Event" e WHERE e."id" = c."eventId") AS "body", c."position"

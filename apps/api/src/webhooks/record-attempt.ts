@@ -8,9 +8,9 @@ import type { WebhookSettings } from './settings';
 /**
  * Writes an attempt's result: DELIVERED; or PENDING again at the next time of the schedule;
  * or FAILED (an answer retrying will not change); or DEAD_LETTERED when the schedule has run
- * past its deadline. Written only if the row is still this claim's (same attempt number): after
- * a lease ran out another process may have claimed it again, and its result is the one that
- * counts. Answers when the delivery is due again, if it is.
+ * past its deadline. Written only if the row is still this claim's (same attempt number, not
+ * replayed since): after a lease ran out another process may have claimed it again, and its
+ * result is the one that counts. Answers when the delivery is due again, if it is.
  */
 export async function recordAttempt(
   prisma: PrismaClient,
@@ -42,8 +42,13 @@ export async function recordAttempt(
   // not a disable that lands after their re-enable.
   await trackSubscriptionHealth(prisma, delivery, result.verdict === 'delivered', now, settings);
   await prisma.webhookDelivery.updateMany({
-    // The claim's attempt: counted by a leased claim already, or counted here (claim-deliveries.ts).
-    where: { id: delivery.id, attempts: { in: [delivery.attempts - 1, delivery.attempts] } },
+    // The claim's attempt: counted by a leased claim already, or counted here (claim-deliveries.ts);
+    // and not replayed since, or this result would stand for the replay's attempt to come.
+    where: {
+      id: delivery.id,
+      attempts: { in: [delivery.attempts - 1, delivery.attempts] },
+      replays: delivery.replays,
+    },
     data: {
       status,
       attempts: delivery.attempts,

@@ -15,19 +15,20 @@ export async function recordDeliveries(
 ): Promise<void> {
   if (delivered.length === 0) return;
   const now = new Date();
-  // Six array parameters, however many results: a VALUES list of six parameters a row costs
+  // Seven array parameters, however many results: a VALUES list of six parameters a row costs
   // the client and the server time per parameter (serialising, parsing, planning the list).
   const ids = delivered.map(({ delivery }) => delivery.id);
   const attempts = delivered.map(({ delivery }) => delivery.attempts);
+  const replays = delivered.map(({ delivery }) => delivery.replays);
   const statusCodes = delivered.map(({ result }) => result.statusCode);
   const responseBodies = delivered.map(({ result }) => result.responseBody);
   const firstAttempts = delivered.map(({ delivery }) => delivery.firstAttemptAt);
   const lastAttempts = delivered.map(({ delivery }) => delivery.lastAttemptAt);
   await prisma.$executeRaw(
     prepared(Prisma.sql`
-    WITH "results" ("id", "attempts", "statusCode", "responseBody", "firstAttemptAt", "lastAttemptAt") AS (
-      SELECT * FROM unnest(${ids}::text[], ${attempts}::int[], ${statusCodes}::int[], ${responseBodies}::text[],
-        ${firstAttempts}::timestamp(3)[], ${lastAttempts}::timestamp(3)[])
+    WITH "results" ("id", "attempts", "replays", "statusCode", "responseBody", "firstAttemptAt", "lastAttemptAt") AS (
+      SELECT * FROM unnest(${ids}::text[], ${attempts}::int[], ${replays}::int[], ${statusCodes}::int[],
+        ${responseBodies}::text[], ${firstAttempts}::timestamp(3)[], ${lastAttempts}::timestamp(3)[])
     ),
     "written" AS (
       UPDATE "WebhookDelivery" d SET
@@ -41,8 +42,9 @@ export async function recordDeliveries(
         "deliveredAt" = ${now},
         "updatedAt" = ${now}
       FROM "results" r
-      -- The claim's attempt: counted by a leased claim already, or to be counted here.
-      WHERE d."id" = r."id" AND d."attempts" IN (r."attempts" - 1, r."attempts")
+      -- The claim's attempt: counted by a leased claim already, or to be counted here; and not
+      -- replayed since (the replay's own attempt is still to come).
+      WHERE d."id" = r."id" AND d."attempts" IN (r."attempts" - 1, r."attempts") AND d."replays" = r."replays"
       RETURNING d."subscriptionId"
     )
     UPDATE "WebhookSubscription" s SET "failingSince" = NULL, "updatedAt" = ${now}

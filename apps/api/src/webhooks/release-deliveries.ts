@@ -15,7 +15,7 @@ export async function releaseDeliveries(
   await prisma.$transaction(
     unsent.map((delivery) =>
       prisma.webhookDelivery.updateMany({
-        where: { id: delivery.id, attempts: delivery.attempts, status: 'PENDING' },
+        where: { id: delivery.id, attempts: delivery.attempts, replays: delivery.replays, status: 'PENDING' },
         data: {
           attempts: delivery.attempts - 1,
           nextAttemptAt: now,

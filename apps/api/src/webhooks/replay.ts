@@ -49,6 +49,8 @@ export async function replayEvents(
       data: {
         status: 'PENDING',
         attempts: 0,
+        // A result of an attempt before the replay, written after it, is dropped (record-attempt.ts).
+        replays: { increment: 1 },
         nextAttemptAt: new Date(),
         firstAttemptAt: null,
         deliveredAt: null,

@@ -6,7 +6,9 @@ import { createLogger, forwardingLogger } from '../../src/logger';
 import { claimDeliveries, claimSql } from '../../src/webhooks/claim-deliveries';
 import { dispatchPolicies } from '../../src/webhooks/dispatch-policy';
 import { fanOutEvents } from '../../src/webhooks/fan-out';
+import { recordAttempt } from '../../src/webhooks/record-attempt';
 import { recordDeliveries } from '../../src/webhooks/record-deliveries';
+import { replayEvents } from '../../src/webhooks/replay';
 import { generateWebhookSecret } from '../../src/webhooks/secrets';
 import { defaultWebhookSettings } from '../../src/webhooks/settings';
 import { startWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher';
@@ -160,6 +162,44 @@ describe.each(testDatabaseKinds())('webhook dispatcher batches on %s', (kind) =>
       where: { id: webhook.id },
     });
     expect(subscription.failingSince).toBeNull();
+  });
+
+  test('a result that comes back after its delivery was replayed is dropped; the replayed delivery is due again', async () => {
+    const { webhook } = await backlog('replayed in flight', 2);
+    const delivered = {
+      verdict: 'delivered',
+      statusCode: 204,
+      responseBody: 'ok',
+      error: null,
+      retryAfterMs: null,
+    };
+    const busy = { verdict: 'retry', statusCode: 503, responseBody: 'busy', error: null, retryAfterMs: null };
+    // A leased claim (PostgreSQL) and one that only reads (the embedded database) alike.
+    for (const claimLease of [lease, null]) {
+      const claimed = await claimDeliveries(api.db.prisma, {
+        now: new Date(),
+        lease: claimLease,
+        held: [],
+        room: {},
+        perSubscription: 8,
+        limit: 100,
+      });
+      const [first, second] = claimed.filter((delivery) => delivery.subscriptionId === webhook.id);
+      if (!first || !second) throw new Error('the backlog was not claimed');
+      // Both attempts are out when someone replays their events; their results come back after.
+      for (const delivery of [first, second])
+        await replayEvents(api.db.prisma, webhook, { eventId: delivery.eventId });
+      await recordDeliveries(api.db.prisma, [
+        { delivery: first, result: { ...delivered, verdict: 'delivered' } },
+      ]);
+      await recordAttempt(api.db.prisma, second, { ...busy, verdict: 'retry' }, defaultWebhookSettings);
+      const rows = await deliveriesOf(webhook.id);
+      expect(rows.map((row) => [row.status, row.attempts, row.lastStatusCode, row.replays])).toEqual([
+        ['PENDING', 0, null, first.replays + 1],
+        ['PENDING', 0, null, second.replays + 1],
+      ]);
+      for (const row of rows) expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
   });
 
   test('a dispatcher that stops gives back what it claimed and did not send; the next sends each once', async () => {
