@@ -15,10 +15,8 @@ export interface DispatchPolicy {
   fanOutGapMs: number;
   /** Results of finished attempts are written when this many wait… */
   resultBatch: number;
-  /** …or this long after the first of them finished… */
+  /** …or this long after the first of them finished. */
   resultDelayMs: number;
-  /** …or at once when nothing is being sent any more. */
-  resultsWhenIdle: boolean;
 }
 
 /**
@@ -30,8 +28,13 @@ export interface DispatchPolicy {
  * fewer of them leave it more time to send. Full benchmark runs of this policy gave 0.38–0.57×,
  * as the bare loop alone went from 8 000 to 11 000 a second.
  *
- * PostgreSQL runs the dispatcher's statements on pooled connections beside the writes: small,
- * frequent rounds cost the writes little and keep latency low. The embedded database is one
+ * PostgreSQL runs the dispatcher's statements on pooled connections beside the writes, but they
+ * share the machine: with a round on every notification and results written as soon as nothing
+ * was in flight, a trickle of deliveries (5 a create, 10 subscriptions, scenario 6's write path)
+ * cost PostgreSQL 4.1–4.5 ms of CPU per create against 1.9 ms for the writes alone. Rounds at
+ * most every 20 ms (at most that much added latency) and results written 100 ms after the first
+ * brought it to 3.4–3.6 ms (the variants run alternately, two runs each; 3.2–3.4 ms at 50 ms).
+ * The embedded database is one
  * connection on the API's own thread, and each statement costs a fixed several milliseconds of
  * it (parse, plan, the protocol round trips, the commit's fsync) however few rows it touches:
  * at 100 creates/s a round per event (fan-out, claim, result: three statements) took ~6 ms of
@@ -50,10 +53,9 @@ export const dispatchPolicies: Record<DatabaseKind, DispatchPolicy> = {
     leases: true,
     prefetchRounds: 32,
     refillShare: 1 / 4,
-    fanOutGapMs: 0,
+    fanOutGapMs: 20,
     resultBatch: 100,
-    resultDelayMs: 50,
-    resultsWhenIdle: true,
+    resultDelayMs: 100,
   },
   pglite: {
     // One process opens the data directory (data-dir-lock.ts) and runs the one dispatcher: no
@@ -66,6 +68,5 @@ export const dispatchPolicies: Record<DatabaseKind, DispatchPolicy> = {
     fanOutGapMs: 100,
     resultBatch: 500,
     resultDelayMs: 250,
-    resultsWhenIdle: false,
   },
 };

@@ -220,8 +220,7 @@ export function startWebhookDispatcher(
       if (left > 0) sending.set(subscriptionId, left);
       else sending.delete(subscriptionId);
       send(subscriptionId);
-      if (finished.length >= policy.resultBatch || (policy.resultsWhenIdle && sending.size === 0))
-        resultsDue = true;
+      if (finished.length >= policy.resultBatch) resultsDue = true;
       else
         resultTimer ??= setTimeout(() => {
           resultsDue = true;
