@@ -34,6 +34,8 @@ export interface DispatchPolicy {
  * cost PostgreSQL 4.1–4.5 ms of CPU per create against 1.9 ms for the writes alone. Rounds at
  * most every 20 ms (at most that much added latency) and results written 100 ms after the first
  * brought it to 3.4–3.6 ms (the variants run alternately, two runs each; 3.2–3.4 ms at 50 ms).
+ * Later, on a busier machine (the writes alone 2.4 ms), 5.6–5.7 ms against 5.0–5.3 ms. The
+ * creates' rate did not move beyond the runs' spread.
  * The embedded database is one
  * connection on the API's own thread, and each statement costs a fixed several milliseconds of
  * it (parse, plan, the protocol round trips, the commit's fsync) however few rows it touches:
