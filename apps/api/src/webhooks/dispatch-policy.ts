@@ -36,9 +36,10 @@ export interface DispatchPolicy {
  * brought it to 3.4–3.6 ms (the variants run alternately, two runs each; 3.2–3.4 ms at 50 ms).
  * Later, on a busier machine (the writes alone 2.4 ms), 5.6–5.7 ms against 5.0–5.3 ms. The
  * creates' rate did not move beyond the runs' spread.
- * The embedded database is one
- * connection on the API's own thread, and each statement costs a fixed several milliseconds of
- * it (parse, plan, the protocol round trips, the commit's fsync) however few rows it touches:
+ *
+ * The embedded database is one connection on the API's own thread, and each statement costs a
+ * fixed several milliseconds of it (parse, plan, the protocol round trips, the commit's fsync)
+ * however few rows it touches:
  * at 100 creates/s a round per event (fan-out, claim, result: three statements) took ~6 ms of
  * every create's ~12. There, rounds wait for events to gather (100 ms: at most 10 rounds a
  * second whatever the rate, and at most that much added latency; at 25 ms the rounds still

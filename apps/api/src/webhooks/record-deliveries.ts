@@ -15,7 +15,7 @@ export async function recordDeliveries(
 ): Promise<void> {
   if (delivered.length === 0) return;
   const now = new Date();
-  // Seven array parameters, however many results: a VALUES list of six parameters a row costs
+  // Seven array parameters, however many results: a VALUES list of seven parameters a row costs
   // the client and the server time per parameter (serialising, parsing, planning the list).
   const ids = delivered.map(({ delivery }) => delivery.id);
   const attempts = delivered.map(({ delivery }) => delivery.attempts);
